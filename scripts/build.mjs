@@ -1,0 +1,63 @@
+// Builds every runtime target with Vite: the screens, the browser shell, the Electron shell.
+import { readFile, rm } from 'node:fs/promises';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+const define = { KERRO_VERSION: JSON.stringify(version) };
+const quiet = process.argv.includes('--quiet') ? 'warn' : 'info';
+
+await rm('out', { recursive: true, force: true });
+
+await build({
+  configFile: false,
+  logLevel: quiet,
+  root: 'src-renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../out/renderer',
+    emptyOutDir: true,
+    minify: true,
+    target: 'chrome120',
+    reportCompressedSize: true,
+  },
+});
+
+/** Node-side bundles: our code inlined, packages from node_modules left as imports. */
+function nodeTarget(entry, outDir, fileName, format, external = []) {
+  return build({
+    configFile: false,
+    logLevel: quiet,
+    define,
+    build: {
+      ssr: entry,
+      outDir,
+      emptyOutDir: false,
+      target: 'node20',
+      minify: false,
+      sourcemap: true,
+      rolldownOptions: {
+        external,
+        output: { format, entryFileNames: fileName },
+      },
+    },
+  });
+}
+
+await nodeTarget('src-main/server/main.ts', 'out/server', 'main.mjs', 'es');
+await nodeTarget('src-main/electron/main.ts', 'out/electron', 'main.cjs', 'cjs', ['electron']);
+// A sandboxed preload cannot load modules, so it is one self-contained CommonJS file.
+await build({
+  configFile: false,
+  logLevel: quiet,
+  build: {
+    ssr: 'src-main/electron/preload.ts',
+    outDir: 'out/electron',
+    emptyOutDir: false,
+    target: 'node20',
+    minify: false,
+    rolldownOptions: { external: ['electron'], output: { format: 'cjs', entryFileNames: 'preload.cjs' } },
+  },
+  ssr: { noExternal: true },
+});

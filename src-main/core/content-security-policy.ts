@@ -1,0 +1,17 @@
+/**
+ * The one Content-Security-Policy for every screen, sent by the browser shell as a header and
+ * set by the Electron shell on its session. Nothing is loaded from anywhere but the app itself.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

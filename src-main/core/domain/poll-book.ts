@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { pollSchema, type Poll } from '../../../src-shared/contract/polls';
+import type { Answer } from '../../../src-shared/contract/responses';
+import { KerroError } from '../errors';
+import { openDocument, type DocumentSpec } from '../store/document';
+import type { StoreContext } from '../store/store-context';
+import type { Low } from 'lowdb';
+import { standingPoll } from './standing-poll';
+
+const pollsDocumentSchema = z.object({ polls: z.array(pollSchema) });
+type PollsDocument = z.output<typeof pollsDocumentSchema>;
+
+const pollsDocumentSpec: DocumentSpec<PollsDocument> = {
+  fileName: 'polls.json',
+  schemaVersion: 1,
+  schema: pollsDocumentSchema,
+};
+
+const singleChoiceKinds = new Set<Poll['kind']>(['smiley', 'single', 'scale', 'yesno']);
+
+/** Every version of every poll; a poll with answers is never changed in place. */
+export class PollBook {
+  private constructor(private readonly db: Low<PollsDocument>) {}
+
+  static async open(context: StoreContext): Promise<PollBook> {
+    const { db } = await openDocument(context, pollsDocumentSpec, () => ({ polls: [standingPoll(context.clock())] }));
+    return new PollBook(db);
+  }
+
+  /** The standing question first, then quick polls that are active and inside their schedule. */
+  active(now: Date): Poll[] {
+    const latest = new Map<string, Poll>();
+    for (const poll of this.db.data.polls) {
+      const known = latest.get(poll.id);
+      if (known === undefined || known.version < poll.version) latest.set(poll.id, poll);
+    }
+    const time = now.getTime();
+    return [...latest.values()]
+      .filter((poll) => poll.state === 'active')
+      .filter((poll) => poll.startsAt === null || Date.parse(poll.startsAt) <= time)
+      .filter((poll) => poll.endsAt === null || Date.parse(poll.endsAt) > time)
+      .sort((left, right) => Number(right.standing) - Number(left.standing) || left.createdAt.localeCompare(right.createdAt));
+  }
+
+  find(id: string, version: number): Poll | undefined {
+    return this.db.data.polls.find((poll) => poll.id === id && poll.version === version);
+  }
+}
+
+/** Checks an answer against the poll it is for; the zod schema already checked its shape. */
+export function checkAnswer(poll: Poll, answer: Answer): void {
+  if ('text' in answer) {
+    if (poll.kind !== 'text') throw new KerroError('invalid_input', 'This poll takes a choice, not text');
+    return;
+  }
+  if (poll.kind === 'text') throw new KerroError('invalid_input', 'This poll takes text, not a choice');
+  const known = new Set(poll.options.map((option) => option.id));
+  const chosen = new Set(answer.optionIds);
+  if (chosen.size !== answer.optionIds.length) throw new KerroError('invalid_input', 'An option was chosen twice');
+  for (const id of chosen) {
+    if (!known.has(id)) throw new KerroError('invalid_input', `Unknown option: ${id}`);
+  }
+  if (singleChoiceKinds.has(poll.kind) && chosen.size !== 1) {
+    throw new KerroError('invalid_input', 'This poll takes exactly one choice');
+  }
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { Health } from '../../src-shared/contract/kiosk';
+import type { Low } from 'lowdb';
+import type { Handlers } from './api/handlers';
+import { defaultKioskDocument, kioskDocumentSpec, type KioskDocument } from './domain/kiosk-settings';
+import { checkAnswer, PollBook } from './domain/poll-book';
+import { ResponseBook } from './domain/response-book';
+import { KerroError } from './errors';
+import { createStderrLogger, type Logger } from './logger';
+import { openDocument } from './store/document';
+import { nodeFileSystem, type FileSystem } from './store/file-system';
+import { StoreContext } from './store/store-context';
+import { systemClock, toLocalIsoString, type Clock } from './time';
+
+export interface KioskOptions {
+  dataDir: string;
+  version: string;
+  clock?: Clock;
+  fileSystem?: FileSystem;
+  logger?: Logger;
+  segmentCapacity?: number;
+}
+
+export interface Kiosk {
+  readonly handlers: Handlers;
+  readonly logger: Logger;
+  health(): Health;
+  close(): Promise<void>;
+}
+
+/** A follow-up belongs to the visit it came from; later additions would rewrite history. */
+const followUpWindowMs = 15 * 60_000;
+
+export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createStderrLogger();
+  const context = new StoreContext(options.dataDir, options.fileSystem ?? nodeFileSystem, clock, logger);
+  await context.prepare();
+  const responses = await ResponseBook.open(context, options.segmentCapacity);
+  const settings = await openSettings(context, responses);
+  const polls = await PollBook.open(context);
+  const startedAt = clock().toISOString();
+  const settingsData = () => settings.data;
+
+  const handlers: Handlers = {
+    'kiosk.info': async () => {
+      const { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds } = settingsData();
+      return { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, version: options.version };
+    },
+    'kiosk.health': async () => health(),
+    'polls.active': async () => ({ polls: polls.active(clock()) }),
+    'responses.submit': async (input) => {
+      const now = clock();
+      const poll = polls.find(input.pollId, input.pollVersion);
+      if (poll === undefined) throw new KerroError('not_found', 'No such poll');
+      if (!polls.active(now).some((active) => active.id === poll.id && active.version === poll.version)) {
+        throw new KerroError('not_active', 'This poll is not open for answers');
+      }
+      if (!settingsData().languages.includes(input.language)) {
+        throw new KerroError('invalid_input', 'This language is not enabled on the kiosk');
+      }
+      checkAnswer(poll, input.answer);
+      const stored = await responses.submit({
+        id: randomUUID(),
+        kioskId: settingsData().kioskId,
+        pollId: poll.id,
+        pollVersion: poll.version,
+        answer: input.answer,
+        language: input.language,
+        answeredAt: toLocalIsoString(now),
+        flags: [],
+      });
+      return { responseId: stored.id, seq: stored.seq };
+    },
+    'responses.followUp': async (input) => {
+      const response = responses.get(input.responseId);
+      if (response === undefined) throw new KerroError('not_found', 'No such answer');
+      if (clock().getTime() - Date.parse(response.answeredAt) > followUpWindowMs) {
+        throw new KerroError('conflict', 'This answer can no longer be added to');
+      }
+      const followUp = polls.find(response.pollId, response.pollVersion)?.followUp ?? null;
+      if (followUp === null) throw new KerroError('invalid_input', 'This poll has no follow-up');
+      const topicIds = new Set(followUp.topics.map((topic) => topic.id));
+      const unknown = input.topics.find((topic) => !topicIds.has(topic));
+      if (unknown !== undefined) throw new KerroError('invalid_input', `Unknown topic: ${unknown}`);
+      if (new Set(input.topics).size !== input.topics.length) throw new KerroError('invalid_input', 'A topic was chosen twice');
+      const comment = input.comment === undefined || input.comment === '' ? null : input.comment;
+      if (comment !== null && !followUp.comment) throw new KerroError('invalid_input', 'This poll takes no comment');
+      await responses.followUp(response.id, input.topics, comment);
+      return { responseId: response.id };
+    },
+  };
+
+  function health(): Health {
+    return {
+      kioskId: settingsData().kioskId,
+      version: options.version,
+      startedAt,
+      answersStored: responses.count,
+      unexported: responses.count,
+      lastAnswerAt: responses.lastAnsweredAt,
+      storage: {
+        segments: responses.segments,
+        quarantined: context.quarantined,
+        recoveries: [...context.recoveries],
+        lastWriteError: context.lastWriteError,
+      },
+    };
+  }
+
+  logger.info('kiosk.opened', { dataDir: options.dataDir, answers: responses.count });
+  return {
+    handlers,
+    logger,
+    health,
+    close: () => responses.close(),
+  };
+}
+
+/**
+ * When the settings file was lost beyond repair but answers exist, the kiosk keeps the identity
+ * its answers carry: a new id would break the batch chain the council relies on.
+ */
+async function openSettings(context: StoreContext, responses: ResponseBook): Promise<Low<KioskDocument>> {
+  const { db, isNew } = await openDocument(context, kioskDocumentSpec, () => defaultKioskDocument(context.clock()));
+  const knownId = responses.kioskIdOfLatest;
+  if (isNew && knownId !== null && knownId !== db.data.kioskId) {
+    db.data.kioskId = knownId;
+    await db.write();
+    context.report('kiosk.json', 'settings lost', `kept kiosk id ${knownId} from the stored answers`);
+  }
+  return db;
+}

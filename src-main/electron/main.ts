@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, ipcMain, net, powerSaveBlocker, protocol, session } from 'electron';
+import { contentSecurityPolicy } from '../core/content-security-policy';
+import { openKiosk } from '../core/kiosk';
+import { createStderrLogger } from '../core/logger';
+import { resolveAppFile } from './app-files';
+import { registerMethods } from './ipc';
+import { createKioskWindow, lockDownContents } from './kiosk-window';
+import { appScheme } from './security';
+
+const logger = createStderrLogger();
+const isDevelopment = !app.isPackaged && process.env.KERRO_DEVELOPMENT === '1';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, logger));
+  app.whenReady().then(start, (error: unknown) => fail(error));
+}
+
+async function start(): Promise<void> {
+  const dataDir = process.env.KERRO_DATA_DIR ?? app.getPath('userData');
+  const kiosk = await openKiosk({ dataDir, version: app.getVersion(), logger });
+  const rendererRoot = join(__dirname, '..', 'renderer');
+
+  // Every permission (camera, notifications, geolocation...) is refused unless a feature asks for it here.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  protocol.handle(appScheme, async (request) => {
+    const file = resolveAppFile(rendererRoot, request.url);
+    if (file === null) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('content-security-policy', contentSecurityPolicy);
+    headers.set('x-content-type-options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  registerMethods(ipcMain, kiosk);
+  powerSaveBlocker.start('prevent-display-sleep');
+  createKioskWindow(join(__dirname, 'preload.cjs'), isDevelopment);
+  app.on('window-all-closed', () => {
+    void kiosk.close().then(() => app.quit());
+  });
+}
+
+/** A fault in the main process restarts the app rather than leave a frozen screen behind. */
+function fail(error: unknown): void {
+  logger.error('main.failed', { message: String(error) });
+  app.relaunch();
+  app.exit(1);
+}
+
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);

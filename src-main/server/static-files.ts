@@ -1,0 +1,65 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+
+export interface StaticFile {
+  body: Buffer;
+  gzip: Buffer | null;
+  brotli: Buffer | null;
+  contentType: string;
+  /** Vite names hashed files under assets/; those never change, so browsers may keep them for good. */
+  isImmutable: boolean;
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+
+const compressible = new Set(['.html', '.js', '.css', '.svg', '.json', '.wasm', '.webmanifest']);
+
+/**
+ * Loads the built screens into memory once, compressed ahead of time: the kiosk serves the same
+ * few files all day and should not compress them again per request.
+ */
+export async function loadStaticFiles(root: string): Promise<Map<string, StaticFile>> {
+  const files = new Map<string, StaticFile>();
+  for (const path of await listFiles(root)) {
+    const urlPath = `/${relative(root, path).split(sep).join('/')}`;
+    const extension = extname(path);
+    const body = await readFile(path);
+    const shouldCompress = compressible.has(extension) && body.length > 512;
+    files.set(urlPath, {
+      body,
+      gzip: shouldCompress ? gzipSync(body, { level: 9 }) : null,
+      brotli: shouldCompress ? brotliCompressSync(body) : null,
+      contentType: contentTypes[extension] ?? 'application/octet-stream',
+      isImmutable: urlPath.startsWith('/assets/'),
+    });
+  }
+  return files;
+}
+
+async function listFiles(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const path = join(directory, entry.name);
+      return entry.isDirectory() ? listFiles(path) : Promise.resolve([path]);
+    }),
+  );
+  return nested.flat();
+}
+
+export function pickEncoding(file: StaticFile, acceptEncoding: string): { body: Buffer; encoding: string | null } {
+  if (file.brotli !== null && /\bbr\b/.test(acceptEncoding)) return { body: file.brotli, encoding: 'br' };
+  if (file.gzip !== null && /\bgzip\b/.test(acceptEncoding)) return { body: file.gzip, encoding: 'gzip' };
+  return { body: file.body, encoding: null };
+}

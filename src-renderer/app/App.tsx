@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { KioskInfo } from '../../src-shared/contract/kiosk';
+import type { Poll, PollOption } from '../../src-shared/contract/polls';
+import type { Answer } from '../../src-shared/contract/responses';
+import { messages } from '../../src-shared/i18n/messages';
+import { languageDirections, type LanguageCode } from '../../src-shared/i18n/languages';
+import { client } from '../api/transport';
+import { FollowUpScreen } from '../screens/FollowUpScreen';
+import { SaveFailedScreen } from '../screens/SaveFailedScreen';
+import { StartScreen } from '../screens/StartScreen';
+import { ThanksScreen } from '../screens/ThanksScreen';
+import { WaitingScreen } from '../screens/WaitingScreen';
+import { ErrorBoundary } from './ErrorBoundary';
+import { useIdleTimeout } from './useIdleTimeout';
+
+type Screen =
+  | { name: 'start' }
+  | { name: 'followUp'; responseId: string; topics: readonly PollOption[] }
+  | { name: 'thanks' }
+  | { name: 'saveFailed' };
+
+type Loading = { state: 'loading' } | { state: 'unavailable' } | { state: 'ready'; kiosk: KioskInfo };
+
+const retryAfterMs = 5000;
+
+export function App() {
+  const [loading, setLoading] = useState<Loading>({ state: 'loading' });
+  const [polls, setPolls] = useState<readonly Poll[]>([]);
+  const [language, setLanguage] = useState<LanguageCode>('fi');
+  const [screen, setScreen] = useState<Screen>({ name: 'start' });
+  const [isBusy, setIsBusy] = useState(false);
+  const isBusyRef = useRef(false);
+  const texts = messages[language];
+  const kiosk = loading.state === 'ready' ? loading.kiosk : null;
+  const defaultLanguage = kiosk?.defaultLanguage ?? 'fi';
+
+  const refreshPolls = useCallback(async () => {
+    const result = await client.call('polls.active', {});
+    if (result.ok) setPolls(result.value.polls);
+    return result.ok;
+  }, []);
+
+  useEffect(() => {
+    let retry: number | undefined;
+    const load = async () => {
+      const [info, hasPolls] = await Promise.all([client.call('kiosk.info', {}), refreshPolls()]);
+      if (info.ok && hasPolls) {
+        setLoading({ state: 'ready', kiosk: info.value });
+        setLanguage(info.value.defaultLanguage);
+      } else {
+        setLoading({ state: 'unavailable' });
+        retry = window.setTimeout(() => void load(), retryAfterMs);
+      }
+    };
+    void load();
+    return () => window.clearTimeout(retry);
+  }, [refreshPolls]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.documentElement.dir = languageDirections[language];
+  }, [language]);
+
+  const goToStart = useCallback(
+    (shouldResetLanguage: boolean) => {
+      setScreen({ name: 'start' });
+      if (shouldResetLanguage) setLanguage(defaultLanguage);
+      void refreshPolls();
+    },
+    [defaultLanguage, refreshPolls],
+  );
+
+  /** A second tap while the first is being saved is ignored, so a double tap counts once. */
+  const runExclusive = async (work: () => Promise<void>) => {
+    if (isBusyRef.current) return;
+    isBusyRef.current = true;
+    setIsBusy(true);
+    try {
+      await work();
+    } finally {
+      isBusyRef.current = false;
+      setIsBusy(false);
+    }
+  };
+
+  const answer = (poll: Poll, given: Answer) =>
+    runExclusive(async () => {
+      const result = await client.call('responses.submit', {
+        pollId: poll.id,
+        pollVersion: poll.version,
+        answer: given,
+        language,
+      });
+      if (!result.ok) {
+        if (result.error.code === 'not_active' || result.error.code === 'not_found') {
+          await refreshPolls();
+          return;
+        }
+        setScreen({ name: 'saveFailed' });
+        return;
+      }
+      const topics = poll.followUp?.topics ?? [];
+      setScreen(topics.length > 0 ? { name: 'followUp', responseId: result.value.responseId, topics } : { name: 'thanks' });
+    });
+
+  const finishFollowUp = (responseId: string, topics: string[]) =>
+    runExclusive(async () => {
+      const result = await client.call('responses.followUp', { responseId, topics });
+      setScreen(result.ok ? { name: 'thanks' } : { name: 'saveFailed' });
+    });
+
+  const isAway = screen.name !== 'start' || language !== defaultLanguage;
+  useIdleTimeout(kiosk !== null && isAway, kiosk?.idleSeconds ?? 30, () => goToStart(true));
+  useIdleTimeout(kiosk !== null && screen.name === 'thanks', kiosk?.thanksSeconds ?? 5, () => goToStart(true));
+
+  if (loading.state === 'loading') return <WaitingScreen message={texts['start.loading']} isProblem={false} />;
+  if (loading.state === 'unavailable') return <WaitingScreen message={texts['start.unavailable']} isProblem />;
+
+  return (
+    <ErrorBoundary texts={texts} onRecover={() => goToStart(true)}>
+      {screen.name === 'start' ? (
+        <StartScreen
+          kiosk={loading.kiosk}
+          polls={polls}
+          language={language}
+          texts={texts}
+          isBusy={isBusy}
+          onLanguage={setLanguage}
+          onAnswer={(poll, given) => void answer(poll, given)}
+        />
+      ) : null}
+      {screen.name === 'followUp' ? (
+        <FollowUpScreen
+          topics={screen.topics}
+          language={language}
+          texts={texts}
+          isBusy={isBusy}
+          onDone={(topics) => void finishFollowUp(screen.responseId, topics)}
+          onSkip={() => setScreen({ name: 'thanks' })}
+        />
+      ) : null}
+      {screen.name === 'thanks' ? <ThanksScreen texts={texts} onBack={() => goToStart(false)} /> : null}
+      {screen.name === 'saveFailed' ? <SaveFailedScreen texts={texts} onBack={() => goToStart(true)} /> : null}
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { localize } from '../../src-shared/contract/localize';
+import type { Poll } from '../../src-shared/contract/polls';
+import type { Answer } from '../../src-shared/contract/responses';
+import type { Messages } from '../../src-shared/i18n/fi';
+import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { ChoiceButton } from './ChoiceButton';
+import { FaceButton } from './FaceButton';
+
+interface PollViewProps {
+  poll: Poll;
+  language: LanguageCode;
+  texts: Messages;
+  isBusy: boolean;
+  onAnswer: (poll: Poll, answer: Answer) => void;
+}
+
+/** One poll's question and its answer buttons; for every kind but multi, one tap answers. */
+export function PollView({ poll, language, texts, isBusy, onAnswer }: PollViewProps) {
+  const [selected, setSelected] = useState<readonly string[]>([]);
+  const question = localize(poll.question, language);
+  const headingId = `question-${poll.id}`;
+  const answerWith = (optionId: string) => onAnswer(poll, { optionIds: [optionId] });
+  const toggle = (optionId: string) =>
+    setSelected((current) => (current.includes(optionId) ? current.filter((id) => id !== optionId) : [...current, optionId]));
+
+  return (
+    <section className={`poll poll-${poll.kind}`} aria-labelledby={headingId} data-poll={poll.id}>
+      <h2 id={headingId} className="poll-question" lang={question.language}>
+        {question.text}
+      </h2>
+      {question.language === language ? null : <p className="translation-note">{texts['poll.missingTranslation']}</p>}
+      <div className={poll.kind === 'smiley' ? 'face-row' : 'choice-grid'}>
+        {poll.options.map((option) =>
+          poll.kind === 'smiley' ? (
+            <FaceButton
+              key={option.id}
+              optionId={option.id}
+              label={localize(option.label, language)}
+              isDisabled={isBusy}
+              onChoose={answerWith}
+            />
+          ) : (
+            <ChoiceButton
+              key={option.id}
+              optionId={option.id}
+              label={localize(option.label, language)}
+              isDisabled={isBusy}
+              isSelected={poll.kind === 'multi' ? selected.includes(option.id) : undefined}
+              onChoose={poll.kind === 'multi' ? toggle : answerWith}
+            />
+          ),
+        )}
+      </div>
+      {poll.kind === 'multi' ? (
+        <button
+          type="button"
+          className="primary-button"
+          disabled={isBusy || selected.length === 0}
+          onClick={() => onAnswer(poll, { optionIds: [...selected] })}
+        >
+          {texts['poll.send']}
+        </button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Messages } from '../../src-shared/i18n/fi';
+
+interface SaveFailedScreenProps {
+  texts: Messages;
+  onBack: () => void;
+}
+
+/** Calm words and a way back; what went wrong is in the log and the staff area, not here. */
+export function SaveFailedScreen({ texts, onBack }: SaveFailedScreenProps) {
+  return (
+    <main className="screen message-screen save-failed-screen" data-screen="save-failed">
+      <h1 role="alert">{texts['saveFailed.title']}</h1>
+      <p className="message-body">{texts['saveFailed.body']}</p>
+      <button type="button" className="primary-button" onClick={onBack}>
+        {texts['saveFailed.back']}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+import type { KioskInfo } from '../../src-shared/contract/kiosk';
+import type { Poll } from '../../src-shared/contract/polls';
+import type { Answer } from '../../src-shared/contract/responses';
+import type { Messages } from '../../src-shared/i18n/fi';
+import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { LanguageBar } from '../components/LanguageBar';
+import { PollView } from '../components/PollView';
+
+interface StartScreenProps {
+  kiosk: KioskInfo;
+  polls: readonly Poll[];
+  language: LanguageCode;
+  texts: Messages;
+  isBusy: boolean;
+  onLanguage: (language: LanguageCode) => void;
+  onAnswer: (poll: Poll, answer: Answer) => void;
+}
+
+/** The standing question answers with one tap; active quick polls stand beside it. */
+export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage, onAnswer }: StartScreenProps) {
+  const [standing, ...quickPolls] = polls;
+  const shownQuickPolls = quickPolls.filter((poll) => poll.kind !== 'text');
+  return (
+    <main className="screen start-screen" data-screen="start">
+      <header className="start-header">
+        <p className="site-name">{kiosk.siteName}</p>
+        <h1 className="invitation">{texts['start.invitation']}</h1>
+      </header>
+      <div className="start-polls">
+        {standing === undefined ? null : (
+          <div className="standing-poll">
+            <PollView poll={standing} language={language} texts={texts} isBusy={isBusy} onAnswer={onAnswer} />
+            <p className="hint">{texts['start.hint']}</p>
+          </div>
+        )}
+        {shownQuickPolls.length === 0 ? null : (
+          <aside className="quick-polls" aria-label={texts['start.quickPoll']}>
+            {shownQuickPolls.map((poll) => (
+              <div className="quick-poll" key={`${poll.id}@${poll.version}`}>
+                <p className="quick-poll-tag">{texts['start.quickPoll']}</p>
+                <PollView poll={poll} language={language} texts={texts} isBusy={isBusy} onAnswer={onAnswer} />
+              </div>
+            ))}
+          </aside>
+        )}
+      </div>
+      <LanguageBar languages={kiosk.languages} current={language} label={texts['language.label']} onChoose={onLanguage} />
+    </main>
+  );
+}

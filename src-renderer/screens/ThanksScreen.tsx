@@ -1,0 +1,23 @@
+import type { Messages } from '../../src-shared/i18n/fi';
+import { usePaintMark } from '../app/usePaintMark';
+
+interface ThanksScreenProps {
+  texts: Messages;
+  onBack: () => void;
+}
+
+export function ThanksScreen({ texts, onBack }: ThanksScreenProps) {
+  usePaintMark('kerro:thanks-painted');
+  return (
+    <main className="screen message-screen thanks-screen" data-screen="thanks">
+      <div className="message-mark" aria-hidden="true">
+        ♥
+      </div>
+      <h1 role="status">{texts['thanks.title']}</h1>
+      <p className="message-body">{texts['thanks.body']}</p>
+      <button type="button" className="secondary-button" onClick={onBack}>
+        {texts['thanks.back']}
+      </button>
+    </main>
+  );
+}

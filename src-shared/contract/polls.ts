@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { languageCodes } from '../i18n/languages';
+
+export const pollKinds = ['smiley', 'single', 'multi', 'scale', 'yesno', 'text'] as const;
+export type PollKind = (typeof pollKinds)[number];
+
+export const pollStates = ['draft', 'active', 'paused', 'closed'] as const;
+export type PollState = (typeof pollStates)[number];
+
+export const textLimits = { question: 200, option: 80, comment: 500 } as const;
+export const optionLimits = { min: 2, max: 12 } as const;
+
+export const languageSchema = z.enum(languageCodes);
+
+export const identifierSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Use 1–40 lowercase letters, digits or dashes');
+
+/** Texts per language; Finnish is the one language every poll must have. */
+export function localizedTextSchema(maxLength: number) {
+  return z
+    .partialRecord(languageSchema, z.string().trim().max(maxLength))
+    .transform((texts) => Object.fromEntries(Object.entries(texts).filter(([, text]) => text !== '')))
+    .pipe(
+      z
+        .partialRecord(languageSchema, z.string())
+        .refine((texts) => texts.fi !== undefined, { message: 'Finnish text is required', path: ['fi'] }),
+    );
+}
+
+export const optionSchema = z.object({
+  id: identifierSchema,
+  label: localizedTextSchema(textLimits.option),
+});
+
+export const followUpSchema = z.object({
+  topics: z.array(optionSchema).max(optionLimits.max),
+  comment: z.boolean(),
+});
+
+export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+
+export const pollSchema = z.object({
+  id: identifierSchema,
+  version: z.number().int().min(1),
+  kind: z.enum(pollKinds),
+  question: localizedTextSchema(textLimits.question),
+  options: z.array(optionSchema).max(optionLimits.max),
+  followUp: followUpSchema.nullable(),
+  state: z.enum(pollStates),
+  standing: z.boolean(),
+  startsAt: isoDateTimeSchema.nullable(),
+  endsAt: isoDateTimeSchema.nullable(),
+  createdAt: isoDateTimeSchema,
+});
+
+export type Poll = z.output<typeof pollSchema>;
+export type PollOption = z.output<typeof optionSchema>;
+export type LocalizedText = Poll['question'];

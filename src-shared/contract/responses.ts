@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { identifierSchema, languageSchema, textLimits } from './polls';
+
+export const choiceAnswerSchema = z.object({
+  optionIds: z.array(identifierSchema).min(1).max(12),
+});
+
+export const textAnswerSchema = z.object({
+  text: z.string().trim().min(1).max(textLimits.comment),
+});
+
+export const answerSchema = z.union([choiceAnswerSchema.strict(), textAnswerSchema.strict()]);
+export type Answer = z.output<typeof answerSchema>;
+
+export const responseFlags = ['burst'] as const;
+
+export const responseSchema = z.object({
+  id: z.uuid(),
+  kioskId: z.string(),
+  seq: z.number().int().min(1),
+  pollId: identifierSchema,
+  pollVersion: z.number().int().min(1),
+  answer: answerSchema,
+  language: languageSchema,
+  /** Local wall-clock time with its UTC offset, as the parent experienced it. */
+  answeredAt: z.string(),
+  flags: z.array(z.enum(responseFlags)),
+  topics: z.array(identifierSchema),
+  comment: z.string().nullable(),
+});
+
+export type StoredResponse = z.output<typeof responseSchema>;
+
+export const submitInputSchema = z
+  .object({
+    pollId: identifierSchema,
+    pollVersion: z.number().int().min(1),
+    answer: answerSchema,
+    language: languageSchema,
+  })
+  .strict();
+
+export const followUpInputSchema = z
+  .object({
+    responseId: z.uuid(),
+    topics: z.array(identifierSchema).max(12),
+    comment: z.string().trim().max(textLimits.comment).optional(),
+  })
+  .strict();
