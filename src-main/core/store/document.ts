@@ -1,8 +1,9 @@
+import { constants } from 'node:fs';
 import { join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { backupPathOf, fsyncDirectory, writeFileDurably } from './durable-file';
-import { isNotFound } from './file-system';
+import { errorCode, isNotFound } from './file-system';
 import type { StoreContext } from './store-context';
 
 export interface DocumentSpec<T> {
@@ -37,12 +38,16 @@ export class DurableDocumentAdapter<T> implements Adapter<T> {
     const current = await this.load(this.path);
     if (current.state === 'good') {
       if (current.migratedFrom !== null) await this.migrate(current.data, current.migratedFrom);
+      await this.ensurePreviousCopy();
       return current.data;
     }
     if (current.state === 'damaged') {
       await this.context.quarantineFile(this.path, current.problem);
     }
     const previous = await this.load(backupPathOf(this.path));
+    if (previous.state === 'damaged') {
+      await this.context.quarantineFile(backupPathOf(this.path), previous.problem);
+    }
     if (previous.state === 'good') {
       await this.write(previous.data);
       this.context.report(
@@ -65,6 +70,18 @@ export class DurableDocumentAdapter<T> implements Adapter<T> {
     } catch (error) {
       this.context.noteWriteError(error);
       throw error;
+    }
+  }
+
+  /**
+   * A document written only once has no previous copy yet; the good one just read becomes it.
+   * A real copy, not a link: damage to the current file's blocks must not reach its backup.
+   */
+  private async ensurePreviousCopy(): Promise<void> {
+    try {
+      await this.context.fileSystem.copyFile(this.path, backupPathOf(this.path), constants.COPYFILE_EXCL);
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw error;
     }
   }
 

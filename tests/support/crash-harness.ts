@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'vite';
+
+/**
+ * Bundles the crash child into plain JavaScript that `node` can start on its own. It is written
+ * inside node_modules so that its imports of zod and lowdb resolve like the app's own.
+ */
+export async function buildCrashChild(name: string): Promise<string> {
+  const outDir = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'kerro-tests', name);
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      ssr: join(import.meta.dirname, 'crash-child.ts'),
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      rolldownOptions: { output: { format: 'es', entryFileNames: 'crash-child.mjs' } },
+    },
+  });
+  return join(outDir, 'crash-child.mjs');
+}
+
+export interface Acknowledged {
+  responseId: string;
+  seq: number;
+}
+
+/** Starts the child, lets it record for `runMs` after it is ready, then kills it with SIGKILL. */
+export function runAndKill(childPath: string, dataDir: string, runMs: number): Promise<Acknowledged[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [childPath, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const acknowledged: Acknowledged[] = [];
+    let pending = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.startsWith('ready')) setTimeout(() => child.kill('SIGKILL'), runMs);
+        if (line.startsWith('ack ')) acknowledged.push(JSON.parse(line.slice(4)) as Acknowledged);
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', () => resolve(acknowledged));
+  });
+}
+
+/** Every answer line in the journal, in file order. */
+export async function storedAnswers(dataDir: string): Promise<Acknowledged[]> {
+  const directory = join(dataDir, 'answers');
+  const names = (await readdir(directory)).filter((name) => name.endsWith('.jsonl')).sort();
+  const answers: Acknowledged[] = [];
+  for (const name of names) {
+    for (const line of (await readFile(join(directory, name), 'utf8')).split('\n')) {
+      if (line === '') continue;
+      const parsed = JSON.parse(line) as { type: string; response?: { id: string; seq: number } };
+      if (parsed.response !== undefined) answers.push({ responseId: parsed.response.id, seq: parsed.response.seq });
+    }
+  }
+  return answers;
+}

@@ -1,0 +1,79 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { faultyFileSystem, type Fault } from '../support/faulty-file-system';
+import { call, openTestKiosk, standingAnswer, valueOf } from '../support/kiosk';
+import { makeTempDir, snapshotFolder } from '../support/temp-dir';
+
+const faults: Fault[] = [
+  { code: 'ENOSPC', on: 'write' },
+  { code: 'EIO', on: 'write' },
+  { code: 'EIO', on: 'sync' },
+  { code: 'ENOSPC', on: 'sync' },
+];
+
+async function answerFiles(dataDir: string): Promise<string> {
+  const directory = join(dataDir, 'answers');
+  const names = (await readdir(directory)).sort();
+  const contents = await Promise.all(names.map((name) => readFile(join(directory, name), 'utf8')));
+  return contents.join('');
+}
+
+describe('disk faults while recording answers', () => {
+  it.each(faults)('$code on $on: refused with storage_failed, nothing earlier touched, recovers by itself', async (injected) => {
+    const dataDir = await makeTempDir();
+    const fault: Fault = { code: null, on: injected.on };
+    const kiosk = await openTestKiosk(dataDir, { fileSystem: faultyFileSystem(fault) });
+    for (let index = 0; index < 3; index += 1) valueOf(await call(kiosk, 'responses.submit', standingAnswer()));
+    const before = await answerFiles(dataDir);
+
+    fault.code = injected.code;
+    const refused = await call(kiosk, 'responses.submit', standingAnswer('bad'));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'storage_failed' } });
+    expect(kiosk.health().answersStored).toBe(3);
+    expect(kiosk.health().storage.lastWriteError?.code).toBe(injected.code);
+    expect(await answerFiles(dataDir)).toBe(before);
+
+    fault.code = null;
+    const next = valueOf(await call(kiosk, 'responses.submit', standingAnswer('very-good')));
+    expect(next).toMatchObject({ seq: 4 });
+    expect(kiosk.health().storage.lastWriteError).toBeNull();
+    await kiosk.close();
+
+    const reopened = await openTestKiosk(dataDir);
+    expect(reopened.health().answersStored).toBe(4);
+    expect(reopened.health().storage.recoveries).toEqual([]);
+    await reopened.close();
+  });
+
+  it('a read-only data folder refuses new segments without touching the stored ones', async () => {
+    const dataDir = await makeTempDir();
+    const fault: Fault = { code: null, on: 'open' };
+    const kiosk = await openTestKiosk(dataDir, { fileSystem: faultyFileSystem(fault), segmentCapacity: 2 });
+    valueOf(await call(kiosk, 'responses.submit', standingAnswer()));
+    valueOf(await call(kiosk, 'responses.submit', standingAnswer()));
+    const before = await snapshotFolder(dataDir);
+    fault.code = 'EROFS';
+    expect(await call(kiosk, 'responses.submit', standingAnswer())).toMatchObject({ ok: false, error: { code: 'storage_failed' } });
+    expect(await snapshotFolder(dataDir)).toEqual(before);
+    fault.code = null;
+    expect(valueOf(await call(kiosk, 'responses.submit', standingAnswer()))).toMatchObject({ seq: 3 });
+    await kiosk.close();
+  });
+
+  it('50 answers at once are all stored exactly once with gapless numbers', async () => {
+    const dataDir = await makeTempDir();
+    const kiosk = await openTestKiosk(dataDir, { segmentCapacity: 16 });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => call(kiosk, 'responses.submit', standingAnswer(index % 2 === 0 ? 'good' : 'bad'))),
+    );
+    const seqs = results.map((result) => (valueOf(result) as { seq: number }).seq).sort((left, right) => left - right);
+    expect(seqs).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
+    await kiosk.close();
+    const reopened = await openTestKiosk(dataDir, { segmentCapacity: 16 });
+    expect(reopened.health().answersStored).toBe(50);
+    const lines = (await answerFiles(dataDir)).trim().split('\n').map((line) => JSON.parse(line) as { response: { seq: number } });
+    expect(lines.map((line) => line.response.seq).sort((left, right) => left - right)).toEqual(seqs);
+    await reopened.close();
+  });
+});
