@@ -39,7 +39,9 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     if (!this.state.hasFailed) return this.props.children;
     return (
       <main className="screen message-screen" data-screen="crash">
-        <h1 role="alert">{this.props.texts['crash.title']}</h1>
+        <div role="alert">
+          <h1>{this.props.texts['crash.title']}</h1>
+        </div>
         <p className="message-body">{this.props.texts['crash.body']}</p>
       </main>
     );

@@ -23,9 +23,9 @@ export function FollowUpScreen({ topics, language, texts, isBusy, onDone, onSkip
 
   return (
     <main className="screen follow-up-screen" data-screen="follow-up">
-      <h1 className="saved-title" role="status">
-        {texts['followUp.saved']}
-      </h1>
+      <div role="status">
+        <h1 className="saved-title">{texts['followUp.saved']}</h1>
+      </div>
       <h2 id="follow-up-question" className="follow-up-question">
         {texts['followUp.question']}
       </h2>

@@ -9,7 +9,9 @@ interface SaveFailedScreenProps {
 export function SaveFailedScreen({ texts, onBack }: SaveFailedScreenProps) {
   return (
     <main className="screen message-screen save-failed-screen" data-screen="save-failed">
-      <h1 role="alert">{texts['saveFailed.title']}</h1>
+      <div role="alert">
+        <h1>{texts['saveFailed.title']}</h1>
+      </div>
       <p className="message-body">{texts['saveFailed.body']}</p>
       <button type="button" className="primary-button" onClick={onBack}>
         {texts['saveFailed.back']}

@@ -13,7 +13,9 @@ export function ThanksScreen({ texts, onBack }: ThanksScreenProps) {
       <div className="message-mark" aria-hidden="true">
         ♥
       </div>
-      <h1 role="status">{texts['thanks.title']}</h1>
+      <div role="status">
+        <h1>{texts['thanks.title']}</h1>
+      </div>
       <p className="message-body">{texts['thanks.body']}</p>
       <button type="button" className="secondary-button" onClick={onBack}>
         {texts['thanks.back']}

@@ -7,7 +7,9 @@ interface WaitingScreenProps {
 export function WaitingScreen({ message, isProblem }: WaitingScreenProps) {
   return (
     <main className="screen message-screen" data-screen={isProblem ? 'unavailable' : 'loading'}>
-      <h1 role="status">{message}</h1>
+      <div role="status">
+        <h1>{message}</h1>
+      </div>
     </main>
   );
 }

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const projectRoot = join(import.meta.dirname, '..', '..');
+
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.KERRO_CHROMIUM ?? '/usr/bin/chromium', args: [...chromiumArgs, ...extraArgs] });
+}
+
+export interface RunningKerro {
+  url: string;
+  dataDir: string;
+  /** Ends the server the hard way, as a power cut would. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts the built browser shell (`out/server/main.mjs`) on a free port with its own data folder. */
+export function startKerro(dataDir: string, environment: Record<string, string> = {}): Promise<RunningKerro> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'out', 'server', 'main.mjs')], {
+      env: { ...process.env, KERRO_DATA_DIR: dataDir, KERRO_PORT: '0', ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /serving at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match?.[1] !== undefined) {
+        child.stdout?.off('data', onData);
+        resolve({ url: match[1], dataDir, kill: () => end(child, 'SIGKILL'), stop: () => end(child, 'SIGTERM') });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.on('exit', (code) => reject(new Error(`The server exited (${code}) before it was ready:\n${output}`)));
+  });
+}
+
+function end(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+export async function screenshotDir(): Promise<string> {
+  const directory = join(projectRoot, 'test-results', 'screenshots');
+  await mkdir(directory, { recursive: true });
+  return directory;
+}
+
+export async function health(kerro: RunningKerro): Promise<{ answersStored: number; kioskId: string }> {
+  const response = await fetch(`${kerro.url}/api/health`);
+  const body = (await response.json()) as { ok: boolean; value: { answersStored: number; kioskId: string } };
+  return body.value;
+}

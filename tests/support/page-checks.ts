@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** axe-core with the WCAG 2.1 A and AA rules; any violation fails, listed by rule and element. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(violations, label).toEqual([]);
+}
+
+/** Every button at least 64 × 64 CSS pixels, measured from its box on screen. */
+export async function expectBigTargets(page: Page, label: string): Promise<void> {
+  const small = await page.$$eval('button', (buttons) =>
+    buttons
+      .map((button) => ({ text: button.textContent ?? '', box: button.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 64 || box.height < 64)
+      .map(({ text, box }) => `${text} ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+  expect(small, label).toEqual([]);
+}
+
+/** Nothing sticks out of the screen: no scroll bar could ever appear, and no text is cut. */
+export async function expectFitsScreen(page: Page, label: string): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const root = document.documentElement;
+    const clipped = [...document.querySelectorAll('button, h1, h2, p')]
+      .filter((element) => element.scrollWidth > element.clientWidth + 1 || element.getBoundingClientRect().bottom > window.innerHeight + 1)
+      .map((element) => element.textContent ?? '');
+    return { height: root.scrollHeight - window.innerHeight, width: root.scrollWidth - window.innerWidth, clipped };
+  });
+  expect(overflow, label).toEqual({ height: 0, width: 0, clipped: [] });
+}
