@@ -3,6 +3,7 @@ import type { Health } from '../../src-shared/contract/kiosk';
 import type { Low } from 'lowdb';
 import type { Handlers } from './api/handlers';
 import { defaultKioskDocument, kioskDocumentSpec, type KioskDocument } from './domain/kiosk-settings';
+import { BurstDetector } from './domain/burst-detector';
 import { checkAnswer, PollBook } from './domain/poll-book';
 import { ResponseBook } from './domain/response-book';
 import { KerroError } from './errors';
@@ -40,6 +41,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
   const settings = await openSettings(context, responses);
   const polls = await PollBook.open(context);
   const startedAt = clock().toISOString();
+  const bursts = new BurstDetector();
   const settingsData = () => settings.data;
 
   const handlers: Handlers = {
@@ -68,7 +70,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
         answer: input.answer,
         language: input.language,
         answeredAt: toLocalIsoString(now),
-        flags: [],
+        flags: bursts.isBurst(now.getTime()) ? ['burst'] : [],
       });
       return { responseId: stored.id, seq: stored.seq };
     },
