@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { toJSONSchema, z } from 'zod';
 import { methodNames, methods } from '../../src-shared/contract/methods';
-import { fail, ok, resultSchema, type ErrorCode, type Result } from '../../src-shared/contract/result';
+import { fail, ok, type ErrorCode, type Result } from '../../src-shared/contract/result';
+import { resultSchema } from '../../src-shared/contract/result-schema';
 import { dispatch } from '../core/api/dispatch';
 import { contentSecurityPolicy } from '../core/content-security-policy';
 import type { Kiosk } from '../core/kiosk';

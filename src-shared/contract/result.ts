@@ -1,5 +1,4 @@
-import { z } from 'zod';
-
+/** Kept free of zod: the parents' screens load this file and must stay small. */
 export const errorCodes = [
   'invalid_input',
   'unknown_method',
@@ -37,20 +36,6 @@ export function fail<T = never>(code: ErrorCode, message: string, issues?: Error
   return issues === undefined
     ? { ok: false, error: { code, message } }
     : { ok: false, error: { code, message, issues } };
-}
-
-export const apiErrorSchema = z.object({
-  code: z.enum(errorCodes),
-  message: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
-
-/** The envelope both transports answer with, as a schema for the published method listing. */
-export function resultSchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: apiErrorSchema }),
-  ]);
 }
 
 /** A cheap structural check for the renderer, which does not load zod on the parents' screens. */
