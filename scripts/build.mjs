@@ -1,5 +1,7 @@
 // Builds every runtime target with Vite: the screens, the browser shell, the Electron shell.
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -23,6 +25,20 @@ await build({
     reportCompressedSize: true,
   },
 });
+
+/** The browser shell serves these as they are, so it never compresses at start-up. */
+async function precompress(directory) {
+  for (const entry of await readdir(directory, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !/\.(html|js|css|svg|json|wasm|webmanifest)$/.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    const body = await readFile(path);
+    if (body.length <= 512) continue;
+    await writeFile(`${path}.gz`, gzipSync(body, { level: 9 }));
+    await writeFile(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+}
+
+await precompress('out/renderer');
 
 /** Node-side bundles: our code inlined, packages from node_modules left as imports. */
 function nodeTarget(entry, outDir, fileName, format, external = []) {

@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../src-shared/contract/methods';
 import type { Kiosk } from '../../src-main/core/kiosk';
@@ -119,6 +120,20 @@ describe('the browser shell screens', () => {
     const script = await send('/assets/index-abc123.js', { headers: { 'accept-encoding': 'gzip' } });
     expect(script.headers['content-encoding']).toBe('gzip');
     expect(script.headers['cache-control']).toContain('immutable');
+  });
+
+  it('serves the build\'s precompressed file as it is, and never its sibling as a page', async () => {
+    const script = await send('/assets/pre-1.js', { headers: { 'accept-encoding': 'br' } });
+    expect(script.headers['content-encoding']).toBe('br');
+    const raw = await new Promise<Buffer>((resolve, reject) => {
+      httpRequest({ host: '127.0.0.1', port, path: '/assets/pre-1.js', headers: { host: `127.0.0.1:${port}`, 'accept-encoding': 'br' } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve(Buffer.concat(chunks)));
+      }).on('error', reject).end();
+    });
+    expect(brotliDecompressSync(raw).toString('utf8')).toMatch(/^\/\*precompressed\*\//);
+    expect((await send('/assets/pre-1.js.br')).status).toBe(404);
   });
 
   it('answers unknown paths and path tricks with 404', async () => {
