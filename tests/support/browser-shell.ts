@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, onTestFinished } from 'vitest';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -41,6 +42,7 @@ export function startKerro(dataDir: string, environment: Record<string, string> 
       const match = /serving at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
       if (match?.[1] !== undefined) {
         child.stdout?.off('data', onData);
+        registerCleanup(() => end(child, 'SIGKILL'));
         resolve({ url: match[1], dataDir, kill: () => end(child, 'SIGKILL'), stop: () => end(child, 'SIGTERM') });
       }
     };
@@ -50,6 +52,15 @@ export function startKerro(dataDir: string, environment: Record<string, string> 
     });
     child.on('exit', (code) => reject(new Error(`The server exited (${code}) before it was ready:\n${output}`)));
   });
+}
+
+/** A server outlives a failed assertion otherwise; it goes when its test (or file, from a hook) ends. */
+function registerCleanup(cleanup: () => Promise<void>): void {
+  try {
+    onTestFinished(cleanup);
+  } catch {
+    afterAll(cleanup);
+  }
 }
 
 function end(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
