@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Health } from '../../src-shared/contract/kiosk';
 import type { Low } from 'lowdb';
-import type { Handlers } from './api/handlers';
+import type { Handlers, KioskApi } from './api/handlers';
+import { createStaffHandlers, type ExportStatus } from './api/staff-handlers';
 import { defaultKioskDocument, kioskDocumentSpec, type KioskDocument } from './domain/kiosk-settings';
 import { BurstDetector } from './domain/burst-detector';
 import { checkAnswer, PollBook } from './domain/poll-book';
 import { ResponseBook } from './domain/response-book';
 import { KerroError } from './errors';
 import { createStderrLogger, type Logger } from './logger';
+import { StaffAuth } from './staff/staff-auth';
+import type { defaultPinCost } from './staff/pin-hash';
 import { openDocument } from './store/document';
 import { nodeFileSystem, type FileSystem } from './store/file-system';
 import { StoreContext } from './store/store-context';
@@ -20,9 +23,11 @@ export interface KioskOptions {
   fileSystem?: FileSystem;
   logger?: Logger;
   segmentCapacity?: number;
+  /** scrypt cost for the staff PIN; tests may lower it, the kiosk never does. */
+  pinCost?: typeof defaultPinCost;
 }
 
-export interface Kiosk {
+export interface Kiosk extends KioskApi {
   readonly handlers: Handlers;
   readonly logger: Logger;
   health(): Health;
@@ -43,11 +48,14 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
   const startedAt = clock().toISOString();
   const bursts = new BurstDetector();
   const settingsData = () => settings.data;
+  const auth = new StaffAuth(settings, { clock, pinCost: options.pinCost });
+  // The export side reports here once batches exist; until then every answer is unexported.
+  const exports: ExportStatus = { unexported: () => responses.count, lastExportAt: () => null };
 
   const handlers: Handlers = {
     'kiosk.info': async () => {
       const { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds } = settingsData();
-      return { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, version: options.version };
+      return { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, version: options.version, isSetUp: auth.isSetUp };
     },
     'kiosk.health': async () => health(),
     'polls.active': async () => ({ polls: polls.active(clock()) }),
@@ -91,6 +99,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
       await responses.followUp(response.id, input.topics, comment);
       return { responseId: response.id };
     },
+    ...createStaffHandlers({ auth, settings, polls, responses, clock, exports, recoveries: () => context.recoveries.length }),
   };
 
   function health(): Health {
@@ -113,6 +122,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
   logger.info('kiosk.opened', { dataDir: options.dataDir, answers: responses.count });
   return {
     handlers,
+    staffGate: auth,
     logger,
     health,
     close: () => responses.close(),

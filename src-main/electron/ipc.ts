@@ -10,11 +10,13 @@ export const channelPrefix = 'kerro:';
 /** One handler per contract method; each checks who is calling before the core sees anything. */
 export function registerMethods(ipcMain: IpcMain, kiosk: Kiosk): void {
   for (const method of methodNames) {
-    ipcMain.handle(`${channelPrefix}${method}`, (event: IpcMainInvokeEvent, input: unknown) => {
+    ipcMain.handle(`${channelPrefix}${method}`, (event: IpcMainInvokeEvent, input: unknown, staffToken: unknown) => {
       const frame = event.senderFrame;
       const sender = frame === null ? null : { url: frame.url, isTopFrame: frame.parent === null };
       if (!isTrustedSender(sender)) return fail('forbidden', 'Calls are accepted from the kiosk page only');
-      return dispatch(kiosk.handlers, method, input, { transport: 'ipc', staffToken: null }, kiosk.logger);
+      // The page holds its staff token as it does over HTTP; the core decides whether it is valid.
+      const token = typeof staffToken === 'string' && staffToken.length <= 128 ? staffToken : null;
+      return dispatch(kiosk, method, input, { transport: 'ipc', staffToken: token });
     });
   }
 }

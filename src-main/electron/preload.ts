@@ -3,7 +3,8 @@ import type { KerroBridge } from '../../src-shared/contract/bridge';
 import type { MethodName } from '../../src-shared/contract/methods';
 
 // Kept in step with the channel prefix in ipc.ts; the preload bundles nothing from the main side.
-const invoke = (method: MethodName, input: unknown) => ipcRenderer.invoke(`kerro:${method}`, input);
+const invoke = (method: MethodName, input: unknown, staffToken: string | null = null) =>
+  ipcRenderer.invoke(`kerro:${method}`, input, staffToken);
 
 /** Named functions for exactly the contract's methods; no generic channel reaches the page. */
 const bridge = {
@@ -12,6 +13,17 @@ const bridge = {
   'polls.active': (input) => invoke('polls.active', input),
   'responses.submit': (input) => invoke('responses.submit', input),
   'responses.followUp': (input) => invoke('responses.followUp', input),
+  'staff.status': (input, staffToken) => invoke('staff.status', input, staffToken),
+  'staff.setup': (input, staffToken) => invoke('staff.setup', input, staffToken),
+  'staff.unlock': (input, staffToken) => invoke('staff.unlock', input, staffToken),
+  'staff.lock': (input, staffToken) => invoke('staff.lock', input, staffToken),
+  'staff.changePin': (input, staffToken) => invoke('staff.changePin', input, staffToken),
+  'staff.overview': (input, staffToken) => invoke('staff.overview', input, staffToken),
+  'polls.save': (input, staffToken) => invoke('polls.save', input, staffToken),
+  'polls.setState': (input, staffToken) => invoke('polls.setState', input, staffToken),
+  'results.poll': (input, staffToken) => invoke('results.poll', input, staffToken),
+  'settings.get': (input, staffToken) => invoke('settings.get', input, staffToken),
+  'settings.update': (input, staffToken) => invoke('settings.update', input, staffToken),
 } satisfies KerroBridge;
 
 contextBridge.exposeInMainWorld('kerro', bridge);

@@ -105,7 +105,7 @@ async function handle(
 
 function callMethod(kiosk: Kiosk, method: string, input: unknown, staffToken?: string | string[]): Promise<Result<unknown>> {
   const token = typeof staffToken === 'string' ? staffToken : null;
-  return dispatch(kiosk.handlers, method, input, { transport: 'http', staffToken: token }, kiosk.logger);
+  return dispatch(kiosk, method, input, { transport: 'http', staffToken: token });
 }
 
 /** Reads at most the body limit; past it the rest is drained unread and null is returned. */

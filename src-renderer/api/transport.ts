@@ -9,13 +9,17 @@ declare global {
 }
 
 function ipcTransport(bridge: KerroBridge): Transport {
-  return (method, input) => bridge[method](input);
+  return (method, input, staffToken) => bridge[method](input, staffToken);
 }
 
-const httpTransport: Transport = async (method, input) => {
+const httpTransport: Transport = async (method, input, staffToken) => {
   const response = await fetch(`/api/${method}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-kerro-client': '1' },
+    headers: {
+      'content-type': 'application/json',
+      'x-kerro-client': '1',
+      ...(staffToken === null ? {} : { 'x-kerro-staff-token': staffToken }),
+    },
     body: JSON.stringify(input),
   });
   return response.json();

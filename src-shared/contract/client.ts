@@ -2,10 +2,12 @@ import type { MethodInput, MethodName, MethodOutput } from './methods';
 import { fail, isResult, type Result } from './result';
 
 /** Carries one call to the main side and hands back whatever envelope came back, unchecked. */
-export type Transport = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<unknown>;
+export type Transport = <M extends MethodName>(method: M, input: MethodInput<M>, staffToken: string | null) => Promise<unknown>;
 
 export interface Client {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  /** The open staff session, sent with every call until locked; kept in memory only. */
+  setStaffToken(token: string | null): void;
 }
 
 /**
@@ -13,11 +15,15 @@ export interface Client {
  * checks only the envelope's shape; that keeps zod out of the parents' screens.
  */
 export function createClient(transport: Transport): Client {
+  let staffToken: string | null = null;
   return {
+    setStaffToken(token) {
+      staffToken = token;
+    },
     async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
       let answer: unknown;
       try {
-        answer = await transport(method, input);
+        answer = await transport(method, input, staffToken);
       } catch {
         return fail('internal', 'The kiosk service did not answer');
       }

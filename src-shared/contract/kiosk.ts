@@ -11,6 +11,8 @@ export const kioskInfoSchema = z.object({
   idleSeconds: z.number().int().min(5).max(600),
   thanksSeconds: z.number().int().min(2).max(60),
   version: z.string(),
+  /** False until a site name, languages and a staff PIN are set; the screens then show set-up. */
+  isSetUp: z.boolean(),
 });
 
 export type KioskInfo = z.output<typeof kioskInfoSchema>;

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { emptyInputSchema, healthSchema, kioskInfoSchema } from './kiosk';
-import { pollSchema } from './polls';
+import { pollDraftSchema } from './poll-draft';
+import { identifierSchema, pollSchema } from './polls';
 import { followUpInputSchema, submitInputSchema } from './responses';
+import { resultsInputSchema, resultsSchema } from './results';
+import { settingsInputSchema, settingsViewSchema } from './settings';
+import { changePinInputSchema, overviewSchema, sessionSchema, setupInputSchema, staffStatusSchema, unlockInputSchema } from './staff';
 
 export interface MethodDefinition {
   input: z.ZodType;
@@ -45,6 +49,72 @@ export const methods = {
     output: z.object({ responseId: z.uuid() }),
     staff: false,
     summary: 'Attaches chosen topics and an optional comment to an answer just given.',
+  },
+  'staff.status': {
+    input: emptyInputSchema,
+    output: staffStatusSchema,
+    staff: false,
+    summary: 'Whether the kiosk is set up, and whether wrong PINs have paused unlocking.',
+  },
+  'staff.setup': {
+    input: setupInputSchema,
+    output: z.object({}),
+    staff: false,
+    summary: 'First start only: site name, staff PIN and languages. Refused once the kiosk is set up.',
+  },
+  'staff.unlock': {
+    input: unlockInputSchema,
+    output: sessionSchema,
+    staff: false,
+    summary: 'Opens a staff session with the PIN; five wrong PINs pause unlocking, longer each time.',
+  },
+  'staff.lock': {
+    input: emptyInputSchema,
+    output: z.object({}),
+    staff: true,
+    summary: 'Ends the caller’s staff session now.',
+  },
+  'staff.changePin': {
+    input: changePinInputSchema,
+    output: z.object({}),
+    staff: true,
+    summary: 'Replaces the staff PIN; other staff sessions end.',
+  },
+  'staff.overview': {
+    input: emptyInputSchema,
+    output: overviewSchema,
+    staff: true,
+    summary: 'Every poll with its answer count, answers not yet exported and the last export time.',
+  },
+  'polls.save': {
+    input: z.object({ pollId: identifierSchema.nullable(), draft: pollDraftSchema }).strict(),
+    output: z.object({ poll: pollSchema, isNewVersion: z.boolean() }),
+    staff: true,
+    summary: 'Creates a quick poll, or edits one; a poll that has answers gets a new version instead.',
+  },
+  'polls.setState': {
+    input: z.object({ pollId: identifierSchema, state: z.enum(['active', 'paused', 'closed']) }).strict(),
+    output: z.object({ poll: pollSchema }),
+    staff: true,
+    summary: 'Activates, pauses or closes a quick poll; a closed poll stays closed.',
+  },
+  'results.poll': {
+    input: resultsInputSchema,
+    output: resultsSchema,
+    staff: true,
+    summary: 'Counts and shares per option, answers by day and by hour, and comments, for a date range.',
+  },
+  'settings.get': {
+    input: emptyInputSchema,
+    output: settingsViewSchema,
+    staff: true,
+    summary: 'Site name, languages, timings and the kiosk’s own clock.',
+  },
+  'settings.update': {
+    input: settingsInputSchema,
+    output: settingsViewSchema,
+    staff: true,
+    summary: 'Changes the site name, the languages shown and the timings.',
   },
 } as const satisfies Record<string, MethodDefinition>;
 

@@ -1,4 +1,5 @@
 import type { Messages } from './fi';
+import { staffEn } from './staff-en';
 
 export const en = {
   'language.label': 'Language',
@@ -66,4 +67,5 @@ export const en = {
   'pollPack.failure.invalid': 'The pack holds an invalid poll: {detail}',
   'pollPack.failure.conflict': 'Poll {poll} is already on this kiosk with the same version but different content.',
   'pollPack.failure.exists': 'The USB stick already has a kerro-polls.json file.',
+  ...staffEn,
 } satisfies Messages;

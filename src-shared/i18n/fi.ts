@@ -1,3 +1,5 @@
+import { staffFi } from './staff-fi';
+
 /** Finnish is the source of every key; the other languages must have exactly the same keys. */
 export const fi = {
   'language.label': 'Kieli',
@@ -65,6 +67,7 @@ export const fi = {
   'pollPack.failure.invalid': 'Paketissa on virheellinen kysely: {detail}',
   'pollPack.failure.conflict': 'Kysely {poll} on tällä kioskilla jo samalla versiolla mutta eri sisällöllä.',
   'pollPack.failure.exists': 'Muistitikulla on jo tiedosto kerro-polls.json.',
+  ...staffFi,
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -1,4 +1,5 @@
 import type { Messages } from './fi';
+import { staffSv } from './staff-sv';
 
 export const sv = {
   'language.label': 'Språk',
@@ -66,4 +67,5 @@ export const sv = {
   'pollPack.failure.invalid': 'Paketet innehåller en ogiltig enkät: {detail}',
   'pollPack.failure.conflict': 'Enkäten {poll} finns redan i den här kiosken med samma version men annat innehåll.',
   'pollPack.failure.exists': 'Det finns redan en fil kerro-polls.json på USB-minnet.',
+  ...staffSv,
 } satisfies Messages;

@@ -8,11 +8,10 @@ const kiosk = await openKiosk({ dataDir, version: 'crash-test', logger: silentLo
 process.stdout.write(`ready ${kiosk.health().answersStored}\n`);
 const submit = async () => {
   const result = await dispatch(
-    kiosk.handlers,
+    kiosk,
     'responses.submit',
     { pollId: 'council-feedback', pollVersion: 1, answer: { optionIds: ['good'] }, language: 'fi' },
     { transport: 'http', staffToken: null },
-    silentLogger,
   );
   // Writes to a pipe are synchronous on Linux: once this returns, the parent can read the line.
   if (result.ok) process.stdout.write(`ack ${JSON.stringify(result.value)}\n`);

@@ -7,8 +7,8 @@ export function openTestKiosk(dataDir: string, options: Partial<KioskOptions> = 
   return openKiosk({ dataDir, version: '0.0.0-test', logger: silentLogger, ...options });
 }
 
-export function call(kiosk: Kiosk, method: string, input: unknown): Promise<Result<unknown>> {
-  return dispatch(kiosk.handlers, method, input, { transport: 'http', staffToken: null }, silentLogger);
+export function call(kiosk: Kiosk, method: string, input: unknown, staffToken: string | null = null): Promise<Result<unknown>> {
+  return dispatch(kiosk, method, input, { transport: 'http', staffToken });
 }
 
 export const standingAnswer = (optionId = 'good', language = 'fi') => ({

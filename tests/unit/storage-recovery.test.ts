@@ -16,7 +16,7 @@ const damages: Record<string, Damage> = {
   'garbage bytes': () => '\u0000\u0000\u00ff{{not json at all',
   empty: () => '',
   'wrong shape': () => JSON.stringify({ schemaVersion: 1, data: { hello: 'world' } }),
-  'newer version': (text) => text.replace('"schemaVersion": 1', '"schemaVersion": 99'),
+  'newer version': (text) => text.replace(/"schemaVersion": \d+/, '"schemaVersion": 99'),
 };
 
 async function quarantined(dataDir: string): Promise<string[]> {

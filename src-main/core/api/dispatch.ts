@@ -2,29 +2,33 @@ import type { z } from 'zod';
 import { isMethodName, methods, type MethodName } from '../../../src-shared/contract/methods';
 import { fail, ok, type ErrorIssue, type Result } from '../../../src-shared/contract/result';
 import { KerroError } from '../errors';
-import type { Logger } from '../logger';
-import type { CallContext, Handler, Handlers } from './handlers';
+import type { CallContext, Handler, Handlers, KioskApi } from './handlers';
 
 /**
  * The one door into the core for both transports: the method is looked up in the contract,
- * its input parsed, the handler run, and its output checked, so IPC and HTTP answer alike.
+ * a staff method's session checked, its input parsed, the handler run, and its output checked,
+ * so IPC and HTTP answer alike.
  */
-export async function dispatch(
-  handlers: Handlers,
-  method: string,
-  input: unknown,
-  context: CallContext,
-  logger: Logger,
-): Promise<Result<unknown>> {
+export async function dispatch(api: KioskApi, method: string, input: unknown, context: CallContext): Promise<Result<unknown>> {
+  const { handlers, logger } = api;
   if (!isMethodName(method)) return fail('unknown_method', `Unknown method: ${method.slice(0, 60)}`);
   const definition = methods[method];
+  // Before the input is even parsed: a caller without a session learns nothing about staff inputs.
+  if (definition.staff) {
+    try {
+      api.staffGate.verify(context.staffToken);
+    } catch (error) {
+      if (error instanceof KerroError) return fail(error.code, error.message);
+      throw error;
+    }
+  }
   const parsed = definition.input.safeParse(input);
   if (!parsed.success) return fail('invalid_input', 'The input does not match the contract', toIssues(parsed.error));
   try {
     const value = await runHandler(handlers, method, parsed.data, context);
     return ok(definition.output.parse(value));
   } catch (error) {
-    if (error instanceof KerroError) return fail(error.code, error.message);
+    if (error instanceof KerroError) return fail(error.code, error.message, error.issues);
     logger.error('api.failed', { method, message: String(error), stack: error instanceof Error ? error.stack : undefined });
     return fail('internal', 'Something went wrong inside the kiosk');
   }

@@ -3,6 +3,29 @@ import { z } from 'zod';
 import { languageSchema } from '../../../src-shared/contract/polls';
 import type { DocumentSpec } from '../store/document';
 
+/** The staff PIN as scrypt stores it; the cost is kept with it so it can be raised later. */
+export const pinHashSchema = z.object({
+  scheme: z.literal('scrypt'),
+  cost: z.number().int().min(2),
+  blockSize: z.number().int().min(1),
+  parallelization: z.number().int().min(1),
+  salt: z.base64(),
+  hash: z.base64(),
+});
+
+export type PinHash = z.output<typeof pinHashSchema>;
+
+/** Wrong PINs in a row and pauses so far; kept on disk so a restart does not hand out fresh tries. */
+export const pinGuardSchema = z.object({
+  failures: z.number().int().min(0),
+  lockouts: z.number().int().min(0),
+  lockedUntil: z.iso.datetime({ offset: true }).nullable(),
+});
+
+export type PinGuard = z.output<typeof pinGuardSchema>;
+
+export const freshPinGuard: PinGuard = { failures: 0, lockouts: 0, lockedUntil: null };
+
 export const kioskDocumentSchema = z.object({
   kioskId: z.string().regex(/^K-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
   createdAt: z.string(),
@@ -11,15 +34,27 @@ export const kioskDocumentSchema = z.object({
   defaultLanguage: languageSchema,
   idleSeconds: z.number().int().min(5).max(600),
   thanksSeconds: z.number().int().min(2).max(60),
+  /** Null until set-up: a kiosk without a staff PIN shows the set-up screen. */
+  staffPin: pinHashSchema.nullable(),
+  pinGuard: pinGuardSchema,
 });
 
 export type KioskDocument = z.output<typeof kioskDocumentSchema>;
 
 export const kioskDocumentSpec: DocumentSpec<KioskDocument> = {
   fileName: 'kiosk.json',
-  schemaVersion: 1,
+  schemaVersion: 2,
   schema: kioskDocumentSchema,
+  migrations: {
+    // Schema 2 brought the staff PIN. A kiosk from before it keeps its id, name and languages
+    // but has no PIN yet, so it asks for set-up once.
+    1: (data) => ({ ...(isRecord(data) ? data : {}), staffPin: null, pinGuard: freshPinGuard }),
+  },
 };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 // Crockford's base32 leaves out I, L, O and U so an id read aloud over the phone is not misheard.
 const idAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -38,5 +73,7 @@ export function defaultKioskDocument(now: Date): KioskDocument {
     defaultLanguage: 'fi',
     idleSeconds: 30,
     thanksSeconds: 5,
+    staffPin: null,
+    pinGuard: freshPinGuard,
   };
 }

@@ -45,6 +45,40 @@ export class PollBook {
   find(id: string, version: number): Poll | undefined {
     return this.db.data.polls.find((poll) => poll.id === id && poll.version === version);
   }
+
+  /** The newest version of each poll. */
+  latestVersions(): Poll[] {
+    const latest = new Map<string, Poll>();
+    for (const poll of this.db.data.polls) {
+      const known = latest.get(poll.id);
+      if (known === undefined || known.version < poll.version) latest.set(poll.id, poll);
+    }
+    return [...latest.values()];
+  }
+
+  latest(id: string): Poll | undefined {
+    return this.latestVersions().find((poll) => poll.id === id);
+  }
+
+  has(id: string): boolean {
+    return this.db.data.polls.some((poll) => poll.id === id);
+  }
+
+  /** Adds a version, or replaces the stored one with the same id and version, durably. */
+  async put(poll: Poll): Promise<void> {
+    const polls = this.db.data.polls;
+    const index = polls.findIndex((known) => known.id === poll.id && known.version === poll.version);
+    const next = index === -1 ? [...polls, poll] : polls.map((known, at) => (at === index ? poll : known));
+    const previous = this.db.data;
+    this.db.data = { ...previous, polls: next };
+    try {
+      await this.db.write();
+    } catch (error) {
+      // What is in memory must match what is on disk, or a later write would save this one after all.
+      this.db.data = previous;
+      throw new KerroError('storage_failed', `The poll could not be saved (${String(error)})`);
+    }
+  }
 }
 
 /** Checks an answer against the poll it is for; the zod schema already checked its shape. */
