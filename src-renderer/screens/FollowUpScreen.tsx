@@ -3,7 +3,6 @@ import { localize } from '../../src-shared/contract/localize';
 import type { PollOption } from '../../src-shared/contract/polls';
 import type { Messages } from '../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
-import { usePaintMark } from '../app/usePaintMark';
 
 interface FollowUpScreenProps {
   topics: readonly PollOption[];
@@ -17,7 +16,6 @@ interface FollowUpScreenProps {
 /** The answer is already saved when this shows; topics are an optional extra. */
 export function FollowUpScreen({ topics, language, texts, isBusy, onDone, onSkip }: FollowUpScreenProps) {
   const [chosen, setChosen] = useState<readonly string[]>([]);
-  usePaintMark('kerro:thanks-painted');
   const toggle = (id: string) =>
     setChosen((current) => (current.includes(id) ? current.filter((topic) => topic !== id) : [...current, id]));
 
