@@ -1,5 +1,5 @@
 import type { LocalizedString } from '../../src-shared/contract/localize';
-import { FaceIcon } from './FaceIcon';
+import { faceFor } from './pictograms';
 import { useTap } from './useTap';
 
 interface FaceButtonProps {
@@ -19,7 +19,7 @@ export function FaceButton({ optionId, label, isDisabled, onChoose }: FaceButton
       disabled={isDisabled}
       {...tap}
     >
-      <FaceIcon optionId={optionId} />
+      <img className="face-icon" src={faceFor(optionId)} alt="" draggable={false} />
       <span className="face-label" lang={label.language}>
         {label.text}
       </span>
