@@ -1,5 +1,4 @@
 import type { LocalizedString } from '../../src-shared/contract/localize';
-import { useTap } from './useTap';
 
 interface ChoiceButtonProps {
   optionId: string;
@@ -11,7 +10,6 @@ interface ChoiceButtonProps {
 }
 
 export function ChoiceButton({ optionId, label, isDisabled, isSelected, onChoose }: ChoiceButtonProps) {
-  const tap = useTap(() => onChoose(optionId));
   return (
     <button
       type="button"
@@ -20,7 +18,8 @@ export function ChoiceButton({ optionId, label, isDisabled, isSelected, onChoose
       lang={label.language}
       disabled={isDisabled}
       aria-pressed={isSelected}
-      {...tap}
+      onPointerDown={() => performance.mark('kerro:tap')}
+      onClick={() => onChoose(optionId)}
     >
       {label.text}
     </button>

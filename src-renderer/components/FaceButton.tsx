@@ -1,6 +1,5 @@
 import type { LocalizedString } from '../../src-shared/contract/localize';
-import { faceFor } from './pictograms';
-import { useTap } from './useTap';
+import { FaceIcon } from './FaceIcon';
 
 interface FaceButtonProps {
   optionId: string;
@@ -10,16 +9,16 @@ interface FaceButtonProps {
 }
 
 export function FaceButton({ optionId, label, isDisabled, onChoose }: FaceButtonProps) {
-  const tap = useTap(() => onChoose(optionId));
   return (
     <button
       type="button"
       className="face-button"
       data-option={optionId}
       disabled={isDisabled}
-      {...tap}
+      onPointerDown={() => performance.mark('kerro:tap')}
+      onClick={() => onChoose(optionId)}
     >
-      <img className="face-icon" src={faceFor(optionId)} alt="" draggable={false} />
+      <FaceIcon optionId={optionId} />
       <span className="face-label" lang={label.language}>
         {label.text}
       </span>

@@ -3,7 +3,7 @@ import { localize } from '../../src-shared/contract/localize';
 import type { PollOption } from '../../src-shared/contract/polls';
 import type { Messages } from '../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
-import { pictogramFor } from '../components/pictograms';
+import { usePaintMark } from '../app/usePaintMark';
 
 interface FollowUpScreenProps {
   topics: readonly PollOption[];
@@ -17,6 +17,7 @@ interface FollowUpScreenProps {
 /** The answer is already saved when this shows; topics are an optional extra. */
 export function FollowUpScreen({ topics, language, texts, isBusy, onDone, onSkip }: FollowUpScreenProps) {
   const [chosen, setChosen] = useState<readonly string[]>([]);
+  usePaintMark('kerro:thanks-painted');
   const toggle = (id: string) =>
     setChosen((current) => (current.includes(id) ? current.filter((topic) => topic !== id) : [...current, id]));
 
@@ -31,7 +32,6 @@ export function FollowUpScreen({ topics, language, texts, isBusy, onDone, onSkip
       <div className="topic-grid" role="group" aria-labelledby="follow-up-question">
         {topics.map((topic) => {
           const label = localize(topic.label, language);
-          const picture = pictogramFor(topic.id);
           return (
             <button
               key={topic.id}
@@ -42,8 +42,7 @@ export function FollowUpScreen({ topics, language, texts, isBusy, onDone, onSkip
               aria-pressed={chosen.includes(topic.id)}
               onClick={() => toggle(topic.id)}
             >
-              {picture === undefined ? null : <img className="topic-icon" src={picture} alt="" draggable={false} />}
-              <span>{label.text}</span>
+              {label.text}
             </button>
           );
         })}

@@ -144,8 +144,7 @@ function openName(segmentNumber: number): string {
   return `${String(segmentNumber).padStart(6, '0')}.open.jsonl`;
 }
 
-/** Exported for the bench, which writes a large history straight in this format. */
-export function sealedName(segmentNumber: number): string {
+function sealedName(segmentNumber: number): string {
   return `${String(segmentNumber).padStart(6, '0')}.jsonl`;
 }
 
