@@ -11,6 +11,7 @@ import { StartScreen } from '../screens/StartScreen';
 import { ThanksScreen } from '../screens/ThanksScreen';
 import { WaitingScreen } from '../screens/WaitingScreen';
 import { ErrorBoundary } from './ErrorBoundary';
+import { useCoolDown } from './useCoolDown';
 import { useIdleTimeout } from './useIdleTimeout';
 
 type Screen =
@@ -22,6 +23,7 @@ type Screen =
 type Loading = { state: 'loading' } | { state: 'unavailable' } | { state: 'ready'; kiosk: KioskInfo };
 
 const retryAfterMs = 5000;
+const coolDownMs = 1200;
 
 export function App() {
   const [loading, setLoading] = useState<Loading>({ state: 'loading' });
@@ -30,6 +32,7 @@ export function App() {
   const [screen, setScreen] = useState<Screen>({ name: 'start' });
   const [isBusy, setIsBusy] = useState(false);
   const isBusyRef = useRef(false);
+  const [isCoolingDown, startCoolDown] = useCoolDown(coolDownMs);
   const texts = messages[language];
   const kiosk = loading.state === 'ready' ? loading.kiosk : null;
   const defaultLanguage = kiosk?.defaultLanguage ?? 'fi';
@@ -64,10 +67,11 @@ export function App() {
   const goToStart = useCallback(
     (shouldResetLanguage: boolean) => {
       setScreen({ name: 'start' });
+      startCoolDown();
       if (shouldResetLanguage) setLanguage(defaultLanguage);
       void refreshPolls();
     },
-    [defaultLanguage, refreshPolls],
+    [defaultLanguage, refreshPolls, startCoolDown],
   );
 
   /** A second tap while the first is being saved is ignored, so a double tap counts once. */
@@ -124,7 +128,7 @@ export function App() {
           polls={polls}
           language={language}
           texts={texts}
-          isBusy={isBusy}
+          isBusy={isBusy || isCoolingDown}
           onLanguage={setLanguage}
           onAnswer={(poll, given) => void answer(poll, given)}
         />

@@ -1,4 +1,5 @@
 import type { LocalizedString } from '../../src-shared/contract/localize';
+import { useTap } from './useTap';
 
 interface ChoiceButtonProps {
   optionId: string;
@@ -10,6 +11,7 @@ interface ChoiceButtonProps {
 }
 
 export function ChoiceButton({ optionId, label, isDisabled, isSelected, onChoose }: ChoiceButtonProps) {
+  const tap = useTap(() => onChoose(optionId));
   return (
     <button
       type="button"
@@ -18,8 +20,7 @@ export function ChoiceButton({ optionId, label, isDisabled, isSelected, onChoose
       lang={label.language}
       disabled={isDisabled}
       aria-pressed={isSelected}
-      onPointerDown={() => performance.mark('kerro:tap')}
-      onClick={() => onChoose(optionId)}
+      {...tap}
     >
       {label.text}
     </button>

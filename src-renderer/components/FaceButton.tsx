@@ -1,5 +1,6 @@
 import type { LocalizedString } from '../../src-shared/contract/localize';
-import { FaceIcon } from './FaceIcon';
+import { faceFor } from './pictograms';
+import { useTap } from './useTap';
 
 interface FaceButtonProps {
   optionId: string;
@@ -9,16 +10,16 @@ interface FaceButtonProps {
 }
 
 export function FaceButton({ optionId, label, isDisabled, onChoose }: FaceButtonProps) {
+  const tap = useTap(() => onChoose(optionId));
   return (
     <button
       type="button"
       className="face-button"
       data-option={optionId}
       disabled={isDisabled}
-      onPointerDown={() => performance.mark('kerro:tap')}
-      onClick={() => onChoose(optionId)}
+      {...tap}
     >
-      <FaceIcon optionId={optionId} />
+      <img className="face-icon" src={faceFor(optionId)} alt="" draggable={false} />
       <span className="face-label" lang={label.language}>
         {label.text}
       </span>

@@ -3,7 +3,7 @@ import { localize } from '../../src-shared/contract/localize';
 import type { PollOption } from '../../src-shared/contract/polls';
 import type { Messages } from '../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
-import { usePaintMark } from '../app/usePaintMark';
+import { pictogramFor } from '../components/pictograms';
 
 interface FollowUpScreenProps {
   topics: readonly PollOption[];
@@ -17,7 +17,6 @@ interface FollowUpScreenProps {
 /** The answer is already saved when this shows; topics are an optional extra. */
 export function FollowUpScreen({ topics, language, texts, isBusy, onDone, onSkip }: FollowUpScreenProps) {
   const [chosen, setChosen] = useState<readonly string[]>([]);
-  usePaintMark('kerro:thanks-painted');
   const toggle = (id: string) =>
     setChosen((current) => (current.includes(id) ? current.filter((topic) => topic !== id) : [...current, id]));
 
@@ -32,6 +31,7 @@ export function FollowUpScreen({ topics, language, texts, isBusy, onDone, onSkip
       <div className="topic-grid" role="group" aria-labelledby="follow-up-question">
         {topics.map((topic) => {
           const label = localize(topic.label, language);
+          const picture = pictogramFor(topic.id);
           return (
             <button
               key={topic.id}
@@ -42,7 +42,8 @@ export function FollowUpScreen({ topics, language, texts, isBusy, onDone, onSkip
               aria-pressed={chosen.includes(topic.id)}
               onClick={() => toggle(topic.id)}
             >
-              {label.text}
+              {picture === undefined ? null : <img className="topic-icon" src={picture} alt="" draggable={false} />}
+              <span>{label.text}</span>
             </button>
           );
         })}

@@ -1,5 +1,4 @@
 import type { Messages } from '../../src-shared/i18n/fi';
-import { usePaintMark } from '../app/usePaintMark';
 
 interface ThanksScreenProps {
   texts: Messages;
@@ -7,7 +6,6 @@ interface ThanksScreenProps {
 }
 
 export function ThanksScreen({ texts, onBack }: ThanksScreenProps) {
-  usePaintMark('kerro:thanks-painted');
   return (
     <main className="screen message-screen thanks-screen" data-screen="thanks">
       <div className="message-mark" aria-hidden="true">

@@ -104,6 +104,42 @@ describe('a parent gives feedback', () => {
     await kerro.stop();
   });
 
+  it('a finger slid off the face before lifting gives no answer', async () => {
+    const kerro = await startKerro(await makeTempDir());
+    const page = await openKiosk(kerro);
+    const face = await page.locator('[data-option="bad"]').boundingBox();
+    expect(face).not.toBeNull();
+    if (face === null) return;
+    await page.mouse.move(face.x + face.width / 2, face.y + face.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(face.x + face.width / 2, face.y - 200, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-screen="start"]').count()).toBe(1);
+    expect((await health(kerro)).answersStored).toBe(0);
+    await page.context().close();
+    await kerro.stop();
+  });
+
+  it('right after a thank-you the start screen ignores taps for a moment', async () => {
+    const kerro = await startKerro(await makeTempDir());
+    const context = await browser.newContext({ viewport: orientations[0] });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(kerro.url);
+    await page.locator('[data-option="good"]').click();
+    await page.getByRole('button', { name: 'Ohita' }).click();
+    await page.getByRole('button', { name: 'Alkuun' }).click();
+    await page.locator('[data-screen="start"]').waitFor();
+    expect(await page.locator('[data-option="good"]').isDisabled()).toBe(true);
+    await page.clock.runFor(1_500);
+    await page.locator('[data-option="very-good"]').click();
+    await page.locator('[data-screen="follow-up"]').waitFor();
+    expect((await health(kerro)).answersStored).toBe(2);
+    await context.close();
+    await kerro.stop();
+  });
+
   it('an answer survives the server being killed and started again', async () => {
     const dataDir = await makeTempDir();
     const first = await startKerro(dataDir);

@@ -3,17 +3,22 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'vite';
 
+const defaultProjectRoot = join(import.meta.dirname, '..', '..');
+
 /**
  * Bundles the crash child into plain JavaScript that `node` can start on its own. It is written
- * inside node_modules so that its imports of zod and lowdb resolve like the app's own.
+ * inside node_modules so that its imports of zod and lowdb resolve like the app's own. The bench
+ * bundles this file elsewhere, where its own folder says nothing about the project's, so it
+ * passes the root in.
  */
-export async function buildCrashChild(name: string): Promise<string> {
-  const outDir = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'kerro-tests', name);
+export async function buildCrashChild(name: string, projectRoot = defaultProjectRoot): Promise<string> {
+  const outDir = join(projectRoot, 'node_modules', '.cache', 'kerro-tests', name);
   await build({
     configFile: false,
     logLevel: 'silent',
+    root: projectRoot,
     build: {
-      ssr: join(import.meta.dirname, 'crash-child.ts'),
+      ssr: join(projectRoot, 'tests', 'support', 'crash-child.ts'),
       outDir,
       emptyOutDir: true,
       target: 'node20',
@@ -28,24 +33,35 @@ export interface Acknowledged {
   seq: number;
 }
 
-/** Starts the child, lets it record for `runMs` after it is ready, then kills it with SIGKILL. */
+/**
+ * Starts the child, lets it record for `runMs` after it is ready, then kills it with SIGKILL.
+ * Fails when the child ends without having opened the store: after a crash the store must open.
+ */
 export function runAndKill(childPath: string, dataDir: string, runMs: number): Promise<Acknowledged[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childPath, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
     const acknowledged: Acknowledged[] = [];
     let pending = '';
+    let isReady = false;
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       pending += chunk;
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) {
-        if (line.startsWith('ready')) setTimeout(() => child.kill('SIGKILL'), runMs);
+        if (line.startsWith('ready')) {
+          isReady = true;
+          setTimeout(() => child.kill('SIGKILL'), runMs);
+        }
         if (line.startsWith('ack ')) acknowledged.push(JSON.parse(line.slice(4)) as Acknowledged);
       }
     });
     child.on('error', reject);
-    child.on('exit', () => resolve(acknowledged));
+    // 'close', not 'exit': acknowledgements still in the pipe when the child dies must be counted.
+    child.on('close', (code, signal) => {
+      if (isReady) resolve(acknowledged);
+      else reject(new Error(`The crash child ended before it opened the store (code ${code}, signal ${signal})`));
+    });
   });
 }
 

@@ -4,7 +4,11 @@
  * to make of them, and results can be shown with or without them.
  */
 export class BurstDetector {
-  private recent: number[] = [];
+  /**
+   * Only the latest `threshold` times matter: a burst is `threshold` answers inside the window.
+   * Keeping every time inside the window instead made each answer cost more the faster they came.
+   */
+  private readonly recent: number[] = [];
 
   constructor(
     /** How many answers inside the window make a burst. */
@@ -14,8 +18,8 @@ export class BurstDetector {
 
   /** Records an answer at `time` and says whether it belongs to a burst. */
   isBurst(time: number): boolean {
-    this.recent = this.recent.filter((earlier) => time - earlier < this.windowMs);
     this.recent.push(time);
-    return this.recent.length >= this.threshold;
+    if (this.recent.length > this.threshold) this.recent.shift();
+    return this.recent.length >= this.threshold && this.recent.every((earlier) => time - earlier < this.windowMs);
   }
 }

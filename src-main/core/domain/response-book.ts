@@ -40,6 +40,9 @@ export class ResponseBook {
   private nextSeq = 1;
   private queue: Pending[] = [];
   private isFlushing = false;
+  private idleWaiters: (() => void)[] = [];
+  /** Answers up to this sequence number are sealed into an export batch and must not change. */
+  private frozenSeq = 0;
 
   private constructor(private readonly journal: Journal) {}
 
@@ -92,8 +95,32 @@ export class ResponseBook {
     return line.response;
   }
 
+  get frozenThrough(): number {
+    return this.frozenSeq;
+  }
+
+  /**
+   * Marks answers up to `seq` as sealed: a follow-up to one of them is refused from now on, as
+   * it would change a batch whose hash is already taken. Lowering it undoes a failed seal.
+   */
+  freezeThrough(seq: number): void {
+    this.frozenSeq = seq;
+  }
+
+  isFrozen(response: StoredResponse): boolean {
+    return response.seq <= this.frozenSeq;
+  }
+
+  /** Resolves once every write queued so far is on disk and applied (or refused). */
+  whenIdle(): Promise<void> {
+    if (!this.isFlushing && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
   async followUp(responseId: string, topics: string[], comment: string | null): Promise<void> {
-    if (!this.indexById.has(responseId)) throw new KerroError('not_found', 'No such answer');
+    const response = this.get(responseId);
+    if (response === undefined) throw new KerroError('not_found', 'No such answer');
+    if (this.isFrozen(response)) throw new KerroError('conflict', 'This answer has already been exported and can no longer be added to');
     await this.enqueue(() => ({ v: 1, type: 'followUp', responseId, topics, comment }));
   }
 
@@ -119,6 +146,7 @@ export class ResponseBook {
       }
     } finally {
       this.isFlushing = false;
+      if (this.queue.length === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
   }
 

@@ -15,6 +15,8 @@ export interface FileSystem {
   copyFile: typeof fs.copyFile;
   truncate: typeof fs.truncate;
   stat: typeof fs.stat;
+  rm: typeof fs.rm;
+  statfs: typeof fs.statfs;
 }
 
 export const nodeFileSystem: FileSystem = fs;

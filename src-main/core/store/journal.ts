@@ -144,7 +144,8 @@ function openName(segmentNumber: number): string {
   return `${String(segmentNumber).padStart(6, '0')}.open.jsonl`;
 }
 
-function sealedName(segmentNumber: number): string {
+/** Exported for the bench, which writes a large history straight in this format. */
+export function sealedName(segmentNumber: number): string {
   return `${String(segmentNumber).padStart(6, '0')}.jsonl`;
 }
 

@@ -1,0 +1,171 @@
+import { join } from 'node:path';
+import type { Low } from 'lowdb';
+import { z } from 'zod';
+import {
+  csvDialectSchema,
+  sha256Schema,
+  type BatchHeader,
+  type CsvDialect,
+  type ExportAnswer,
+  type PollSnapshot,
+} from '../../../src-shared/contract/batch-format';
+import { isoDateTimeSchema, languageSchema } from '../../../src-shared/contract/polls';
+import type { LanguageCode } from '../../../src-shared/i18n/languages';
+import { openDocument, type DocumentSpec } from '../store/document';
+import type { StoreContext } from '../store/store-context';
+import { writeBatchFile } from './batch-file';
+
+const exportRecordSchema = z.object({ at: isoDateTimeSchema, folder: z.string().max(200) });
+
+export const batchRecordSchema = z.object({
+  number: z.number().int().min(1),
+  kioskId: z.string(),
+  site: z.string(),
+  seqFrom: z.number().int().min(1),
+  seqTo: z.number().int().min(1),
+  count: z.number().int().min(1),
+  comments: z.number().int().min(0),
+  masked: z.number().int().min(0),
+  burst: z.number().int().min(0),
+  createdAt: isoDateTimeSchema,
+  hash: sha256Schema,
+  previousHash: sha256Schema.nullable(),
+  bytes: z.number().int().min(0),
+  sealedBy: z.string(),
+  /** The summary's language and the CSV dialect are fixed at sealing, so a re-export gives the same bytes. */
+  language: languageSchema,
+  csvDialect: csvDialectSchema,
+  /** Every time the batch was written to a stick and read back correctly, oldest first. */
+  exports: z.array(exportRecordSchema),
+});
+
+export type BatchRecord = z.output<typeof batchRecordSchema>;
+
+const batchesDocumentSchema = z.object({ batches: z.array(batchRecordSchema) });
+type BatchesDocument = z.output<typeof batchesDocumentSchema>;
+
+const batchesDocumentSpec: DocumentSpec<BatchesDocument> = {
+  fileName: 'batches.json',
+  schemaVersion: 1,
+  schema: batchesDocumentSchema,
+};
+
+/** How many export times are kept per batch; enough to see a history, never a growing file. */
+const keptExports = 20;
+
+export interface SealInput {
+  kioskId: string;
+  site: string;
+  createdAt: string;
+  sealedBy: string;
+  language: LanguageCode;
+  csvDialect: CsvDialect;
+  polls: readonly PollSnapshot[];
+  answers: readonly ExportAnswer[];
+}
+
+/**
+ * The sealed batches: an index in `batches.json` and each batch's canonical content in
+ * `batches/NNNNNN.json`, written once. Re-exports copy that file, so they give the same bytes
+ * whatever happens to the answers journal or the masking rules later.
+ */
+export class BatchBook {
+  private constructor(
+    private readonly context: StoreContext,
+    private readonly db: Low<BatchesDocument>,
+  ) {}
+
+  static async open(context: StoreContext): Promise<BatchBook> {
+    await context.fileSystem.mkdir(join(context.dataDir, 'batches'), { recursive: true });
+    const { db } = await openDocument(context, batchesDocumentSpec, () => ({ batches: [] }));
+    return new BatchBook(context, db);
+  }
+
+  get batches(): readonly BatchRecord[] {
+    return this.db.data.batches;
+  }
+
+  get last(): BatchRecord | undefined {
+    return this.db.data.batches.at(-1);
+  }
+
+  /** The highest sequence number inside any batch; answers above it are not sealed yet. */
+  get sealedThrough(): number {
+    return this.last?.seqTo ?? 0;
+  }
+
+  get exportedAnswers(): number {
+    return this.db.data.batches.reduce((sum, batch) => sum + (batch.exports.length > 0 ? batch.count : 0), 0);
+  }
+
+  get lastExportedAt(): string | null {
+    let latest: string | null = null;
+    for (const batch of this.db.data.batches) {
+      const at = batch.exports.at(-1)?.at;
+      if (at !== undefined && (latest === null || Date.parse(at) > Date.parse(latest))) latest = at;
+    }
+    return latest;
+  }
+
+  find(number: number): BatchRecord | undefined {
+    return this.db.data.batches.find((batch) => batch.number === number);
+  }
+
+  pathOf(number: number): string {
+    return join(this.context.dataDir, 'batches', `${String(number).padStart(6, '0')}.json`);
+  }
+
+  /** Writes the next batch's file, then its index entry; the caller picks the answers. */
+  async seal(input: SealInput): Promise<BatchRecord> {
+    const first = input.answers[0];
+    const final = input.answers.at(-1);
+    if (first === undefined || final === undefined) throw new Error('A batch needs at least one answer');
+    const previous = this.last;
+    const header: BatchHeader = {
+      kioskId: input.kioskId,
+      site: input.site,
+      number: (previous?.number ?? 0) + 1,
+      previousHash: previous?.hash ?? null,
+      createdAt: input.createdAt,
+      // Gapless between batches even when the journal lost answers: the range shows the hole.
+      seqFrom: (previous?.seqTo ?? 0) + 1,
+      seqTo: final.seq,
+      count: input.answers.length,
+      sealedBy: input.sealedBy,
+    };
+    if (first.seq < header.seqFrom) throw new Error(`Answer ${first.seq} is already in batch ${previous?.number ?? 0}`);
+    const written = await writeBatchFile(this.context.fileSystem, this.pathOf(header.number), header, input.polls, input.answers);
+    const record: BatchRecord = {
+      ...header,
+      hash: written.sha256,
+      bytes: written.bytes,
+      comments: input.answers.filter((answer) => answer.comment !== null).length,
+      masked: input.answers.filter((answer) => answer.masked.length > 0).length,
+      burst: input.answers.filter((answer) => answer.flags.includes('burst')).length,
+      language: input.language,
+      csvDialect: input.csvDialect,
+      exports: [],
+    };
+    await this.replace([...this.db.data.batches, record]);
+    return record;
+  }
+
+  async markExported(number: number, at: string, folder: string): Promise<void> {
+    const next = this.db.data.batches.map((batch) =>
+      batch.number === number ? { ...batch, exports: [...batch.exports, { at, folder }].slice(-keptExports) } : batch,
+    );
+    await this.replace(next);
+  }
+
+  /** What is in memory must match the disk, or a later write would store a change that failed. */
+  private async replace(batches: BatchRecord[]): Promise<void> {
+    const previous = this.db.data;
+    this.db.data = { batches };
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.db.data = previous;
+      throw error;
+    }
+  }
+}

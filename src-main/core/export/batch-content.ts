@@ -1,0 +1,57 @@
+import type { ExportAnswer, PollSnapshot } from '../../../src-shared/contract/batch-format';
+import type { Poll } from '../../../src-shared/contract/polls';
+import type { StoredResponse } from '../../../src-shared/contract/responses';
+import { maskPersonalData, type PersonalDataKind } from '../../../src-shared/privacy/personal-data';
+
+/**
+ * Fixed, language-neutral placeholders: the batch's bytes must not depend on the kiosk's
+ * language, or the same answers would hash differently on two kiosks.
+ */
+const maskLabels: Record<PersonalDataKind, string> = { phone: 'phone', email: 'email', identityCode: 'identity code' };
+
+/** What leaves the kiosk for one answer: free text with phone numbers, e-mails and identity codes masked. */
+export function toExportAnswer(response: StoredResponse): ExportAnswer {
+  const masked = new Set<PersonalDataKind>();
+  const mask = (text: string): string => {
+    const result = maskPersonalData(text, maskLabels);
+    for (const kind of result.kinds) masked.add(kind);
+    return result.text;
+  };
+  const answer = 'text' in response.answer ? { text: mask(response.answer.text) } : { optionIds: [...response.answer.optionIds] };
+  const comment = response.comment === null ? null : mask(response.comment);
+  return {
+    seq: response.seq,
+    id: response.id,
+    pollId: response.pollId,
+    pollVersion: response.pollVersion,
+    answer,
+    language: response.language,
+    answeredAt: response.answeredAt,
+    flags: [...response.flags],
+    topics: [...response.topics],
+    comment,
+    masked: [...masked].sort(),
+  };
+}
+
+export function toPollSnapshot(poll: Poll): PollSnapshot {
+  return {
+    id: poll.id,
+    version: poll.version,
+    kind: poll.kind,
+    standing: poll.standing,
+    question: { ...poll.question },
+    options: poll.options.map((option) => ({ id: option.id, label: { ...option.label } })),
+    followUp:
+      poll.followUp === null
+        ? null
+        : {
+            topics: poll.followUp.topics.map((topic) => ({ id: topic.id, label: { ...topic.label } })),
+            comment: poll.followUp.comment,
+          },
+  };
+}
+
+export function pollKey(id: string, version: number): string {
+  return `${id}@${version}`;
+}

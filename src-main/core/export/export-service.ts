@@ -1,0 +1,229 @@
+import type { CsvDialect, ExportAnswer, PollSnapshot } from '../../../src-shared/contract/batch-format';
+import type { BatchSummary, ExportTarget } from '../../../src-shared/contract/exports';
+import type { Poll } from '../../../src-shared/contract/polls';
+import type { LanguageCode } from '../../../src-shared/i18n/languages';
+import type { ResponseBook } from '../domain/response-book';
+import type { FileSystem } from '../store/file-system';
+import type { StoreContext } from '../store/store-context';
+import { toLocalIsoString, type Clock } from '../time';
+import { pollKey, toExportAnswer, toPollSnapshot } from './batch-content';
+import { BatchBook, type BatchRecord } from './batch-book';
+import { TransferFailure } from './export-failure';
+import { exportFolderName } from './folder-name';
+import { writeExportFolder, type ExportProgress, type WrittenFolder } from './folder-writer';
+import type { TargetSource } from './targets';
+
+export interface ExportSettings {
+  kioskId: string;
+  siteName: string;
+  defaultLanguage: LanguageCode;
+}
+
+export interface ExportServiceOptions {
+  context: StoreContext;
+  responses: ResponseBook;
+  findPoll: (id: string, version: number) => Poll | undefined;
+  settings: () => ExportSettings;
+  appVersion: string;
+  clock: Clock;
+  targets: TargetSource;
+  /** Reaches the sticks; the tests put disk faults here. */
+  targetFileSystem: FileSystem;
+}
+
+export interface ExportDestination {
+  path: string;
+  /** How the staff know it, for messages. */
+  name: string;
+}
+
+export interface ExportRun {
+  target: string;
+  written: (WrittenFolder & { batch: BatchRecord })[];
+}
+
+export type ProgressListener = (progress: ExportProgress) => void;
+
+export const defaultCsvDialect: CsvDialect = 'finnish-excel';
+
+/**
+ * Seals answers into batches and writes batches to sticks, one export at a time. The staff
+ * screens and the `kerro` command line both come through here.
+ */
+export class ExportService {
+  private current: ExportProgress | null = null;
+  private isRunning = false;
+
+  private constructor(
+    private readonly options: ExportServiceOptions,
+    private readonly book: BatchBook,
+  ) {}
+
+  static async open(options: ExportServiceOptions): Promise<ExportService> {
+    const book = await BatchBook.open(options.context);
+    options.responses.freezeThrough(book.sealedThrough);
+    return new ExportService(options, book);
+  }
+
+  /** Answers not in any batch that reached a stick: sealed-but-failed batches still count. */
+  get unexported(): number {
+    return Math.max(0, this.options.responses.count - this.book.exportedAnswers);
+  }
+
+  get unsealed(): number {
+    return this.options.responses.all().filter((response) => response.seq > this.book.sealedThrough).length;
+  }
+
+  get lastExportAt(): string | null {
+    return this.book.lastExportedAt;
+  }
+
+  get progress(): { isRunning: boolean; progress: ExportProgress | null } {
+    return { isRunning: this.isRunning, progress: this.current };
+  }
+
+  batches(): BatchSummary[] {
+    return this.book.batches.map(summarize);
+  }
+
+  batchRecords(): readonly BatchRecord[] {
+    return this.book.batches;
+  }
+
+  batchFileOf(number: number): string {
+    return this.book.pathOf(number);
+  }
+
+  targets(): Promise<ExportTarget[]> {
+    return this.options.targets();
+  }
+
+  /** Finds a target by the id the screens were given; anything else is refused, never used as a path. */
+  async resolveTarget(targetId: string): Promise<ExportDestination> {
+    const target = (await this.options.targets()).find((known) => known.id === targetId);
+    if (target === undefined) throw new TransferFailure('unknownTarget');
+    return { path: target.path, name: target.name };
+  }
+
+  /**
+   * Seals every answer not yet in a batch, then writes each batch that has never reached a stick,
+   * oldest first. A batch whose write fails stays sealed and unexported; the next run retries it.
+   */
+  exportTo(destination: ExportDestination, csvDialect: CsvDialect = defaultCsvDialect, onProgress?: ProgressListener): Promise<ExportRun> {
+    return this.exclusive(async () => {
+      await this.seal(csvDialect);
+      const pending = this.book.batches.filter((batch) => batch.exports.length === 0);
+      if (pending.length === 0) throw new TransferFailure('nothingNew');
+      return this.write(destination, pending, onProgress);
+    });
+  }
+
+  /** Writes an earlier batch again: the same bytes as the first time, from the sealed file. */
+  reexportTo(destination: ExportDestination, batchNumber: number, onProgress?: ProgressListener): Promise<ExportRun> {
+    return this.exclusive(async () => {
+      const batch = this.book.find(batchNumber);
+      if (batch === undefined) throw new TransferFailure('unknownBatch', { number: batchNumber });
+      return this.write(destination, [batch], onProgress);
+    });
+  }
+
+  /** Seals the answers not yet in a batch; returns null when there are none. */
+  async seal(csvDialect: CsvDialect = defaultCsvDialect): Promise<BatchRecord | null> {
+    const { responses, clock } = this.options;
+    const previousFrozen = responses.frozenThrough;
+    const sealedThrough = this.book.sealedThrough;
+    const newest = responses.all().at(-1);
+    if (newest === undefined || newest.seq <= sealedThrough) return null;
+    // Frozen first, then drained: a follow-up already queued lands before the snapshot, a later one is refused.
+    responses.freezeThrough(newest.seq);
+    try {
+      await responses.whenIdle();
+      const stored = responses.all().filter((response) => response.seq > sealedThrough && response.seq <= newest.seq);
+      const answers = stored.map(toExportAnswer);
+      const settings = this.options.settings();
+      return await this.book.seal({
+        kioskId: settings.kioskId,
+        site: settings.siteName,
+        createdAt: toLocalIsoString(clock()),
+        sealedBy: this.options.appVersion,
+        language: settings.defaultLanguage,
+        csvDialect,
+        polls: this.snapshotsFor(answers),
+        answers,
+      });
+    } catch (error) {
+      responses.freezeThrough(previousFrozen);
+      throw error;
+    }
+  }
+
+  private async write(destination: ExportDestination, batches: readonly BatchRecord[], onProgress?: ProgressListener): Promise<ExportRun> {
+    const written: ExportRun['written'] = [];
+    for (const batch of batches) {
+      const folder = await writeExportFolder({
+        targetFileSystem: this.options.targetFileSystem,
+        dataFileSystem: this.options.context.fileSystem,
+        targetDir: destination.path,
+        targetName: destination.name,
+        batch,
+        batchFile: this.book.pathOf(batch.number),
+        appVersion: this.options.appVersion,
+        onProgress: (progress) => {
+          this.current = progress;
+          onProgress?.(progress);
+        },
+      });
+      await this.book.markExported(batch.number, toLocalIsoString(this.options.clock()), folder.folder);
+      written.push({ ...folder, batch: this.book.find(batch.number) ?? batch });
+    }
+    return { target: destination.name, written };
+  }
+
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.isRunning) throw new TransferFailure('busy');
+    this.isRunning = true;
+    this.current = null;
+    try {
+      return await work();
+    } finally {
+      this.isRunning = false;
+      this.current = null;
+    }
+  }
+
+  /** The polls the answers refer to, the standing question first, so the batch can be read without the kiosk. */
+  private snapshotsFor(answers: readonly ExportAnswer[]): PollSnapshot[] {
+    const snapshots = new Map<string, PollSnapshot>();
+    for (const answer of answers) {
+      const key = pollKey(answer.pollId, answer.pollVersion);
+      if (snapshots.has(key)) continue;
+      const poll = this.options.findPoll(answer.pollId, answer.pollVersion);
+      if (poll !== undefined) snapshots.set(key, toPollSnapshot(poll));
+    }
+    return [...snapshots.values()].sort(
+      (left, right) => Number(right.standing) - Number(left.standing) || compareText(left.id, right.id) || left.version - right.version,
+    );
+  }
+}
+
+export function summarize(batch: BatchRecord): BatchSummary {
+  return {
+    number: batch.number,
+    seqFrom: batch.seqFrom,
+    seqTo: batch.seqTo,
+    count: batch.count,
+    comments: batch.comments,
+    createdAt: batch.createdAt,
+    hash: batch.hash,
+    previousHash: batch.previousHash,
+    folder: exportFolderName(batch.site, batch.createdAt, batch.number),
+    csvDialect: batch.csvDialect,
+    exportedAt: batch.exports.at(-1)?.at ?? null,
+    exportCount: batch.exports.length,
+  };
+}
+
+/** By code unit, not by locale: the order is part of the batch's bytes and must not vary by machine. */
+function compareText(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
+}

@@ -1,0 +1,192 @@
+import { join } from 'node:path';
+import {
+  exportManifestFormat,
+  manifestFileName,
+  type ExportManifest,
+} from '../../../src-shared/contract/batch-format';
+import { fsyncDirectory } from '../store/durable-file';
+import { isNotFound, type FileSystem } from '../store/file-system';
+import { pollKey } from './batch-content';
+import { BatchFormatError, scanBatchFile, type ScannedBatch } from './batch-file';
+import type { BatchRecord } from './batch-book';
+import { CsvFormatter } from './csv';
+import { failureFromError, TransferFailure } from './export-failure';
+import { exportFolderName, incompleteSuffix } from './folder-name';
+import { HashingWriter, hashFile, type WrittenFile } from './hashing-writer';
+import { renderSummaryHtml } from './summary-html';
+import { SummaryTally } from './summary-tally';
+
+export interface ExportProgress {
+  batchNumber: number;
+  step: 'writing' | 'checking';
+  /** Work done and to do, in answers; checking counts as a second pass over them. */
+  done: number;
+  total: number;
+}
+
+export interface FolderWriteOptions {
+  /** Reaches the stick; the tests put disk faults here. */
+  targetFileSystem: FileSystem;
+  /** Reaches the kiosk's own data folder, where the sealed batch file is. */
+  dataFileSystem: FileSystem;
+  targetDir: string;
+  /** How the staff know the target, for messages. */
+  targetName: string;
+  batch: BatchRecord;
+  batchFile: string;
+  appVersion: string;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export interface WrittenFolder {
+  folder: string;
+  path: string;
+  manifest: ExportManifest;
+}
+
+const progressEvery = 2000;
+
+/**
+ * Writes one batch as a folder on the stick. Everything goes into `<name>.incomplete` first,
+ * each file flushed; only then is it renamed to its real name and the stick's folder flushed;
+ * then every file is read back and its hash checked. On any failure the work folder is
+ * removed, and a folder that failed its check is renamed back to `.incomplete`, so a folder
+ * without that suffix is always complete and checked.
+ */
+export async function writeExportFolder(options: FolderWriteOptions): Promise<WrittenFolder> {
+  const { targetFileSystem: fileSystem, targetDir, targetName, batch } = options;
+  const folder = exportFolderName(batch.site, batch.createdAt, batch.number);
+  const finalPath = join(targetDir, folder);
+  const workPath = `${finalPath}${incompleteSuffix}`;
+  await checkTarget(fileSystem, targetDir, targetName);
+  if (await exists(fileSystem, finalPath, targetName)) throw new TransferFailure('nameClash', { folder, name: targetName });
+  let isRenamed = false;
+  try {
+    // Left by an export that was cut short; it is ours and holds nothing that is not on the kiosk.
+    await fileSystem.rm(workPath, { recursive: true, force: true });
+    await fileSystem.mkdir(workPath);
+    const manifest = await writeFiles(options, workPath);
+    await fsyncDirectory(fileSystem, workPath);
+    await fileSystem.rename(workPath, finalPath);
+    isRenamed = true;
+    await fsyncDirectory(fileSystem, targetDir);
+    await checkFiles(options, finalPath, manifest);
+    return { folder, path: finalPath, manifest };
+  } catch (error) {
+    if (isRenamed) await fileSystem.rename(finalPath, workPath).catch(() => undefined);
+    await fileSystem.rm(workPath, { recursive: true, force: true }).catch(() => undefined);
+    throw failureFromError(error, targetName);
+  }
+}
+
+async function writeFiles(options: FolderWriteOptions, workPath: string): Promise<ExportManifest & { manifestSha256: string }> {
+  const { targetFileSystem: fileSystem, batch } = options;
+  const total = batch.count * 2;
+  const json = await HashingWriter.create(fileSystem, join(workPath, 'responses.json'));
+  const csv = await HashingWriter.create(fileSystem, join(workPath, 'responses.csv'));
+  // Filled in by the opening line; an object, because the callbacks' assignments are invisible to narrowing.
+  const state: { csv: CsvFormatter | null; tally: SummaryTally | null } = { csv: null, tally: null };
+  let done = 0;
+  let scanned: ScannedBatch;
+  try {
+    scanned = await scanBatchFile(options.dataFileSystem, options.batchFile, {
+      onLine: (text) => json.write(`${text}\n`),
+      onOpening: async (header, polls) => {
+        const byKey = new Map(polls.map((poll) => [pollKey(poll.id, poll.version), poll]));
+        state.csv = new CsvFormatter(batch.csvDialect, header.number, header.kioskId, batch.language, byKey);
+        state.tally = new SummaryTally(polls);
+        await csv.write(state.csv.header());
+      },
+      onAnswer: async (answer) => {
+        if (state.csv === null || state.tally === null) throw new BatchFormatError('an answer before the opening', 0);
+        await csv.write(state.csv.row(answer));
+        state.tally.add(answer);
+        done += 1;
+        if (done % progressEvery === 0) options.onProgress?.({ batchNumber: batch.number, step: 'writing', done, total });
+      },
+    });
+  } catch (error) {
+    await Promise.all([json.abandon(), csv.abandon()]);
+    if (error instanceof BatchFormatError) throw new TransferFailure('batchDamaged', { number: batch.number });
+    throw error;
+  }
+  const files: ExportManifest['files'] = [
+    { name: 'responses.json', ...(await json.finish()) },
+    { name: 'responses.csv', ...(await csv.finish()) },
+  ];
+  const tally = state.tally;
+  if (scanned.sha256 !== batch.hash || tally === null) throw new TransferFailure('batchDamaged', { number: batch.number });
+  const summary = renderSummaryHtml({ header: scanned.header, hash: batch.hash, language: batch.language, tally });
+  files.push({ name: 'summary.html', ...(await writeWhole(fileSystem, join(workPath, 'summary.html'), summary)) });
+  const manifest: ExportManifest = {
+    format: exportManifestFormat.name,
+    schemaVersion: exportManifestFormat.schemaVersion,
+    kioskId: batch.kioskId,
+    site: batch.site,
+    batch: batch.number,
+    seqFrom: batch.seqFrom,
+    seqTo: batch.seqTo,
+    counts: { answers: batch.count, comments: batch.comments, masked: batch.masked, burst: batch.burst },
+    createdAt: batch.createdAt,
+    batchHash: batch.hash,
+    previousBatchHash: batch.previousHash,
+    sealedBy: batch.sealedBy,
+    appVersion: options.appVersion,
+    language: batch.language,
+    csvDialect: batch.csvDialect,
+    files: files.map(({ name, bytes, sha256 }) => ({ name, bytes, sha256 })),
+  };
+  const written = await writeWhole(fileSystem, join(workPath, manifestFileName), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { ...manifest, manifestSha256: written.sha256 };
+}
+
+/**
+ * Reads every file back from the stick. The kernel may answer from its cache rather than the
+ * stick itself; what this catches is a file the stick lost, cut or altered after the flush.
+ */
+async function checkFiles(options: FolderWriteOptions, folderPath: string, manifest: ExportManifest & { manifestSha256: string }): Promise<void> {
+  const { targetFileSystem: fileSystem, batch } = options;
+  const expected = [...manifest.files, { name: manifestFileName, bytes: -1, sha256: manifest.manifestSha256 }];
+  for (const [index, file] of expected.entries()) {
+    const found = await hashFile(fileSystem, join(folderPath, file.name));
+    if (found.sha256 !== file.sha256 || (file.bytes !== -1 && found.bytes !== file.bytes)) {
+      throw new TransferFailure('checkFailed', { name: options.targetName });
+    }
+    const done = batch.count + Math.round((batch.count * (index + 1)) / expected.length);
+    options.onProgress?.({ batchNumber: batch.number, step: 'checking', done, total: batch.count * 2 });
+  }
+  const names = (await fileSystem.readdir(folderPath)).sort();
+  const expectedNames = expected.map((file) => file.name).sort();
+  if (names.join('/') !== expectedNames.join('/')) throw new TransferFailure('checkFailed', { name: options.targetName });
+}
+
+async function writeWhole(fileSystem: FileSystem, path: string, text: string): Promise<WrittenFile> {
+  const writer = await HashingWriter.create(fileSystem, path);
+  try {
+    await writer.write(text);
+  } catch (error) {
+    await writer.abandon();
+    throw error;
+  }
+  return writer.finish();
+}
+
+async function checkTarget(fileSystem: FileSystem, targetDir: string, targetName: string): Promise<void> {
+  try {
+    const stats = await fileSystem.stat(targetDir);
+    if (!stats.isDirectory()) throw new TransferFailure('targetMissing', { name: targetName });
+  } catch (error) {
+    if (error instanceof TransferFailure || isNotFound(error)) throw new TransferFailure('targetMissing', { name: targetName });
+    throw failureFromError(error, targetName);
+  }
+}
+
+async function exists(fileSystem: FileSystem, path: string, targetName: string): Promise<boolean> {
+  try {
+    await fileSystem.stat(path);
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw failureFromError(error, targetName);
+  }
+}

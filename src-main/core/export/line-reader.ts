@@ -1,0 +1,35 @@
+import type { FileSystem } from '../store/file-system';
+
+const chunkBytes = 256 * 1024;
+const newline = 0x0a;
+
+export interface Line {
+  /** The line's text without its LF. */
+  text: string;
+  /** False only for a last line that has no LF after it. */
+  hasNewline: boolean;
+}
+
+/** Reads a UTF-8 file line by line without holding more than one chunk and one line. */
+export async function* readLines(fileSystem: FileSystem, path: string): AsyncGenerator<Line> {
+  const handle = await fileSystem.open(path, 'r');
+  const buffer = Buffer.alloc(chunkBytes);
+  let carry: Buffer = Buffer.alloc(0);
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      const chunk = carry.length === 0 ? buffer.subarray(0, bytesRead) : Buffer.concat([carry, buffer.subarray(0, bytesRead)]);
+      let start = 0;
+      for (let end = chunk.indexOf(newline, start); end !== -1; end = chunk.indexOf(newline, start)) {
+        yield { text: chunk.toString('utf8', start, end), hasNewline: true };
+        start = end + 1;
+      }
+      // The rest is copied: `buffer` is overwritten by the next read.
+      carry = Buffer.from(chunk.subarray(start));
+    }
+    if (carry.length > 0) yield { text: carry.toString('utf8'), hasNewline: false };
+  } finally {
+    await handle.close();
+  }
+}

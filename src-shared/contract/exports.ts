@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { csvDialectSchema, exportFileNames, manifestFileName, sha256Schema } from './batch-format';
+import { isoDateTimeSchema } from './polls';
+
+/** A place an export can go: a USB stick the shell found, or a folder named in `KERRO_EXPORT_DIRS`. */
+export const exportTargetSchema = z.object({
+  /** Pass this back to choose the target; the main side accepts only ids it listed itself. */
+  id: z.string(),
+  /** The stick's label or the folder's name, for "USB stick found: NAME". */
+  name: z.string(),
+  path: z.string(),
+  freeBytes: z.number().int().min(0),
+  totalBytes: z.number().int().min(0),
+  isWritable: z.boolean(),
+});
+
+export type ExportTarget = z.output<typeof exportTargetSchema>;
+
+export const targetIdSchema = z.string().min(1).max(4096);
+
+export const batchSummarySchema = z.object({
+  number: z.number().int().min(1),
+  seqFrom: z.number().int().min(1),
+  seqTo: z.number().int().min(1),
+  count: z.number().int().min(1),
+  comments: z.number().int().min(0),
+  createdAt: isoDateTimeSchema,
+  hash: sha256Schema,
+  previousHash: sha256Schema.nullable(),
+  /** The folder name the batch gets on a stick, the same every time. */
+  folder: z.string(),
+  csvDialect: csvDialectSchema,
+  /** When it was last written and checked on a stick; null while it has never been. */
+  exportedAt: isoDateTimeSchema.nullable(),
+  exportCount: z.number().int().min(0),
+});
+
+export type BatchSummary = z.output<typeof batchSummarySchema>;
+
+export const writtenFolderSchema = z.object({
+  batch: batchSummarySchema,
+  folder: z.string(),
+  files: z.array(z.object({ name: z.enum([...exportFileNames, manifestFileName]), bytes: z.number().int().min(0), sha256: sha256Schema })),
+});
+
+export const exportRunInputSchema = z
+  .object({
+    targetId: targetIdSchema,
+    /** Fixed for a batch when it is sealed; batches sealed earlier keep theirs. */
+    csvDialect: csvDialectSchema.optional(),
+  })
+  .strict();
+
+export const exportRunOutputSchema = z.object({
+  target: z.string(),
+  /** Batches sealed earlier whose export failed come first, then the new one. */
+  written: z.array(writtenFolderSchema),
+});
+
+export const reexportInputSchema = z.object({ targetId: targetIdSchema, batchNumber: z.number().int().min(1) }).strict();
+
+export const exportProgressSchema = z.object({
+  batchNumber: z.number().int().min(1),
+  step: z.enum(['writing', 'checking']),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+});
+
+export type ExportProgressView = z.output<typeof exportProgressSchema>;
+
+export const exportStatusSchema = z.object({
+  isRunning: z.boolean(),
+  /** The running export's progress, for a progress bar; null when none is running. */
+  progress: exportProgressSchema.nullable(),
+});
+
+export const batchListSchema = z.object({
+  batches: z.array(batchSummarySchema),
+  /** Answers not in any batch that reached a stick. */
+  unexported: z.number().int().min(0),
+  /** Answers not sealed into a batch yet. */
+  unsealed: z.number().int().min(0),
+});
