@@ -1,5 +1,5 @@
-// Builds every runtime target with Vite: the screens, the browser shell, the Electron shell.
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// Builds every runtime target with Vite: the screens, the browser shell, the Electron shell, the CLI.
+import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -41,7 +41,7 @@ async function precompress(directory) {
 await precompress('out/renderer');
 
 /** Node-side bundles: our code inlined, packages from node_modules left as imports. */
-function nodeTarget(entry, outDir, fileName, format, external = []) {
+function nodeTarget(entry, outDir, fileName, format, external = [], banner = '') {
   return build({
     configFile: false,
     logLevel: quiet,
@@ -55,13 +55,16 @@ function nodeTarget(entry, outDir, fileName, format, external = []) {
       sourcemap: true,
       rolldownOptions: {
         external,
-        output: { format, entryFileNames: fileName },
+        output: { format, entryFileNames: fileName, banner },
       },
     },
   });
 }
 
 await nodeTarget('src-main/server/main.ts', 'out/server', 'main.mjs', 'es');
+// The package's `kerro` command: its bin, so it carries a shebang and may be run directly.
+await nodeTarget('src-main/cli/main.ts', 'out/cli', 'main.mjs', 'es', [], '#!/usr/bin/env node');
+await chmod('out/cli/main.mjs', 0o755);
 await nodeTarget('src-main/electron/main.ts', 'out/electron', 'main.cjs', 'cjs', ['electron']);
 // A sandboxed preload cannot load modules, so it is one self-contained CommonJS file.
 await build({

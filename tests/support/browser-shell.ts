@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -29,8 +30,34 @@ export interface RunningKerro {
   stop(): Promise<void>;
 }
 
-/** Starts the built browser shell (`out/server/main.mjs`) on a free port with its own data folder. */
-export function startKerro(dataDir: string, environment: Record<string, string> = {}): Promise<RunningKerro> {
+export const e2eStaffPin = '24681012';
+
+export interface StartOptions {
+  /** A fresh data folder is set up with `kerro setup` first, as IT would, unless this is false. */
+  isSetUp?: boolean;
+}
+
+/** Runs the built `kerro setup` on a data folder, the PIN on standard input as a real install gives it. */
+export function provisionKerro(dataDir: string, site = 'Perheiden piha', languages = 'fi,sv,en'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'out', 'cli', 'main.mjs'), 'setup', '--data', dataDir, '--site', site, '--languages', languages], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kerro setup failed (${code}):\n${output}`))));
+    child.stdin.end(`${e2eStaffPin}\n`);
+  });
+}
+
+/**
+ * Starts the built browser shell (`out/server/main.mjs`) on a free port with its own data folder,
+ * set up first when the folder is new, so tests meet the parents' start screen.
+ */
+export async function startKerro(dataDir: string, environment: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningKerro> {
+  if (options.isSetUp !== false && !existsSync(join(dataDir, 'kiosk.json'))) await provisionKerro(dataDir);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(projectRoot, 'out', 'server', 'main.mjs')], {
       env: { ...process.env, KERRO_DATA_DIR: dataDir, KERRO_PORT: '0', ...environment },
