@@ -1,0 +1,35 @@
+import { bytewords, chooseFragments, FountainEncoder, FountainEncoderPart, getCRC, UR } from './bc-ur';
+import { batchUrType } from './transfer-defaults';
+import { frameSchedule } from './frame-schedule';
+
+/**
+ * The payload as BC-UR parts. Parts are made for chosen sequence numbers (see frame-schedule.ts)
+ * rather than 1, 2, 3…, which any BC-UR decoder accepts. Upper case, so a QR code stores the
+ * words in alphanumeric mode: 3–7 versions smaller than lower case in byte mode.
+ */
+export interface FountainFrames {
+  /** One text per frame, in the order to show them; the order repeats. */
+  frames: string[];
+  /** Fragments the payload was cut into: no receiver can finish with fewer frames. */
+  fragmentCount: number;
+  fragmentLength: number;
+  checksum: number;
+}
+
+// bc-ur takes Node Buffers; the receiver page puts the `buffer` package on globalThis before this loads.
+const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+
+export function fountainFrames(payload: Uint8Array, fragmentSize: number, frameCount?: number): FountainFrames {
+  const message = UR.fromBuffer(toBuffer(payload)).cbor;
+  const encoder = new FountainEncoder(message, fragmentSize);
+  const fragmentCount = encoder.fragmentsLength;
+  const checksum = getCRC(message);
+  const schedule = frameSchedule(fragmentCount, checksum, frameCount);
+  const frames = schedule.map((seqNum) => {
+    const fragment = encoder.mix(chooseFragments(seqNum, fragmentCount, checksum));
+    const part = new FountainEncoderPart(seqNum, fragmentCount, message.length, checksum, fragment);
+    const body = bytewords.encode(part.cbor().toString('hex'), bytewords.STYLES.MINIMAL);
+    return `ur:${batchUrType}/${seqNum}-${fragmentCount}/${body}`.toUpperCase();
+  });
+  return { frames, fragmentCount, fragmentLength: encoder.fragments[0]?.length ?? 0, checksum };
+}

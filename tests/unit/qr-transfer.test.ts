@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { strToU8 } from 'fflate';
+import { URDecoder } from '@ngraveio/bc-ur';
+import { batchAnswerLine, batchClosingLine, batchOpeningLine } from '../../src-shared/contract/batch-canonical';
+import { BatchRefused, openTransferredBatch } from '../../src-shared/qr/batch-intake';
+import { decodeCompactBatch, encodeCompactBatch, NewerPayloadError } from '../../src-shared/qr/compact-batch';
+import { fountainFrames } from '../../src-shared/qr/fountain-frames';
+import { FrameReceiver } from '../../src-shared/qr/frame-receiver';
+import { sampleBatch, seededRandom, samplePolls } from '../support/sample-batch';
+import { sha256Hex } from '../support/qr-kit';
+
+async function payloadOf(canonical: string): Promise<Uint8Array> {
+  return encodeCompactBatch(canonical, await sha256Hex(strToU8(canonical)));
+}
+
+/** Feeds frames in a shuffled order with a share dropped; returns the payload and how many were fed. */
+function receiveShuffled(frames: readonly string[], dropShare: number, seed: number, receiver = new FrameReceiver()) {
+  const random = seededRandom(seed);
+  const order = frames.map((frame) => ({ frame, key: random() })).sort((left, right) => left.key - right.key);
+  let fed = 0;
+  for (const { frame } of order) {
+    if (random() < dropShare) continue;
+    fed += 1;
+    const outcome = receiver.receive(frame);
+    if (outcome.kind === 'complete') return { payload: outcome.payload, fed };
+  }
+  return { payload: null, fed };
+}
+
+describe('compact batch encoding', () => {
+  it('gives back the canonical batch byte for byte, far smaller than deflated JSON', async () => {
+    for (const answers of [1, 2, 100, 1000]) {
+      const batch = sampleBatch({ answers, seed: answers });
+      const payload = await payloadOf(batch.canonical);
+      expect(payload[1], 'columns layout').toBe(1);
+      expect(decodeCompactBatch(payload).canonical).toBe(batch.canonical);
+      if (answers >= 100) expect(payload.length / answers).toBeLessThan(40);
+    }
+  });
+
+  it('keeps text answers, masked kinds, times without a fraction and awkward comments', async () => {
+    const header = { ...sampleBatch({ answers: 3 }).header };
+    const base = sampleBatch({ answers: 3 }).answers;
+    const answers = [
+      { ...base[0], answer: { text: 'Lisää "sohvia"; ja\nvaloa 👶🏽' }, masked: ['email', 'phone'], comment: '', answeredAt: '2026-11-02T09:00:00Z' },
+      { ...base[1], comment: '=SUMMA(A1)', topics: ['staff', 'hours'], flags: ['burst', 'late'], answeredAt: '2026-03-29T03:00:00.5-05:30' },
+      { ...base[2], answer: { optionIds: [] }, language: 'sv' },
+    ].map((answer) => ({ ...sampleBatch({ answers: 1 }).answers[0], ...answer })) as Parameters<typeof batchAnswerLine>[0][];
+    const canonical = [batchOpeningLine(header, samplePolls), ...answers.map((answer, index) => batchAnswerLine(answer, index === 2)), batchClosingLine].join('');
+    const payload = await payloadOf(canonical);
+    expect(payload[1]).toBe(1);
+    expect(decodeCompactBatch(payload).canonical).toBe(canonical);
+  });
+
+  it('sends text the columns cannot give back exactly as it is', async () => {
+    const batch = sampleBatch({ answers: 5 });
+    const first = batch.answers[0];
+    if (first === undefined) throw new Error('no answer');
+    const odd = batch.canonical.replace(first.id, first.id.toUpperCase());
+    const payload = await payloadOf(odd);
+    expect(payload[1], 'canonical text layout').toBe(0);
+    expect(decodeCompactBatch(payload).canonical).toBe(odd);
+  });
+
+  it('refuses a payload from a newer format and one that is cut short', async () => {
+    const payload = await payloadOf(sampleBatch({ answers: 10 }).canonical);
+    const newer = payload.slice();
+    newer[0] = 2;
+    expect(() => decodeCompactBatch(newer)).toThrow(NewerPayloadError);
+    await expect(openTransferredBatch(newer, sha256Hex)).rejects.toMatchObject({ reason: 'newerFormat' });
+    await expect(openTransferredBatch(payload.subarray(0, payload.length - 20), sha256Hex)).rejects.toMatchObject({ reason: 'damaged' });
+  });
+});
+
+describe('fountain frames', () => {
+  it('reassemble from any order with a fifth of the frames lost', async () => {
+    const batch = sampleBatch({ answers: 400, seed: 3 });
+    const payload = await payloadOf(batch.canonical);
+    const { frames, fragmentCount } = fountainFrames(payload, 300);
+    expect(fragmentCount).toBeGreaterThan(20);
+    expect(frames.every((frame) => /^UR:KERRO-BATCH\/\d+-\d+\/[A-Z]+$/.test(frame))).toBe(true);
+    for (const seed of [1, 2, 3]) {
+      const { payload: received, fed } = receiveShuffled(frames, 0.2, seed);
+      expect(received).toEqual(payload);
+      expect(fed).toBeLessThan(fragmentCount + 8);
+      const opened = await openTransferredBatch(received ?? new Uint8Array(), sha256Hex);
+      expect(opened.canonical).toBe(batch.canonical);
+      expect(opened.answers).toHaveLength(400);
+    }
+  });
+
+  it('are plain BC-UR: the stock bc-ur decoder reads them too', async () => {
+    const payload = await payloadOf(sampleBatch({ answers: 50 }).canonical);
+    const { frames } = fountainFrames(payload, 200);
+    const decoder = new URDecoder();
+    for (const frame of frames) {
+      decoder.receivePart(frame.toLowerCase());
+      if (decoder.isComplete()) break;
+    }
+    expect(decoder.isSuccess()).toBe(true);
+    expect(new Uint8Array(decoder.resultUR().decodeCBOR())).toEqual(payload);
+  });
+});
+
+describe('bad input', () => {
+  it('ignores codes that are not ours', () => {
+    const receiver = new FrameReceiver();
+    for (const text of ['https://example.fi', 'UR:BYTES/1-3/LPADAXCFAXHLCYYNEMKEW', 'hello', '']) {
+      expect(receiver.receive(text)).toEqual({ kind: 'ignored', reason: 'notOurs' });
+    }
+  });
+
+  it('ignores a damaged part and refuses a forged part count before the decoder sees it', async () => {
+    const payload = await payloadOf(sampleBatch({ answers: 50 }).canonical);
+    const { frames } = fountainFrames(payload, 200);
+    const first = frames[0] ?? '';
+    const receiver = new FrameReceiver();
+    const flipped = `${first.slice(0, -12)}${first.slice(-12).includes('A') ? first.slice(-12).replace('A', 'E') : first.slice(-12).replace(/.$/, 'A')}`;
+    expect(receiver.receive(flipped)).toEqual({ kind: 'ignored', reason: 'damaged' });
+    expect(receiver.receive(first.replace(/\/1-(\d+)\//, '/1-50000/'))).toEqual({ kind: 'ignored', reason: 'tooLarge' });
+    expect(receiver.receive(first.replace(/\/1-(\d+)\//, '/2-$1/'))).toEqual({ kind: 'ignored', reason: 'damaged' });
+  });
+
+  it('keeps a part of another batch out of the batch being read', async () => {
+    const wanted = await payloadOf(sampleBatch({ answers: 200, seed: 5 }).canonical);
+    const other = await payloadOf(sampleBatch({ answers: 200, seed: 6, kioskId: 'K-OTHER' }).canonical);
+    const wantedFrames = fountainFrames(wanted, 300).frames;
+    const strays = fountainFrames(other, 300).frames.slice(0, 4);
+    const mixed = [strays[0] ?? '', ...wantedFrames.slice(0, 5), ...strays.slice(1), ...wantedFrames.slice(5)];
+    const receiver = new FrameReceiver();
+    let completed: Uint8Array | null = null;
+    for (const frame of mixed) {
+      const outcome = receiver.receive(frame);
+      if (outcome.kind === 'complete') {
+        completed = outcome.payload;
+        break;
+      }
+    }
+    expect(completed).toEqual(wanted);
+  });
+
+  it('refuses a batch whose content does not match the hash it came with', async () => {
+    const batch = sampleBatch({ answers: 20 });
+    const tampered = batch.canonical.replace('"very-good"', '"very-bad"').replace('"good"', '"bad"');
+    expect(tampered).not.toBe(batch.canonical);
+    // The kiosk's hash with another content: a consistent transfer whose batch was altered.
+    const payload = encodeCompactBatch(tampered, await sha256Hex(strToU8(batch.canonical)));
+    const { frames } = fountainFrames(payload, 200);
+    const { payload: received } = receiveShuffled(frames, 0, 1);
+    const refusal = await openTransferredBatch(received ?? new Uint8Array(), sha256Hex).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(BatchRefused);
+    expect(refusal).toMatchObject({ reason: 'hashMismatch' });
+  });
+});
