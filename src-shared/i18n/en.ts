@@ -31,6 +31,7 @@ export const en = {
   'summary.sealed': 'Put together',
   'summary.answers': 'Answers',
   'summary.answerCount': '{count} answers',
+  'summary.oneAnswer': '1 answer',
   'summary.topics': 'What it was about',
   'summary.comments': 'Comments',
   'summary.textAnswers': 'The answers',

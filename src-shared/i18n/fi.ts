@@ -31,6 +31,7 @@ export const fi = {
   'summary.sealed': 'Koottu',
   'summary.answers': 'Vastauksia',
   'summary.answerCount': '{count} vastausta',
+  'summary.oneAnswer': '1 vastaus',
   'summary.topics': 'Mistä oli kyse',
   'summary.comments': 'Kommentit',
   'summary.textAnswers': 'Vastaukset',

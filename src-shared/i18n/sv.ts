@@ -31,6 +31,7 @@ export const sv = {
   'summary.sealed': 'Sammanställt',
   'summary.answers': 'Svar',
   'summary.answerCount': '{count} svar',
+  'summary.oneAnswer': '1 svar',
   'summary.topics': 'Vad det gällde',
   'summary.comments': 'Kommentarer',
   'summary.textAnswers': 'Svaren',

@@ -46,6 +46,26 @@ export class PollBook {
     return this.db.data.polls.find((poll) => poll.id === id && poll.version === version);
   }
 
+  /** Every version of every poll, as stored; for poll packs. */
+  all(): readonly Poll[] {
+    return this.db.data.polls;
+  }
+
+  /**
+   * Adds new poll versions in one durable write, all or none: a poll pack either arrives whole
+   * or leaves the kiosk as it was. The caller has checked that none of them exists yet.
+   */
+  async addVersions(polls: readonly Poll[]): Promise<void> {
+    const previous = this.db.data;
+    this.db.data = { ...previous, polls: [...previous.polls, ...polls] };
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.db.data = previous;
+      throw new KerroError('storage_failed', `The polls could not be saved (${String(error)})`);
+    }
+  }
+
   /** The newest version of each poll. */
   latestVersions(): Poll[] {
     const latest = new Map<string, Poll>();
