@@ -1,10 +1,12 @@
 import { exitCodes, type Command, type CommandIo } from './command';
+import { qrFramesCommand } from './commands/qr-frames';
+import { receiveCommand } from './commands/receive';
 import { setupCommand } from './commands/setup';
 
 declare const KERRO_VERSION: string;
 
 /** Every command, one file each in ./commands; a new command is one import and one line here. */
-export const commands: readonly Command[] = [setupCommand];
+export const commands: readonly Command[] = [setupCommand, qrFramesCommand, receiveCommand];
 
 function overview(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
