@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Health } from '../../src-shared/contract/kiosk';
 import type { Low } from 'lowdb';
 import type { Handlers, KioskApi } from './api/handlers';
+import { createExportHandlers } from './api/export-handlers';
 import { createStaffHandlers, type ExportStatus } from './api/staff-handlers';
 import { defaultKioskDocument, kioskDocumentSpec, type KioskDocument } from './domain/kiosk-settings';
 import { BurstDetector } from './domain/burst-detector';
 import { checkAnswer, PollBook } from './domain/poll-book';
 import { ResponseBook } from './domain/response-book';
 import { KerroError } from './errors';
+import { ExportService } from './export/export-service';
+import { configuredTargets, type TargetSource } from './export/targets';
 import { createStderrLogger, type Logger } from './logger';
 import { StaffAuth } from './staff/staff-auth';
 import type { defaultPinCost } from './staff/pin-hash';
@@ -25,11 +28,19 @@ export interface KioskOptions {
   segmentCapacity?: number;
   /** scrypt cost for the staff PIN; tests may lower it, the kiosk never does. */
   pinCost?: typeof defaultPinCost;
+  /** Where exports can go; by default the folders in KERRO_EXPORT_DIRS. The Electron shell adds USB drives. */
+  exportTargets?: TargetSource;
+  /** Reaches the sticks; the tests put disk faults here. */
+  targetFileSystem?: FileSystem;
 }
 
 export interface Kiosk extends KioskApi {
   readonly handlers: Handlers;
   readonly logger: Logger;
+  /** Batches and USB export, for the command line; the screens reach it through the handlers. */
+  readonly exports: ExportService;
+  /** Poll versions as poll packs see them, for the command line. */
+  readonly pollShelf: PollBook;
   health(): Health;
   close(): Promise<void>;
 }
@@ -49,8 +60,17 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
   const bursts = new BurstDetector();
   const settingsData = () => settings.data;
   const auth = new StaffAuth(settings, { clock, pinCost: options.pinCost });
-  // The export side reports here once batches exist; until then every answer is unexported.
-  const exports: ExportStatus = { unexported: () => responses.count, lastExportAt: () => null };
+  const exportService = await ExportService.open({
+    context,
+    responses,
+    findPoll: (id, version) => polls.find(id, version),
+    settings: settingsData,
+    appVersion: options.version,
+    clock,
+    targets: options.exportTargets ?? configuredTargets(),
+    targetFileSystem: options.targetFileSystem ?? nodeFileSystem,
+  });
+  const exports: ExportStatus = { unexported: () => exportService.unexported, lastExportAt: () => exportService.lastExportAt };
 
   const handlers: Handlers = {
     'kiosk.info': async () => {
@@ -88,6 +108,8 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
       if (clock().getTime() - Date.parse(response.answeredAt) > followUpWindowMs) {
         throw new KerroError('conflict', 'This answer can no longer be added to');
       }
+      // Sealed into an export batch: its hash is taken, so the answer must stay as it was.
+      if (responses.isFrozen(response)) throw new KerroError('conflict', 'This answer has already been exported');
       const followUp = polls.find(response.pollId, response.pollVersion)?.followUp ?? null;
       if (followUp === null) throw new KerroError('invalid_input', 'This poll has no follow-up');
       const topicIds = new Set(followUp.topics.map((topic) => topic.id));
@@ -100,6 +122,13 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
       return { responseId: response.id };
     },
     ...createStaffHandlers({ auth, settings, polls, responses, clock, exports, recoveries: () => context.recoveries.length }),
+    ...createExportHandlers({
+      exports: exportService,
+      polls,
+      settings: settingsData,
+      clock,
+      targetFileSystem: options.targetFileSystem ?? nodeFileSystem,
+    }),
   };
 
   function health(): Health {
@@ -108,7 +137,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
       version: options.version,
       startedAt,
       answersStored: responses.count,
-      unexported: responses.count,
+      unexported: exportService.unexported,
       lastAnswerAt: responses.lastAnsweredAt,
       storage: {
         segments: responses.segments,
@@ -124,6 +153,8 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
     handlers,
     staffGate: auth,
     logger,
+    exports: exportService,
+    pollShelf: polls,
     health,
     close: () => responses.close(),
   };

@@ -24,6 +24,14 @@ const bridge = {
   'results.poll': (input, staffToken) => invoke('results.poll', input, staffToken),
   'settings.get': (input, staffToken) => invoke('settings.get', input, staffToken),
   'settings.update': (input, staffToken) => invoke('settings.update', input, staffToken),
+  'exports.targets': (input, staffToken) => invoke('exports.targets', input, staffToken),
+  'exports.batches': (input, staffToken) => invoke('exports.batches', input, staffToken),
+  'exports.run': (input, staffToken) => invoke('exports.run', input, staffToken),
+  'exports.reexport': (input, staffToken) => invoke('exports.reexport', input, staffToken),
+  'exports.progress': (input, staffToken) => invoke('exports.progress', input, staffToken),
+  'polls.previewPack': (input, staffToken) => invoke('polls.previewPack', input, staffToken),
+  'polls.importPack': (input, staffToken) => invoke('polls.importPack', input, staffToken),
+  'polls.exportPack': (input, staffToken) => invoke('polls.exportPack', input, staffToken),
 } satisfies KerroBridge;
 
 contextBridge.exposeInMainWorld('kerro', bridge);

@@ -1,6 +1,16 @@
 import { z } from 'zod';
+import {
+  batchListSchema,
+  exportRunInputSchema,
+  exportRunOutputSchema,
+  exportStatusSchema,
+  exportTargetSchema,
+  reexportInputSchema,
+  targetIdSchema,
+} from './exports';
 import { emptyInputSchema, healthSchema, kioskInfoSchema } from './kiosk';
 import { pollDraftSchema } from './poll-draft';
+import { pollPackImportSchema, pollPackPreviewSchema } from './poll-pack';
 import { identifierSchema, pollSchema } from './polls';
 import { followUpInputSchema, submitInputSchema } from './responses';
 import { resultsInputSchema, resultsSchema } from './results';
@@ -115,6 +125,54 @@ export const methods = {
     output: settingsViewSchema,
     staff: true,
     summary: 'Changes the site name, the languages shown and the timings.',
+  },
+  'exports.targets': {
+    input: emptyInputSchema,
+    output: z.object({ targets: z.array(exportTargetSchema) }),
+    staff: true,
+    summary: 'USB sticks and export folders present now, each with its name and free space.',
+  },
+  'exports.batches': {
+    input: emptyInputSchema,
+    output: batchListSchema,
+    staff: true,
+    summary: 'Every sealed batch with its hash and when it last reached a stick; answers not yet exported.',
+  },
+  'exports.run': {
+    input: exportRunInputSchema,
+    output: exportRunOutputSchema,
+    staff: true,
+    summary: 'Seals the new answers into the next batch and writes every unexported batch to the stick, read back and checked.',
+  },
+  'exports.reexport': {
+    input: reexportInputSchema,
+    output: exportRunOutputSchema,
+    staff: true,
+    summary: 'Writes an earlier batch to a stick again, byte for byte the same.',
+  },
+  'exports.progress': {
+    input: emptyInputSchema,
+    output: exportStatusSchema,
+    staff: true,
+    summary: 'Whether an export is running and how far it is, for a progress bar.',
+  },
+  'polls.previewPack': {
+    input: z.object({ targetId: targetIdSchema }).strict(),
+    output: pollPackPreviewSchema,
+    staff: true,
+    summary: 'Reads kerro-polls.json from a stick and says what importing it would add; changes nothing.',
+  },
+  'polls.importPack': {
+    input: z.object({ targetId: targetIdSchema }).strict(),
+    output: pollPackImportSchema,
+    staff: true,
+    summary: 'Adds the polls of kerro-polls.json from a stick, all or none; a broken or conflicting pack changes nothing.',
+  },
+  'polls.exportPack': {
+    input: z.object({ targetId: targetIdSchema, replace: z.boolean().optional() }).strict(),
+    output: z.object({ target: z.string(), file: z.string(), bytes: z.number().int().min(0), polls: z.number().int().min(0) }),
+    staff: true,
+    summary: 'Writes this kiosk’s polls to kerro-polls.json on a stick, to set up another kiosk the same way.',
   },
 } as const satisfies Record<string, MethodDefinition>;
 

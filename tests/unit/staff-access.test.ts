@@ -65,6 +65,14 @@ describe('every staff method', () => {
       'results.poll',
       'settings.get',
       'settings.update',
+      'exports.targets',
+      'exports.batches',
+      'exports.run',
+      'exports.reexport',
+      'exports.progress',
+      'polls.previewPack',
+      'polls.importPack',
+      'polls.exportPack',
     ]);
   });
 

@@ -83,7 +83,10 @@ async function writeFiles(options: FolderWriteOptions, workPath: string): Promis
   const { targetFileSystem: fileSystem, batch } = options;
   const total = batch.count * 2;
   const json = await HashingWriter.create(fileSystem, join(workPath, 'responses.json'));
-  const csv = await HashingWriter.create(fileSystem, join(workPath, 'responses.csv'));
+  const csv = await HashingWriter.create(fileSystem, join(workPath, 'responses.csv')).catch(async (error: unknown) => {
+    await json.abandon();
+    throw error;
+  });
   // Filled in by the opening line; an object, because the callbacks' assignments are invisible to narrowing.
   const state: { csv: CsvFormatter | null; tally: SummaryTally | null } = { csv: null, tally: null };
   let done = 0;
@@ -110,10 +113,17 @@ async function writeFiles(options: FolderWriteOptions, workPath: string): Promis
     if (error instanceof BatchFormatError) throw new TransferFailure('batchDamaged', { number: batch.number });
     throw error;
   }
-  const files: ExportManifest['files'] = [
-    { name: 'responses.json', ...(await json.finish()) },
-    { name: 'responses.csv', ...(await csv.finish()) },
-  ];
+  let files: ExportManifest['files'];
+  try {
+    files = [
+      { name: 'responses.json', ...(await json.finish()) },
+      { name: 'responses.csv', ...(await csv.finish()) },
+    ];
+  } catch (error) {
+    // `finish` closes its own file even when it fails; the other may still be open.
+    await Promise.all([json.abandon(), csv.abandon()]);
+    throw error;
+  }
   const tally = state.tally;
   if (scanned.sha256 !== batch.hash || tally === null) throw new TransferFailure('batchDamaged', { number: batch.number });
   const summary = renderSummaryHtml({ header: scanned.header, hash: batch.hash, language: batch.language, tally });
