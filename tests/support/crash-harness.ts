@@ -72,7 +72,8 @@ export async function storedAnswers(dataDir: string): Promise<Acknowledged[]> {
   const answers: Acknowledged[] = [];
   for (const name of names) {
     for (const line of (await readFile(join(directory, name), 'utf8')).split('\n')) {
-      if (line === '') continue;
+      // The open segment ends in reserve spaces (see Journal), which hold no line.
+      if (line.trim() === '') continue;
       const parsed = JSON.parse(line) as { type: string; response?: { id: string; seq: number } };
       if (parsed.response !== undefined) answers.push({ responseId: parsed.response.id, seq: parsed.response.seq });
     }

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs/promises';
-import type { Mode, PathLike } from 'node:fs';
+import { fdatasyncSync, writeSync, type Mode, type PathLike } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { nodeFileSystem, type FileSystem } from '../../src-main/core/store/file-system';
 
@@ -38,6 +38,17 @@ export function faultyFileSystem(fault: Fault): FileSystem {
     open: async (path: PathLike, flags?: string | number, mode?: Mode) => {
       if (fault.code !== null && fault.on === 'open' && flags !== 'r') raise(fault.code);
       return wrap(await fs.open(path, flags, mode));
+    },
+    writeSync: (descriptor, buffer, offset, length, position) => {
+      if (fault.code !== null && fault.on === 'write') {
+        writeSync(descriptor, buffer, offset, Math.floor(length / 2), position);
+        raise(fault.code);
+      }
+      return writeSync(descriptor, buffer, offset, length, position);
+    },
+    fdatasyncSync: (descriptor) => {
+      if (fault.code !== null && fault.on === 'sync') raise(fault.code);
+      fdatasyncSync(descriptor);
     },
   };
 }

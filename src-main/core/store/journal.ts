@@ -1,30 +1,46 @@
+import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fsyncDirectory, writeFileDurably } from './durable-file';
+import { fsyncDirectory } from './durable-file';
+import { listSegments, openName, recoverSegment, sealedName, space, type SegmentFile } from './journal-segments';
 import type { StoreContext } from './store-context';
 
-const segmentName = /^(\d{6})(\.open)?\.jsonl$/;
-const newline = 0x0a;
+export { sealedName } from './journal-segments';
 
 export interface JournalOptions {
   /** Lines per segment before it is sealed; small segments keep recovery and rewrites cheap. */
   segmentCapacity: number;
 }
 
-interface SegmentFile {
-  number: number;
-  isOpen: boolean;
-  name: string;
-}
+/**
+ * How far ahead of its lines the open segment is filled with spaces. A line written over
+ * bytes the file already has is flushed by fdatasync alone; a line that makes the file longer
+ * also makes the file system commit the new size and blocks to its journal, which costs about
+ * a third more on every answer. Once per this many bytes (some 600 answers) one answer pays
+ * for the next stretch instead.
+ */
+export const reserveBytes = 256 * 1024;
+
+/** Opened for writing at chosen places: O_APPEND would make Linux ignore every position. */
+const readWriteCreate = constants.O_RDWR | constants.O_CREAT;
 
 /**
  * Append-only storage for answers. The open segment gets one write and one fdatasync per group
  * of lines, so recording an answer costs the same however many are stored; a full segment is
- * sealed by a rename and never written again.
+ * cut to its lines, sealed by a rename and never written again.
+ *
+ * The write and the flush are blocking calls. Going through libuv's thread pool instead costs two
+ * round trips between threads per answer, about as much as the flush itself on a good disk, and
+ * the event loop has nothing better to do meanwhile than wait for the same answer (SQLite's
+ * bindings block the same way). Answers that arrive while a segment is being opened or sealed
+ * still share one flush.
  */
 export class Journal {
   private handle: FileHandle | null = null;
+  /** Where the next line goes: just after the last whole line. */
   private size = 0;
+  /** The file's end; from `size` up to here the file holds reserve spaces. */
+  private reservedEnd = 0;
   private lineCount = 0;
   /** Set when a failed append could not be cut back; the next append must cut it first. */
   private needsTrim = false;
@@ -47,20 +63,19 @@ export class Journal {
     await context.fileSystem.mkdir(directory, { recursive: true });
     const segments = await listSegments(context, directory);
     const lines: unknown[] = [];
-    let lastLineCount = 0;
+    let last: { segment: SegmentFile; lineCount: number; contentEnd: number } | null = null;
     for (const segment of segments) {
       const isLast = segment === segments.at(-1);
-      const segmentLines = await recoverSegment(context, directory, segment, isValidLine, isLast);
-      lines.push(...segmentLines);
-      lastLineCount = segmentLines.length;
+      const recovered = await recoverSegment(context, directory, segment, isValidLine, isLast);
+      lines.push(...recovered.lines);
+      last = { segment, lineCount: recovered.lines.length, contentEnd: recovered.contentEnd };
     }
-    const last = segments.at(-1);
     const sealedCount = segments.filter((segment) => !segment.isOpen).length;
-    const journal = new Journal(context, directory, options, last?.number ?? 1, sealedCount);
-    if (last?.isOpen === true) {
-      await journal.reopen(last, lastLineCount);
-    } else if (last !== undefined) {
-      journal.segmentNumber = last.number + 1;
+    const journal = new Journal(context, directory, options, last?.segment.number ?? 1, sealedCount);
+    if (last?.segment.isOpen === true) {
+      await journal.reopen(last.segment, last.lineCount, last.contentEnd);
+    } else if (last !== null) {
+      journal.segmentNumber = last.segment.number + 1;
     }
     return { journal, lines };
   }
@@ -72,23 +87,31 @@ export class Journal {
   /** Appends whole lines; returns once they are on disk. On failure nothing of them remains. */
   async append(lines: readonly string[]): Promise<void> {
     const bytes = Buffer.from(lines.map((line) => `${line}\n`).join(''), 'utf8');
-    const handle = await this.openSegment();
+    const handle = this.handle ?? (await this.openSegment());
+    const { fileSystem } = this.context;
     try {
       if (this.needsTrim) {
         await handle.truncate(this.size);
+        this.reservedEnd = this.size;
         this.needsTrim = false;
       }
-      let written = 0;
-      while (written < bytes.length) {
-        const result = await handle.write(bytes, written, bytes.length - written, this.size + written);
-        written += result.bytesWritten;
+      const end = this.size + bytes.length;
+      if (end > this.reservedEnd) {
+        const reserved = end + reserveBytes;
+        writeAll(fileSystem, handle.fd, Buffer.alloc(reserved - this.reservedEnd, space), this.reservedEnd);
+        this.reservedEnd = reserved;
       }
-      await handle.datasync();
+      writeAll(fileSystem, handle.fd, bytes, this.size);
+      fileSystem.fdatasyncSync(handle.fd);
     } catch (error) {
       this.context.noteWriteError(error);
-      await handle.truncate(this.size).catch(() => {
+      // Cut back to the last whole line: the failed lines and the reserve go, nothing earlier.
+      try {
+        await handle.truncate(this.size);
+        this.reservedEnd = this.size;
+      } catch {
         this.needsTrim = true;
-      });
+      }
       throw error;
     }
     this.context.noteWriteSuccess();
@@ -105,18 +128,22 @@ export class Journal {
   private async openSegment(): Promise<FileHandle> {
     if (this.handle !== null) return this.handle;
     const path = join(this.directory, openName(this.segmentNumber));
-    this.handle = await this.context.fileSystem.open(path, 'a+');
+    const handle = await this.context.fileSystem.open(path, readWriteCreate);
     // The new name must survive a power cut before any line in it is acknowledged.
     await fsyncDirectory(this.context.fileSystem, this.directory);
-    this.size = (await this.handle.stat()).size;
+    // A segment reopened here after a failed seal was already cut to its lines.
+    this.size = (await handle.stat()).size;
+    this.reservedEnd = this.size;
     this.lineCount = 0;
-    return this.handle;
+    this.handle = handle;
+    return handle;
   }
 
-  private async reopen(segment: SegmentFile, lineCount: number): Promise<void> {
+  private async reopen(segment: SegmentFile, lineCount: number, contentEnd: number): Promise<void> {
     this.segmentNumber = segment.number;
-    this.handle = await this.context.fileSystem.open(join(this.directory, segment.name), 'r+');
-    this.size = (await this.handle.stat()).size;
+    this.handle = await this.context.fileSystem.open(join(this.directory, segment.name), readWriteCreate);
+    this.size = contentEnd;
+    this.reservedEnd = (await this.handle.stat()).size;
     this.lineCount = lineCount;
   }
 
@@ -124,6 +151,10 @@ export class Journal {
     const handle = this.handle;
     if (handle === null) return;
     try {
+      // A sealed segment holds its lines and nothing else.
+      await handle.truncate(this.size);
+      this.reservedEnd = this.size;
+      await handle.datasync();
       await handle.close();
       this.handle = null;
       await this.context.fileSystem.rename(
@@ -140,85 +171,9 @@ export class Journal {
   }
 }
 
-function openName(segmentNumber: number): string {
-  return `${String(segmentNumber).padStart(6, '0')}.open.jsonl`;
-}
-
-/** Exported for the bench, which writes a large history straight in this format. */
-export function sealedName(segmentNumber: number): string {
-  return `${String(segmentNumber).padStart(6, '0')}.jsonl`;
-}
-
-async function listSegments(context: StoreContext, directory: string): Promise<SegmentFile[]> {
-  const names = await context.fileSystem.readdir(directory);
-  const segments: SegmentFile[] = [];
-  for (const name of names) {
-    const match = segmentName.exec(name);
-    if (match?.[1] === undefined) continue;
-    segments.push({ number: Number(match[1]), isOpen: match[2] !== undefined, name });
-  }
-  segments.sort((left, right) => left.number - right.number);
-  // Only the newest segment may stay open; an older open one was left by a crash during sealing.
-  for (const segment of segments.slice(0, -1)) {
-    if (!segment.isOpen) continue;
-    const name = sealedName(segment.number);
-    await context.fileSystem.rename(join(directory, segment.name), join(directory, name));
-    segment.isOpen = false;
-    segment.name = name;
-  }
-  return segments;
-}
-
-/**
- * Reads one segment. Bytes after the last newline were never acknowledged (a line is acknowledged
- * only after it and its newline were flushed), so they are cut off and kept in the quarantine.
- * A damaged line inside the file is corruption: the file is quarantined whole and rewritten with
- * the lines that are still good.
- */
-async function recoverSegment(
-  context: StoreContext,
-  directory: string,
-  segment: SegmentFile,
-  isValidLine: (value: unknown) => boolean,
-  isLast: boolean,
-): Promise<unknown[]> {
-  const path = join(directory, segment.name);
-  const bytes = await context.fileSystem.readFile(path);
-  const end = bytes.lastIndexOf(newline) + 1;
-  if (end < bytes.length) {
-    const torn = bytes.subarray(end);
-    await context.quarantineBytes(`${segment.name}.torn`, torn);
-    await context.fileSystem.truncate(path, end);
-    const problem = isLast ? 'torn last line (never acknowledged)' : 'torn line in a sealed segment';
-    context.report(segment.name, problem, `dropped ${torn.length} bytes, kept them in quarantine`);
-  }
-  const good: unknown[] = [];
-  const goodText: string[] = [];
-  let damaged = 0;
-  for (const text of bytes.subarray(0, end).toString('utf8').split('\n').slice(0, -1)) {
-    const value = parseLine(text);
-    if (value !== undefined && isValidLine(value)) {
-      good.push(value);
-      goodText.push(text);
-    } else {
-      damaged += 1;
-    }
-  }
-  if (damaged > 0) {
-    const copy = `${path}.damaged`;
-    await context.fileSystem.copyFile(path, copy);
-    await context.quarantineFile(copy, 'damaged lines');
-    await writeFileDurably(context.fileSystem, path, goodText.map((text) => `${text}\n`).join(''));
-    await context.fileSystem.unlink(`${path}.bak`).catch(() => undefined);
-    context.report(segment.name, `${damaged} damaged line(s)`, `kept ${good.length} good lines, damaged copy in quarantine`);
-  }
-  return good;
-}
-
-function parseLine(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+function writeAll(fileSystem: StoreContext['fileSystem'], descriptor: number, bytes: Buffer, position: number): void {
+  let written = 0;
+  while (written < bytes.length) {
+    written += fileSystem.writeSync(descriptor, bytes, written, bytes.length - written, position + written);
   }
 }
