@@ -1,5 +1,5 @@
 // Builds every runtime target with Vite: the screens, the browser shell, the Electron shell, the CLI.
-import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -39,6 +39,34 @@ async function precompress(directory) {
 }
 
 await precompress('out/renderer');
+
+// The QR receiver: a static page for phones, hosted anywhere or opened from a USB export folder.
+// One classic script with zxing's .wasm inlined, not modules: file:// pages cannot load modules,
+// and the page must reach no network at all.
+await build({
+  configFile: false,
+  logLevel: quiet,
+  root: 'src-renderer/receiver',
+  base: './',
+  plugins: [react()],
+  // bc-ur's `assert` dependency reads NODE_DEBUG at load; a browser has no `process`.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production'), 'process.env.NODE_DEBUG': 'false' },
+  build: {
+    outDir: '../../out/receiver',
+    emptyOutDir: true,
+    minify: true,
+    target: ['es2020', 'chrome100', 'safari15'],
+    reportCompressedSize: false,
+    lib: {
+      entry: 'main.tsx',
+      formats: ['iife'],
+      name: 'KerroReceiver',
+      fileName: () => 'receiver.js',
+      cssFileName: 'receiver',
+    },
+  },
+});
+await copyFile('src-renderer/receiver/index.html', 'out/receiver/index.html');
 
 /** Node-side bundles: our code inlined, packages from node_modules left as imports. */
 function nodeTarget(entry, outDir, fileName, format, external = [], banner = '') {

@@ -36,6 +36,7 @@ export const qrEn = {
   'receiver.refused.damaged': 'The batch is damaged. The batch was not taken.',
   'receiver.refused.notABatch': 'This is not a Kerro batch. Nothing was taken.',
   'receiver.refused.manifestMismatch': 'manifest.json belongs to another batch. The batch was not taken.',
+  'receiver.refused.conflict': 'A batch with the same number from this kiosk is already kept with other content. The new one was not taken; find out which is right.',
   'receiver.cameraFailed': 'The camera could not be used. Allow the camera for this page, or bring the batch in from a USB folder.',
   'receiver.import': 'Bring in a USB folder',
   'receiver.importHint': 'Choose responses.json and manifest.json in the batch’s folder, or drop them here.',

@@ -39,6 +39,7 @@ export const qrFi = {
   'receiver.refused.damaged': 'Erä on vaurioitunut. Erää ei otettu mukaan.',
   'receiver.refused.notABatch': 'Tämä ei ole Kerron erä. Mitään ei otettu mukaan.',
   'receiver.refused.manifestMismatch': 'manifest.json kuuluu toiseen erään. Erää ei otettu mukaan.',
+  'receiver.refused.conflict': 'Laitteelta on jo tallessa samanniminen erä eri sisällöllä. Uutta erää ei otettu mukaan; selvitä, kumpi on oikea.',
   'receiver.cameraFailed': 'Kameraa ei saatu käyttöön. Salli kamera tälle sivulle tai tuo erä USB-kansiosta.',
   'receiver.import': 'Tuo USB-kansiosta',
   'receiver.importHint': 'Valitse erän kansiosta responses.json ja manifest.json, tai pudota ne tähän.',

@@ -36,6 +36,7 @@ export const qrSv = {
   'receiver.refused.damaged': 'Partiet är skadat. Partiet togs inte med.',
   'receiver.refused.notABatch': 'Det här är inte ett Kerro-parti. Inget togs med.',
   'receiver.refused.manifestMismatch': 'manifest.json hör till ett annat parti. Partiet togs inte med.',
+  'receiver.refused.conflict': 'Ett parti med samma nummer från enheten finns redan med annat innehåll. Det nya partiet togs inte med; utred vilket som är rätt.',
   'receiver.cameraFailed': 'Kameran kunde inte användas. Tillåt kameran för sidan eller hämta partiet från en USB-mapp.',
   'receiver.import': 'Hämta från USB-mapp',
   'receiver.importHint': 'Välj responses.json och manifest.json i partiets mapp, eller släpp dem här.',

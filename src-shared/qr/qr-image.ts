@@ -13,7 +13,7 @@ export interface QrMatrix {
 export interface Raster {
   width: number;
   height: number;
-  data: Uint8ClampedArray;
+  data: Uint8ClampedArray<ArrayBuffer>;
 }
 
 /** The four-module quiet zone the QR standard asks for: a reader finds the code by it. */

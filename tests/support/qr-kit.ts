@@ -18,6 +18,7 @@ export async function prepareReader(): Promise<void> {
 
 /** The QR texts zxing finds in a picture. */
 export async function readQrTexts(raster: Raster): Promise<string[]> {
-  const results = await readBarcodes(raster, { formats: ['QRCode'], maxNumberOfSymbols: 1 });
+  const image: ImageData = { ...raster, colorSpace: 'srgb' };
+  const results = await readBarcodes(image, { formats: ['QRCode'], maxNumberOfSymbols: 1 });
   return results.filter((result) => result.isValid).map((result) => result.text);
 }

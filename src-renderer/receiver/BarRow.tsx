@@ -1,0 +1,22 @@
+export interface BarRowProps {
+  label: string;
+  count: number;
+  total: number;
+  share: string;
+}
+
+/** One option's bar: the label, a bar as long as its share, the count and the share in words for screen readers too. */
+export function BarRow({ label, count, total, share }: BarRowProps) {
+  const width = total === 0 ? 0 : (count / total) * 100;
+  return (
+    <li className="bar-row" data-testid="bar-row">
+      <span className="bar-label">{label}</span>
+      <span className="bar-track" aria-hidden="true">
+        <span className="bar-fill" style={{ width: `${width}%` }} />
+      </span>
+      <span className="bar-value" data-testid="bar-value">
+        {count} ({share})
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useState } from 'react';
+import { languageCodes, languageNames, type LanguageCode } from '../../src-shared/i18n/languages';
+import { qrText } from '../../src-shared/i18n/qr-messages';
+import type { ReceivedBatch, RefusalReason } from '../../src-shared/qr/batch-intake';
+import { BatchLedger } from './BatchLedger';
+import { FolderImport } from './FolderImport';
+import { ResultCharts } from './ResultCharts';
+import { SaveButtons } from './SaveButtons';
+import { Scanner } from './Scanner';
+import { useBatches, type IntakeOutcome } from './use-batches';
+
+interface Notice {
+  text: string;
+  isProblem: boolean;
+}
+
+function firstLanguage(): LanguageCode {
+  const wanted = navigator.language.slice(0, 2);
+  return languageCodes.find((code) => code === wanted) ?? 'fi';
+}
+
+/** The receiver page: scan or import, see what is kept and what is missing, see the results, save. */
+export function ReceiverApp() {
+  const [language, setLanguage] = useState<LanguageCode>(firstLanguage);
+  const [isScanning, setScanning] = useState(false);
+  const [isConfirmingClear, setConfirmingClear] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const { merged, isLoaded, intake, clear } = useBatches();
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = qrText(language, 'receiver.title');
+  }, [language]);
+
+  const describe = useCallback(
+    (outcome: IntakeOutcome): Notice => {
+      switch (outcome.kind) {
+        case 'received':
+          return { text: qrText(language, 'receiver.received', { number: outcome.number, kiosk: outcome.kioskId, count: outcome.count }), isProblem: false };
+        case 'duplicate':
+          return { text: qrText(language, 'receiver.duplicate', { number: outcome.number, kiosk: outcome.kioskId }), isProblem: false };
+        case 'refused':
+          return { text: qrText(language, `receiver.refused.${outcome.reason}`), isProblem: true };
+      }
+    },
+    [language],
+  );
+
+  const onReceived = useCallback(async (batch: ReceivedBatch, source: 'qr' | 'usb') => setNotice(describe(await intake(batch, source))), [describe, intake]);
+  const onRefused = useCallback((reason: RefusalReason) => setNotice(describe({ kind: 'refused', reason })), [describe]);
+  const total = merged.answers.length;
+
+  return (
+    <div className="receiver">
+      <header className="receiver-header">
+        <h1>{qrText(language, 'receiver.title')}</h1>
+        <nav aria-label={qrText(language, 'receiver.language')} className="receiver-languages">
+          {languageCodes.map((code) => (
+            <button key={code} type="button" lang={code} aria-pressed={code === language} onClick={() => setLanguage(code)}>
+              {languageNames[code]}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <main>
+        <p>{qrText(language, 'receiver.intro')}</p>
+        <div role="status" aria-live="polite" data-testid="notice" className={notice?.isProblem === true ? 'receiver-notice receiver-notice--problem' : 'receiver-notice'}>
+          {notice?.text ?? ''}
+        </div>
+        <section aria-labelledby="scan-heading">
+          <h2 id="scan-heading">{qrText(language, 'receiver.scan')}</h2>
+          <button type="button" className="receiver-button receiver-button--main" aria-pressed={isScanning} onClick={() => setScanning(!isScanning)}>
+            {qrText(language, isScanning ? 'receiver.stopScan' : 'receiver.scan')}
+          </button>
+          {isScanning && <Scanner language={language} onReceived={(batch) => onReceived(batch, 'qr')} onRefused={onRefused} />}
+        </section>
+        <FolderImport language={language} onReceived={(batch) => onReceived(batch, 'usb')} onRefused={onRefused} />
+        {isLoaded && <BatchLedger language={language} kiosks={merged.kiosks} />}
+        {total > 0 && (
+          <>
+            <p className="receiver-total" data-testid="total">
+              {qrText(language, 'receiver.total', { count: total, kiosks: merged.kiosks.length })}
+            </p>
+            <ResultCharts language={language} polls={merged.polls} answers={merged.answers} />
+            <SaveButtons language={language} merged={merged} />
+            {isConfirmingClear ? (
+              <div className="receiver-confirm" role="group" aria-label={qrText(language, 'receiver.clearConfirm')}>
+                <p>{qrText(language, 'receiver.clearConfirm')}</p>
+                <button type="button" className="receiver-button" onClick={() => void clear().then(() => setConfirmingClear(false))}>
+                  {qrText(language, 'receiver.yes')}
+                </button>
+                <button type="button" className="receiver-button" onClick={() => setConfirmingClear(false)}>
+                  {qrText(language, 'receiver.no')}
+                </button>
+              </div>
+            ) : (
+              <button type="button" className="receiver-button receiver-button--quiet" onClick={() => setConfirmingClear(true)}>
+                {qrText(language, 'receiver.clear')}
+              </button>
+            )}
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
