@@ -98,6 +98,37 @@ describe('recovery of the answer journal', () => {
     expect((await readFile(segment, 'utf8')).trim().split('\n')).toHaveLength(4);
   });
 
+  it('cuts a line torn inside the reserve, keeps its bytes, and writes the next answer where the lines end', async () => {
+    const dataDir = await makeTempDir();
+    const kiosk = await openTestKiosk(dataDir);
+    for (let index = 0; index < 3; index += 1) valueOf(await call(kiosk, 'responses.submit', standingAnswer()));
+    await kiosk.close();
+    const segment = join(dataDir, 'answers', '000001.open.jsonl');
+    const before = await readFile(segment);
+    const linesEnd = before.lastIndexOf(0x0a) + 1;
+    expect(before.subarray(linesEnd).every((byte) => byte === 0x20)).toBe(true);
+    expect(before.length - linesEnd).toBeGreaterThan(1000);
+    // A crash in the middle of a write: part of a line over the spaces, the rest of them intact.
+    const torn = Buffer.from('{"v":1,"type":"response","response":{"id":"9a1');
+    torn.copy(before, linesEnd);
+    await writeFile(segment, before);
+
+    const reopened = await openTestKiosk(dataDir);
+    expect(reopened.health().answersStored).toBe(3);
+    expect(reopened.health().storage.recoveries).toEqual([
+      expect.objectContaining({ file: '000001.open.jsonl', problem: 'torn last line (never acknowledged)' }),
+    ]);
+    const [kept] = await quarantined(dataDir);
+    expect(await readFile(join(dataDir, 'quarantine', kept ?? ''))).toEqual(torn);
+    expect(valueOf(await call(reopened, 'responses.submit', standingAnswer()))).toMatchObject({ seq: 4 });
+    await reopened.close();
+    const lines = (await readFile(segment, 'utf8')).trimEnd().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { response: { seq: number } }).response.seq)).toEqual([1, 2, 3, 4]);
+    const again = await openTestKiosk(dataDir);
+    expect(again.health().storage.recoveries).toEqual([]);
+    await again.close();
+  });
+
   for (const [kind, line] of Object.entries({
     'garbage bytes': '\u0000\u0001garbage',
     'wrong shape': '{"v":1,"type":"response","response":{"seq":"two"}}',
@@ -134,6 +165,11 @@ describe('recovery of the answer journal', () => {
     const answers = join(dataDir, 'answers');
     expect((await readdir(answers)).sort()).toEqual(['000001.jsonl', '000002.jsonl', '000003.open.jsonl']);
     const sealed = await readFile(join(answers, '000001.jsonl'), 'utf8');
+    // Five whole lines and nothing else: the reserve the open segment kept is cut off on sealing.
+    expect(sealed.split('\n').map((line) => (line === '' ? '' : (JSON.parse(line) as { type: string }).type))).toEqual([
+      ...Array.from({ length: 5 }, () => 'response'),
+      '',
+    ]);
     for (let index = 0; index < 8; index += 1) valueOf(await call(kiosk, 'responses.submit', standingAnswer()));
     await kiosk.close();
     expect(await readFile(join(answers, '000001.jsonl'), 'utf8')).toBe(sealed);
