@@ -3,6 +3,7 @@ import type { Health } from '../../src-shared/contract/kiosk';
 import type { Low } from 'lowdb';
 import type { Handlers, KioskApi } from './api/handlers';
 import { createExportHandlers } from './api/export-handlers';
+import { createQrHandlers } from './api/qr-handlers';
 import { createStaffHandlers, type ExportStatus } from './api/staff-handlers';
 import { defaultKioskDocument, kioskDocumentSpec, type KioskDocument } from './domain/kiosk-settings';
 import { BurstDetector } from './domain/burst-detector';
@@ -129,6 +130,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
       clock,
       targetFileSystem: options.targetFileSystem ?? nodeFileSystem,
     }),
+    ...createQrHandlers(exportService, context.fileSystem),
   };
 
   function health(): Health {

@@ -29,6 +29,7 @@ const bridge = {
   'exports.run': (input, staffToken) => invoke('exports.run', input, staffToken),
   'exports.reexport': (input, staffToken) => invoke('exports.reexport', input, staffToken),
   'exports.progress': (input, staffToken) => invoke('exports.progress', input, staffToken),
+  'exports.qrFrames': (input, staffToken) => invoke('exports.qrFrames', input, staffToken),
   'polls.previewPack': (input, staffToken) => invoke('polls.previewPack', input, staffToken),
   'polls.importPack': (input, staffToken) => invoke('polls.importPack', input, staffToken),
   'polls.exportPack': (input, staffToken) => invoke('polls.exportPack', input, staffToken),

@@ -8,6 +8,7 @@ import {
   reexportInputSchema,
   targetIdSchema,
 } from './exports';
+import { qrFramesInputSchema, qrFramesSchema } from './qr';
 import { emptyInputSchema, healthSchema, kioskInfoSchema } from './kiosk';
 import { pollDraftSchema } from './poll-draft';
 import { pollPackImportSchema, pollPackPreviewSchema } from './poll-pack';
@@ -155,6 +156,12 @@ export const methods = {
     output: exportStatusSchema,
     staff: true,
     summary: 'Whether an export is running and how far it is, for a progress bar.',
+  },
+  'exports.qrFrames': {
+    input: qrFramesInputSchema,
+    output: qrFramesSchema,
+    staff: true,
+    summary: 'A sealed batch as an animated QR code (BC-UR frames in showing order) and a one-frame plain-text summary.',
   },
   'polls.previewPack': {
     input: z.object({ targetId: targetIdSchema }).strict(),
