@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { describeMachine, summarize, type Latency } from './bench/machine.mjs';
+import { describeLoad, describeMachine, summarize, type Latency } from './bench/machine.mjs';
 import type { BenchCheck, BenchContext, BenchSection, BenchTable } from './bench/section.mjs';
 import { subjectKinds, type SubjectKind } from './bench/store-subjects.mjs';
 import { buildCrashChild, runAndKill, storedAnswers, type Acknowledged } from '../tests/support/crash-harness';
@@ -32,18 +32,21 @@ export async function run(context: BenchContext): Promise<BenchSection> {
   const root = await mkdtemp(join(process.env.KERRO_BENCH_DIR ?? tmpdir(), 'kerro-bench-'));
   try {
     const machine = await describeMachine(root);
+    const loadBefore = describeLoad('before the latency runs');
     const results = await measureLatency(root, context);
+    const loadAfter = describeLoad('after them');
     const crash = await crashTest(root, context);
     return {
       title: 'Storage: one answer, recorded durably',
       notes: [
         ...machine,
+        `${loadBefore}; ${loadAfter.charAt(0).toLowerCase()}${loadAfter.slice(1)}`,
         `Per store and size: ${rounds * perRound} answers timed one at a time (each awaited before the next), after ${warmUp} untimed; ` +
           `stock lowdb ${sizes.map((size) => `${rounds * lowdbPerRound[size]} at ${label(size)}`).join(', ')}, because it rewrites its whole file each time ` +
           '(its p99 at small sample counts is close to its maximum).',
         'The history is written straight to disk in each store\'s own format; Kerro then opens and checks every stored line.',
         'Stock lowdb (steno) never calls fsync: its figures are for writes a power cut can still lose.',
-        'Ratios compare p95 at the same size; growth compares p95 with the same store holding 1k answers.',
+        'Ratios compare p95 at the same size; the floor is the blocking append. Growth compares p95 with the same store holding 1k answers.',
       ],
       tables: [latencyTable(results), crash.table],
       checks: [...latencyChecks(results), ...crash.checks],

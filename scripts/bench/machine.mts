@@ -1,5 +1,5 @@
 import { readFile, realpath } from 'node:fs/promises';
-import { cpus, release, totalmem } from 'node:os';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 
 /** Nearest-rank percentile of sorted numbers. */
 export function percentile(sorted: readonly number[], fraction: number): number {
@@ -46,4 +46,10 @@ export async function describeMachine(directory: string): Promise<string[]> {
     `Node ${process.version} on ${process.platform} ${release()}`,
     `Files in ${directory}: ${await fileSystemOf(directory)}`,
   ];
+}
+
+/** Other work on the machine shows up in every store's tail latency; the reader should know how much there was. */
+export function describeLoad(when: string): string {
+  const [one, five] = loadavg();
+  return `Load average ${when}: ${(one ?? 0).toFixed(2)} (1 min), ${(five ?? 0).toFixed(2)} (5 min), on ${cpus().length} cores`;
 }
