@@ -1,12 +1,15 @@
 import { exitCodes, type Command, type CommandIo } from './command';
+import { exportCommand } from './commands/export';
+import { importPollsCommand } from './commands/import-polls';
 import { qrFramesCommand } from './commands/qr-frames';
 import { receiveCommand } from './commands/receive';
 import { setupCommand } from './commands/setup';
+import { verifyCommand } from './commands/verify';
 
 declare const KERRO_VERSION: string;
 
 /** Every command, one file each in ./commands; a new command is one import and one line here. */
-export const commands: readonly Command[] = [setupCommand, qrFramesCommand, receiveCommand];
+export const commands: readonly Command[] = [setupCommand, exportCommand, verifyCommand, importPollsCommand, qrFramesCommand, receiveCommand];
 
 function overview(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

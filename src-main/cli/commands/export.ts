@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { csvDialects, type CsvDialect } from '../../../src-shared/contract/batch-format';
+import { TransferFailure } from '../../core/export/export-failure';
+import type { ExportRun } from '../../core/export/export-service';
+import { exitCodes, type Command, type CommandIo } from '../command';
+import { openKioskData, versionOfThisBuild } from '../kiosk-data';
+
+const usage = `kerro export --data DIR --to DIR [--csv finnish-excel|comma] [--batch N]
+
+Seals every answer not yet in a batch into the next batch and writes each batch that has not
+reached a stick yet into DIR as Kerro_<site>_<date>_batch<N>/ (responses.csv, responses.json,
+summary.html, manifest.json). The folder is written as .incomplete, flushed, renamed, and read
+back; only then is the batch marked exported. The same code runs behind the staff screen.
+  --csv      the CSV dialect for the new batch: finnish-excel (default: ; and d.m.yyyy) or comma
+  --batch N  write batch N again instead, byte for byte as the first time
+Stop the kiosk first: two programs must not write one data folder.`;
+
+async function run(args: string[], io: CommandIo): Promise<number> {
+  let values: { data?: string; to?: string; csv?: string; batch?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { data: { type: 'string' }, to: { type: 'string' }, csv: { type: 'string' }, batch: { type: 'string' }, help: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
+    return exitCodes.usage;
+  }
+  if (values.help === true) {
+    io.stdout.write(`${usage}\n`);
+    return exitCodes.done;
+  }
+  if (values.data === undefined || values.to === undefined) {
+    io.stderr.write(`--data and --to are both required.\n\n${usage}\n`);
+    return exitCodes.usage;
+  }
+  const dialect = parseDialect(values.csv);
+  const batchNumber = values.batch === undefined ? null : Number(values.batch);
+  if (dialect === null || (batchNumber !== null && !(Number.isSafeInteger(batchNumber) && batchNumber >= 1))) {
+    io.stderr.write(`${dialect === null ? `--csv must be one of: ${csvDialects.join(', ')}` : '--batch must be a batch number'}\n`);
+    return exitCodes.usage;
+  }
+  const opened = await openKioskData(values.data, io);
+  if (opened === null) return exitCodes.usage;
+  const { kiosk } = opened;
+  const started = performance.now();
+  const destination = { path: resolve(values.to), name: resolve(values.to) };
+  try {
+    const result =
+      batchNumber === null ? await kiosk.exports.exportTo(destination, dialect) : await kiosk.exports.reexportTo(destination, batchNumber);
+    io.stdout.write(describe(result, (performance.now() - started) / 1000, versionOfThisBuild()));
+    return exitCodes.done;
+  } catch (error) {
+    if (!(error instanceof TransferFailure)) throw error;
+    io.stderr.write(`Not exported: ${error.message}\n`);
+    return exitCodes.failed;
+  } finally {
+    await kiosk.close();
+  }
+}
+
+function parseDialect(value: string | undefined): CsvDialect | null {
+  if (value === undefined) return 'finnish-excel';
+  return csvDialects.find((dialect) => dialect === value) ?? null;
+}
+
+function describe(result: ExportRun, seconds: number, version: string): string {
+  const lines = result.written.map(({ batch, path }) => {
+    const range = `answers ${batch.seqFrom}–${batch.seqTo}`;
+    return `Batch ${batch.number} (${batch.count} answers, ${range}) written and checked: ${path}\n  hash ${batch.hash}\n`;
+  });
+  return `${lines.join('')}Done in ${seconds.toFixed(2)} s by Kerro ${version}.\n`;
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Seal new answers into a batch and write it to a folder or stick, checked.',
+  usage,
+  run,
+};

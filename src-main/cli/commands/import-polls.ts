@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { localize } from '../../../src-shared/contract/localize';
+import { TransferFailure } from '../../core/export/export-failure';
+import { importPollPack, previewPollPack } from '../../core/poll-pack/poll-pack';
+import { readPollPack } from '../../core/poll-pack/read-pack';
+import { nodeFileSystem } from '../../core/store/file-system';
+import { exitCodes, type Command, type CommandIo } from '../command';
+import { openKioskData } from '../kiosk-data';
+
+const usage = `kerro import-polls --data DIR [--dry-run] FILE
+
+Adds the polls of a poll pack (kerro-polls.json, as the staff area writes it) to the kiosk in
+DIR: new polls and new versions are added in one write; a poll version the kiosk already has
+with other content refuses the whole pack. A broken or hostile file is refused with the reason
+and changes nothing. --dry-run only says what would happen. Stop the kiosk first.`;
+
+async function run(args: string[], io: CommandIo): Promise<number> {
+  let parsed: { values: { data?: string; 'dry-run'?: boolean; help?: boolean }; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args,
+      options: { data: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
+    return exitCodes.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    io.stdout.write(`${usage}\n`);
+    return exitCodes.done;
+  }
+  const [file, ...extra] = positionals;
+  if (values.data === undefined || file === undefined || extra.length > 0) {
+    io.stderr.write(`Give --data and exactly one poll pack file.\n\n${usage}\n`);
+    return exitCodes.usage;
+  }
+  let pack;
+  try {
+    pack = await readPollPack(nodeFileSystem, resolve(file));
+  } catch (error) {
+    if (!(error instanceof TransferFailure)) throw error;
+    io.stderr.write(`Not imported: ${error.message}\n`);
+    return exitCodes.failed;
+  }
+  const opened = await openKioskData(values.data, io);
+  if (opened === null) return exitCodes.usage;
+  const { kiosk } = opened;
+  try {
+    const preview = previewPollPack(pack, kiosk.pollShelf, 'en');
+    io.stdout.write(`Poll pack from kiosk ${pack.source.kioskId} (${pack.source.site}), ${pack.exportedAt}:\n`);
+    for (const poll of preview.polls) io.stdout.write(`  ${poll.action.padEnd(8)} ${poll.id} v${poll.version}  ${localize(poll.question, 'fi').text}\n`);
+    if (!preview.canImport) {
+      io.stderr.write(`Not imported: ${preview.problem ?? 'conflict'}\n`);
+      return exitCodes.failed;
+    }
+    if (values['dry-run'] === true) {
+      io.stdout.write('Dry run: nothing was changed.\n');
+      return exitCodes.done;
+    }
+    const result = await importPollPack(pack, kiosk.pollShelf);
+    io.stdout.write(`Imported: ${result.added} added, ${result.unchanged} already here, ${result.skipped} older than here.\n`);
+    return exitCodes.done;
+  } catch (error) {
+    if (!(error instanceof TransferFailure)) throw error;
+    io.stderr.write(`Not imported: ${error.message}\n`);
+    return exitCodes.failed;
+  } finally {
+    await kiosk.close();
+  }
+}
+
+export const importPollsCommand: Command = {
+  name: 'import-polls',
+  summary: 'Add the polls of a kerro-polls.json to a kiosk, all or none.',
+  usage,
+  run,
+};
