@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { QrFramesView } from '../../../src-shared/contract/qr';
+import type { LanguageCode } from '../../../src-shared/i18n/languages';
+import { qrText } from '../../../src-shared/i18n/qr-messages';
+import type { StaffCall } from '../staff-call';
+import { QrAnimation } from './QrAnimation';
+import { SummaryCode } from './SummaryCode';
+import './qr-export.css';
+
+export interface QrExportScreenProps {
+  language: LanguageCode;
+  call: StaffCall;
+  /** A sealed batch; the batch list offers this screen for each one. */
+  batchNumber: number;
+  onBack: () => void;
+}
+
+/**
+ * A batch to a phone by camera: the animated fountain code, or the one-frame summary. The
+ * phone's receiver page needs about k + 2 of the frames it catches, so the hint gives the time
+ * for k frames and a little more.
+ */
+export function QrExportScreen({ language, call, batchNumber, onBack }: QrExportScreenProps) {
+  const [view, setView] = useState<QrFramesView | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [isPaused, setPaused] = useState(false);
+  const [isSummary, setSummary] = useState(false);
+  const [prepared, setPrepared] = useState(0);
+  const onPrepared = useCallback((done: number) => setPrepared(done), []);
+
+  useEffect(() => {
+    let isCurrent = true;
+    void call('exports.qrFrames', { batchNumber }).then((result) => {
+      if (!isCurrent) return;
+      if (result.ok) setView(result.value);
+      else setProblem(result.error.message);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [call, batchNumber]);
+
+  const seconds = view === null ? 0 : Math.ceil((view.fragmentCount + 2) / view.framesPerSecond);
+  return (
+    <main className="screen staff-screen qr-export" data-screen="qr-export">
+      <header className="qr-export-header">
+        <h1>{qrText(language, 'qr.title')}</h1>
+        <button type="button" className="qr-button" onClick={onBack}>
+          {qrText(language, 'qr.close')}
+        </button>
+      </header>
+      {problem !== null && <p className="qr-problem" role="alert">{problem}</p>}
+      {view !== null && (
+        <div className="qr-export-body">
+          <div className="qr-code-area">
+            {isSummary ? (
+              <SummaryCode text={view.summary} label={qrText(language, 'qr.summaryLabel')} />
+            ) : (
+              <QrAnimation
+                frames={view.frames}
+                errorCorrection={view.errorCorrection}
+                framesPerSecond={view.framesPerSecond}
+                isPaused={isPaused}
+                label={qrText(language, 'qr.codeLabel', { fps: view.framesPerSecond })}
+                onPrepared={onPrepared}
+              />
+            )}
+          </div>
+          <div className="qr-side">
+            <p className="qr-batch">{qrText(language, 'qr.batch', { number: view.batchNumber, count: view.count })}</p>
+            <p>{qrText(language, isSummary ? 'qr.summaryHint' : 'qr.hint')}</p>
+            {isSummary && <pre className="qr-summary-text">{view.summary}</pre>}
+            {!isSummary && (
+              <p className="qr-progress" aria-live="polite" data-testid="qr-progress">
+                {prepared < view.frames.length
+                  ? qrText(language, 'qr.preparing', { done: prepared, total: view.frames.length })
+                  : qrText(language, 'qr.estimate', { seconds })}
+              </p>
+            )}
+            <div className="qr-actions">
+              {!isSummary && (
+                <button type="button" className="qr-button qr-button--main" aria-pressed={isPaused} onClick={() => setPaused(!isPaused)}>
+                  {qrText(language, isPaused ? 'qr.resume' : 'qr.pause')}
+                </button>
+              )}
+              <button type="button" className="qr-button" onClick={() => setSummary(!isSummary)}>
+                {qrText(language, isSummary ? 'qr.showFrames' : 'qr.showSummary')}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </main>
+  );
+}
