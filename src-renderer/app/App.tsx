@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { KioskInfo } from '../../src-shared/contract/kiosk';
 import type { Poll, PollOption } from '../../src-shared/contract/polls';
 import type { Answer } from '../../src-shared/contract/responses';
@@ -11,6 +11,7 @@ import { StartScreen } from '../screens/StartScreen';
 import { ThanksScreen } from '../screens/ThanksScreen';
 import { WaitingScreen } from '../screens/WaitingScreen';
 import { ErrorBoundary } from './ErrorBoundary';
+import { lazyScreens } from './lazy-screens';
 import { useCoolDown } from './useCoolDown';
 import { useIdleTimeout } from './useIdleTimeout';
 
@@ -18,7 +19,10 @@ type Screen =
   | { name: 'start' }
   | { name: 'followUp'; responseId: string; topics: readonly PollOption[] }
   | { name: 'thanks' }
-  | { name: 'saveFailed' };
+  | { name: 'saveFailed' }
+  | { name: 'textAnswer'; poll: Poll }
+  | { name: 'comment'; responseId: string }
+  | { name: 'staff' };
 
 type Loading = { state: 'loading' } | { state: 'unavailable' } | { state: 'ready'; kiosk: KioskInfo };
 
@@ -41,6 +45,11 @@ export function App() {
     const result = await client.call('polls.active', {});
     if (result.ok) setPolls(result.value.polls);
     return result.ok;
+  }, []);
+
+  const reloadKiosk = useCallback(async () => {
+    const info = await client.call('kiosk.info', {});
+    if (info.ok) setLoading({ state: 'ready', kiosk: info.value });
   }, []);
 
   useEffect(() => {
@@ -104,7 +113,16 @@ export function App() {
         return;
       }
       const topics = poll.followUp?.topics ?? [];
-      setScreen(topics.length > 0 ? { name: 'followUp', responseId: result.value.responseId, topics } : { name: 'thanks' });
+      const { responseId } = result.value;
+      if (topics.length > 0) setScreen({ name: 'followUp', responseId, topics });
+      else if (poll.followUp?.comment === true) setScreen({ name: 'comment', responseId });
+      else setScreen({ name: 'thanks' });
+    });
+
+  const finishComment = (responseId: string, comment: string) =>
+    runExclusive(async () => {
+      const result = await client.call('responses.followUp', { responseId, topics: [], comment });
+      setScreen(result.ok ? { name: 'thanks' } : { name: 'saveFailed' });
     });
 
   const finishFollowUp = (responseId: string, topics: string[]) =>
@@ -113,12 +131,21 @@ export function App() {
       setScreen(result.ok ? { name: 'thanks' } : { name: 'saveFailed' });
     });
 
-  const isAway = screen.name !== 'start' || language !== defaultLanguage;
+  // The staff area keeps its own, longer idle time and locks itself when it runs out.
+  const isAway = screen.name !== 'staff' && (screen.name !== 'start' || language !== defaultLanguage);
   useIdleTimeout(kiosk !== null && isAway, kiosk?.idleSeconds ?? 30, () => goToStart(true));
   useIdleTimeout(kiosk !== null && screen.name === 'thanks', kiosk?.thanksSeconds ?? 5, () => goToStart(true));
 
   if (loading.state === 'loading') return <WaitingScreen message={texts['start.loading']} isProblem={false} />;
   if (loading.state === 'unavailable') return <WaitingScreen message={texts['start.unavailable']} isProblem />;
+  const waiting = <WaitingScreen message={texts['start.loading']} isProblem={false} />;
+  if (!loading.kiosk.isSetUp) {
+    return (
+      <Suspense fallback={waiting}>
+        <lazyScreens.SetupScreen kiosk={loading.kiosk} texts={texts} onDone={() => void reloadKiosk()} />
+      </Suspense>
+    );
+  }
 
   return (
     <ErrorBoundary texts={texts} onRecover={() => goToStart(true)}>
@@ -131,7 +158,41 @@ export function App() {
           isBusy={isBusy || isCoolingDown}
           onLanguage={setLanguage}
           onAnswer={(poll, given) => void answer(poll, given)}
+          onWrite={(poll) => setScreen({ name: 'textAnswer', poll })}
+          onStaff={() => setScreen({ name: 'staff' })}
         />
+      ) : null}
+      {screen.name === 'textAnswer' || screen.name === 'comment' || screen.name === 'staff' ? (
+        <Suspense fallback={waiting}>
+          {screen.name === 'textAnswer' ? (
+            <lazyScreens.TextAnswerScreen
+              poll={screen.poll}
+              language={language}
+              texts={texts}
+              isBusy={isBusy}
+              onSend={(text) => void answer(screen.poll, { text })}
+              onBack={() => goToStart(false)}
+            />
+          ) : null}
+          {screen.name === 'comment' ? (
+            <lazyScreens.CommentScreen
+              texts={texts}
+              isBusy={isBusy}
+              onDone={(comment) => void finishComment(screen.responseId, comment)}
+              onSkip={() => setScreen({ name: 'thanks' })}
+            />
+          ) : null}
+          {screen.name === 'staff' ? (
+            <lazyScreens.StaffArea
+              language={defaultLanguage}
+              onExit={() => {
+                goToStart(true);
+                void reloadKiosk();
+              }}
+              onKioskChanged={() => void reloadKiosk()}
+            />
+          ) : null}
+        </Suspense>
       ) : null}
       {screen.name === 'followUp' ? (
         <FollowUpScreen

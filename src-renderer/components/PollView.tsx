@@ -13,10 +13,12 @@ interface PollViewProps {
   texts: Messages;
   isBusy: boolean;
   onAnswer: (poll: Poll, answer: Answer) => void;
+  /** A text poll opens the typing screen instead of answering with a tap. */
+  onWrite: (poll: Poll) => void;
 }
 
 /** One poll's question and its answer buttons; for every kind but multi, one tap answers. */
-export function PollView({ poll, language, texts, isBusy, onAnswer }: PollViewProps) {
+export function PollView({ poll, language, texts, isBusy, onAnswer, onWrite }: PollViewProps) {
   const [selected, setSelected] = useState<readonly string[]>([]);
   const question = localize(poll.question, language);
   const headingId = `question-${poll.id}`;
@@ -30,6 +32,11 @@ export function PollView({ poll, language, texts, isBusy, onAnswer }: PollViewPr
         {question.text}
       </h2>
       {question.language === language ? null : <p className="translation-note">{texts['poll.missingTranslation']}</p>}
+      {poll.kind === 'text' ? (
+        <button type="button" className="primary-button write-button" data-action="write" disabled={isBusy} onClick={() => onWrite(poll)}>
+          {texts['poll.write']}
+        </button>
+      ) : null}
       <div className={poll.kind === 'smiley' ? 'face-row' : 'choice-grid'}>
         {poll.options.map((option) =>
           poll.kind === 'smiley' ? (

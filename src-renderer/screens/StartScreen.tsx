@@ -3,6 +3,7 @@ import type { Poll } from '../../src-shared/contract/polls';
 import type { Answer } from '../../src-shared/contract/responses';
 import type { Messages } from '../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { HiddenStaffCorner } from '../components/HiddenStaffCorner';
 import { LanguageBar } from '../components/LanguageBar';
 import { PollView } from '../components/PollView';
 
@@ -14,14 +15,16 @@ interface StartScreenProps {
   isBusy: boolean;
   onLanguage: (language: LanguageCode) => void;
   onAnswer: (poll: Poll, answer: Answer) => void;
+  onWrite: (poll: Poll) => void;
+  onStaff: () => void;
 }
 
 /** The standing question answers with one tap; active quick polls stand beside it. */
-export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage, onAnswer }: StartScreenProps) {
-  const [standing, ...quickPolls] = polls;
-  const shownQuickPolls = quickPolls.filter((poll) => poll.kind !== 'text');
+export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage, onAnswer, onWrite, onStaff }: StartScreenProps) {
+  const [standing, ...shownQuickPolls] = polls;
   return (
     <main className="screen start-screen" data-screen="start">
+      <HiddenStaffCorner onOpen={onStaff} />
       <header className="start-header">
         <p className="site-name">{kiosk.siteName}</p>
         <h1 className="invitation">{texts['start.invitation']}</h1>
@@ -29,7 +32,7 @@ export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage,
       <div className="start-polls">
         {standing === undefined ? null : (
           <div className="standing-poll">
-            <PollView poll={standing} language={language} texts={texts} isBusy={isBusy} onAnswer={onAnswer} />
+            <PollView poll={standing} language={language} texts={texts} isBusy={isBusy} onAnswer={onAnswer} onWrite={onWrite} />
             <p className="hint">{texts['start.hint']}</p>
           </div>
         )}
@@ -38,7 +41,7 @@ export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage,
             {shownQuickPolls.map((poll) => (
               <div className="quick-poll" key={`${poll.id}@${poll.version}`}>
                 <p className="quick-poll-tag">{texts['start.quickPoll']}</p>
-                <PollView poll={poll} language={language} texts={texts} isBusy={isBusy} onAnswer={onAnswer} />
+                <PollView poll={poll} language={language} texts={texts} isBusy={isBusy} onAnswer={onAnswer} onWrite={onWrite} />
               </div>
             ))}
           </aside>

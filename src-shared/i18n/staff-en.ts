@@ -1,6 +1,7 @@
 import type { StaffMessageKey } from './staff-fi';
 
 export const staffEn = {
+  'poll.write': 'Write your answer',
   'poll.answerLabel': 'Your answer',
   'poll.typeHint': 'Type with the keyboard. Please do not write names or phone numbers.',
   'followUp.commentLabel': 'Would you like to add a comment? You can also leave it empty.',
@@ -38,9 +39,10 @@ export const staffEn = {
   'staff.template.council-next': 'Council’s next topic',
   'staff.settings': 'Settings',
   'staff.lockNow': 'Lock now',
-  'staff.unexported': 'Not exported: {count} answers',
+  'staff.unexported': 'Not yet exported from the kiosk: {count} answers',
   'staff.lastExport': 'Last exported: {time}',
   'staff.never': 'never yet',
+  'staff.answerCountOne': '1 answer',
   'staff.answerCount': '{count} answers',
   'staff.results': 'Results',
   'staff.edit': 'Edit',
@@ -67,6 +69,7 @@ export const staffEn = {
   'editor.kind.scale': 'Scale 1–5',
   'editor.kind.yesno': 'Yes or no',
   'editor.kind.text': 'Own words',
+  'editor.textLanguage': 'Language you are writing in (Finnish is required)',
   'editor.question': 'Question',
   'editor.in.fi': 'in Finnish (required)',
   'editor.in.sv': 'in Swedish',

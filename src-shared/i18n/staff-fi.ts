@@ -3,6 +3,7 @@
  * source of their keys. Placeholders look like {name}.
  */
 export const staffFi = {
+  'poll.write': 'Kirjoita vastaus',
   'poll.answerLabel': 'Vastauksesi',
   'poll.typeHint': 'Kirjoita näppäimistöllä. Älä kirjoita nimiä tai puhelinnumeroita.',
   'followUp.commentLabel': 'Haluatko lisätä kommentin? Voit myös jättää tyhjäksi.',
@@ -40,9 +41,10 @@ export const staffFi = {
   'staff.template.council-next': 'Raadin seuraava aihe',
   'staff.settings': 'Asetukset',
   'staff.lockNow': 'Lukitse nyt',
-  'staff.unexported': 'Viemättä: {count} vastausta',
+  'staff.unexported': 'Kioskilla viemättä: {count} vastausta',
   'staff.lastExport': 'Viimeksi viety: {time}',
   'staff.never': 'ei vielä koskaan',
+  'staff.answerCountOne': '1 vastaus',
   'staff.answerCount': '{count} vastausta',
   'staff.results': 'Tulokset',
   'staff.edit': 'Muokkaa',
@@ -69,6 +71,7 @@ export const staffFi = {
   'editor.kind.scale': 'Asteikko 1–5',
   'editor.kind.yesno': 'Kyllä tai ei',
   'editor.kind.text': 'Oma teksti',
+  'editor.textLanguage': 'Kieli, jolla kirjoitat (suomi on pakollinen)',
   'editor.question': 'Kysymys',
   'editor.in.fi': 'suomeksi (pakollinen)',
   'editor.in.sv': 'ruotsiksi',

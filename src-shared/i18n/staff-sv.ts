@@ -1,6 +1,7 @@
 import type { StaffMessageKey } from './staff-fi';
 
 export const staffSv = {
+  'poll.write': 'Skriv ditt svar',
   'poll.answerLabel': 'Ditt svar',
   'poll.typeHint': 'Skriv med tangentbordet. Skriv inte namn eller telefonnummer.',
   'followUp.commentLabel': 'Vill du lägga till en kommentar? Du kan också lämna den tom.',
@@ -38,9 +39,10 @@ export const staffSv = {
   'staff.template.council-next': 'Rådets nästa ämne',
   'staff.settings': 'Inställningar',
   'staff.lockNow': 'Lås nu',
-  'staff.unexported': 'Inte exporterade: {count} svar',
+  'staff.unexported': 'Inte exporterade från kiosken: {count} svar',
   'staff.lastExport': 'Senast exporterat: {time}',
   'staff.never': 'aldrig ännu',
+  'staff.answerCountOne': '1 svar',
   'staff.answerCount': '{count} svar',
   'staff.results': 'Resultat',
   'staff.edit': 'Redigera',
@@ -67,6 +69,7 @@ export const staffSv = {
   'editor.kind.scale': 'Skala 1–5',
   'editor.kind.yesno': 'Ja eller nej',
   'editor.kind.text': 'Egen text',
+  'editor.textLanguage': 'Språket du skriver på (finska är obligatorisk)',
   'editor.question': 'Fråga',
   'editor.in.fi': 'på finska (obligatorisk)',
   'editor.in.sv': 'på svenska',

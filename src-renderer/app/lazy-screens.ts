@@ -1,0 +1,12 @@
+import { lazy } from 'react';
+
+/**
+ * Screens most parents never see, each in its own chunk: the staff area, set-up and typing with
+ * the on-screen keyboard. The parents' start screen loads without them.
+ */
+export const lazyScreens = {
+  StaffArea: lazy(() => import('../staff/StaffArea').then((module) => ({ default: module.StaffArea }))),
+  SetupScreen: lazy(() => import('../setup/SetupScreen').then((module) => ({ default: module.SetupScreen }))),
+  TextAnswerScreen: lazy(() => import('../screens/TextAnswerScreen').then((module) => ({ default: module.TextAnswerScreen }))),
+  CommentScreen: lazy(() => import('../screens/CommentScreen').then((module) => ({ default: module.CommentScreen }))),
+};

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { localize } from '../../src-shared/contract/localize';
+import { textLimits, type Poll } from '../../src-shared/contract/polls';
+import type { Messages } from '../../src-shared/i18n/fi';
+import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { KeyboardArea } from '../typing/KeyboardArea';
+import { TextField } from '../typing/TextField';
+
+interface TextAnswerScreenProps {
+  poll: Poll;
+  language: LanguageCode;
+  texts: Messages;
+  isBusy: boolean;
+  onSend: (text: string) => void;
+  onBack: () => void;
+}
+
+/** A quick poll answered in the parent's own words, typed on the screen's keyboard. */
+export function TextAnswerScreen({ poll, language, texts, isBusy, onSend, onBack }: TextAnswerScreenProps) {
+  const [text, setText] = useState('');
+  const question = localize(poll.question, language);
+  return (
+    <KeyboardArea texts={texts}>
+      <main className="screen typing-screen" data-screen="text-answer">
+        <h1 className="poll-question" lang={question.language}>
+          {question.text}
+        </h1>
+        {question.language === language ? null : <p className="translation-note">{texts['poll.missingTranslation']}</p>}
+        <TextField name="answer" label={texts['poll.answerLabel']} value={text} maxLength={textLimits.comment} isMultiline onChange={setText} />
+        <p className="hint">{texts['poll.typeHint']}</p>
+        <div className="action-row">
+          <button type="button" className="secondary-button" onClick={onBack}>
+            {texts['thanks.back']}
+          </button>
+          <button type="button" className="primary-button" data-action="send" disabled={isBusy || text.trim() === ''} onClick={() => onSend(text.trim())}>
+            {texts['poll.send']}
+          </button>
+        </div>
+      </main>
+    </KeyboardArea>
+  );
+}

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { ownOptionKinds } from '../../src-shared/contract/poll-draft';
+import { pollKinds, textLimits } from '../../src-shared/contract/polls';
+import type { Messages } from '../../src-shared/i18n/fi';
+import { languageCodes, languageNames, type LanguageCode } from '../../src-shared/i18n/languages';
+import { KeyboardArea } from '../typing/KeyboardArea';
+import { TextField } from '../typing/TextField';
+import { ChoiceGroup } from './ChoiceGroup';
+import { findProblems, languagesWithProblems, toDraft, type EditorState } from './editor-state';
+import { OptionFields } from './OptionFields';
+import { problemText } from './problem-text';
+import { ScheduleFields } from './ScheduleFields';
+import type { StaffCall } from './staff-call';
+
+interface PollEditorProps {
+  texts: Messages;
+  language: LanguageCode;
+  call: StaffCall;
+  pollId: string | null;
+  initial: EditorState;
+  /** Answers the poll already has; editing such a poll makes a new version. */
+  answers: number;
+  onSaved: () => void;
+  onCancel: () => void;
+}
+
+export function PollEditor({ texts, language, call, pollId, initial, answers, onSaved, onCancel }: PollEditorProps) {
+  const [state, setState] = useState(initial);
+  const [textLanguage, setTextLanguage] = useState<LanguageCode>('fi');
+  const [hasTried, setHasTried] = useState(false);
+  const [serverProblems, setServerProblems] = useState(new Map<string, string>());
+  const [failure, setFailure] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const change = (next: Partial<EditorState>) => {
+    setState((current) => ({ ...current, ...next }));
+    setServerProblems(new Map());
+  };
+  const problems = hasTried ? new Map([...findProblems(state, new Date()), ...serverProblems]) : new Map<string, string>();
+  const troubledLanguages = languagesWithProblems(problems);
+
+  const save = async (shouldActivate: boolean) => {
+    setHasTried(true);
+    setFailure(null);
+    if (findProblems(state, new Date()).size > 0) return;
+    setIsBusy(true);
+    const saved = await call('polls.save', { pollId, draft: toDraft(state) });
+    if (!saved.ok) {
+      setIsBusy(false);
+      const issues = saved.error.issues ?? [];
+      setServerProblems(new Map(issues.map((issue) => [issue.path.replace(/^draft\./, ''), issue.message])));
+      if (issues.length === 0) setFailure(saved.error.message);
+      return;
+    }
+    if (shouldActivate) {
+      const activated = await call('polls.setState', { pollId: saved.value.poll.id, state: 'active' });
+      if (!activated.ok) {
+        setIsBusy(false);
+        setFailure(activated.error.message);
+        return;
+      }
+    }
+    onSaved();
+  };
+
+  return (
+    <KeyboardArea texts={texts} className="staff-keyboard-area">
+      <main className="screen staff-screen poll-editor" data-screen="staff-editor">
+        <header className="staff-header">
+          <h1>{pollId === null ? texts['editor.titleNew'] : texts['editor.titleEdit']}</h1>
+          <button type="button" className="secondary-button" data-action="cancel" onClick={onCancel}>
+            {texts['editor.cancel']}
+          </button>
+        </header>
+        {answers > 0 ? <p className="editor-note">{texts['editor.newVersion']}</p> : null}
+        <fieldset className="editor-section">
+          <legend>{texts['editor.kind']}</legend>
+          <ChoiceGroup
+            name="kind"
+            label={texts['editor.kind']}
+            value={state.kind}
+            choices={pollKinds.map((kind) => ({ value: kind, label: texts[`editor.kind.${kind}`] }))}
+            onChange={(kind) => change({ kind })}
+          />
+        </fieldset>
+        <div className="editor-section">
+          <p className="text-language-label">{texts['editor.textLanguage']}</p>
+          <ChoiceGroup
+            name="text-language"
+            label={texts['editor.textLanguage']}
+            value={textLanguage}
+            choices={languageCodes.map((code) => ({ value: code, label: languageNames[code], hasProblem: troubledLanguages.has(code) }))}
+            onChange={setTextLanguage}
+          />
+          <TextField
+            key={`question-${textLanguage}`}
+            name={`question-${textLanguage}`}
+            label={`${texts['editor.question']} ${texts[`editor.in.${textLanguage}`]}`}
+            value={state.question[textLanguage]}
+            lang={textLanguage}
+            maxLength={textLimits.question}
+            isMultiline
+            problem={problemText(texts, problems.get(`question.${textLanguage}`))}
+            onChange={(value) => change({ question: { ...state.question, [textLanguage]: value } })}
+          />
+        </div>
+        {ownOptionKinds.has(state.kind) ? (
+          <OptionFields options={state.options} language={textLanguage} texts={texts} problems={problems} onChange={(options) => change({ options })} />
+        ) : null}
+        <div className="editor-section">
+          <button
+            type="button"
+            className="toggle-button"
+            data-choice="comment"
+            aria-pressed={state.comment}
+            onClick={() => change({ comment: !state.comment })}
+          >
+            {state.comment ? '☑ ' : '☐ '}
+            {texts['editor.comment']}
+          </button>
+        </div>
+        <ScheduleFields state={state} texts={texts} language={language} problems={problems} onChange={change} />
+        <div className="editor-actions" role="group">
+          <div role="alert" className="editor-alert">
+            {problems.size > 0 ? <p className="field-problem">{texts['editor.fixErrors']}</p> : null}
+            {failure === null ? null : <p className="field-problem">{failure}</p>}
+          </div>
+          <button type="button" className="secondary-button" data-action="save-draft" disabled={isBusy} onClick={() => void save(false)}>
+            {texts['editor.saveDraft']}
+          </button>
+          <button type="button" className="primary-button" data-action="save-activate" disabled={isBusy} onClick={() => void save(true)}>
+            {texts['editor.saveActivate']}
+          </button>
+        </div>
+      </main>
+    </KeyboardArea>
+  );
+}

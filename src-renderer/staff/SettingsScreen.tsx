@@ -1,0 +1,161 @@
+import { useEffect, useState } from 'react';
+import { settingsInputSchema, timingLimits, type SettingsInput, type SettingsView } from '../../src-shared/contract/settings';
+import { fill } from '../../src-shared/i18n/format';
+import type { Messages } from '../../src-shared/i18n/fi';
+import { languageNames, type LanguageCode } from '../../src-shared/i18n/languages';
+import { KeyboardArea } from '../typing/KeyboardArea';
+import { TextField } from '../typing/TextField';
+import { ChoiceGroup } from './ChoiceGroup';
+import { KioskClock } from './KioskClock';
+import { LanguageToggles } from './LanguageToggles';
+import { PinChange } from './PinChange';
+import { problemText } from './problem-text';
+import type { StaffCall } from './staff-call';
+import { Stepper } from './Stepper';
+
+interface SettingsScreenProps {
+  texts: Messages;
+  language: LanguageCode;
+  call: StaffCall;
+  onSaved: () => void;
+  onBack: () => void;
+}
+
+export function SettingsScreen({ texts, language, call, onSaved, onBack }: SettingsScreenProps) {
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [form, setForm] = useState<SettingsInput | null>(null);
+  const [problems, setProblems] = useState(new Map<string, string>());
+  const [notice, setNotice] = useState<string | null>(null);
+  const [isChangingPin, setIsChangingPin] = useState(false);
+
+  useEffect(() => {
+    void call('settings.get', {}).then((result) => {
+      if (!result.ok) return;
+      const { siteName, languages, defaultLanguage, idleSeconds, thanksSeconds } = result.value;
+      setView(result.value);
+      setForm({ siteName, languages, defaultLanguage, idleSeconds, thanksSeconds });
+    });
+  }, [call]);
+
+  if (view === null || form === null) return <main className="screen staff-screen" data-screen="staff-settings" />;
+  const change = (next: Partial<SettingsInput>) => {
+    setForm({ ...form, ...next });
+    setNotice(null);
+  };
+
+  const save = async () => {
+    const checked = settingsInputSchema.safeParse(form);
+    if (!checked.success) {
+      setProblems(new Map(checked.error.issues.map((issue) => [issue.path.map(String).join('.'), issue.message])));
+      return;
+    }
+    setProblems(new Map());
+    const result = await call('settings.update', checked.data);
+    if (!result.ok) {
+      setNotice(fill(texts['staff.failed'], { message: result.error.message }));
+      return;
+    }
+    setNotice(texts['settings.saved']);
+    onSaved();
+  };
+
+  const seconds = (value: number) => fill(texts['settings.seconds'], { seconds: value });
+  return (
+    <KeyboardArea texts={texts} className="staff-keyboard-area">
+      <main className="screen staff-screen settings-screen" data-screen="staff-settings">
+        <header className="staff-header">
+          <h1>{texts['staff.settings']}</h1>
+          <button type="button" className="secondary-button" data-action="back" onClick={onBack}>
+            {texts['staff.back']}
+          </button>
+        </header>
+        <section className="editor-section" aria-labelledby="clock-heading">
+          <h2 id="clock-heading">{texts['settings.clock']}</h2>
+          <KioskClock kioskNow={view.now} language={language} label={texts['settings.clock']} />
+          <p className="hint">{texts['settings.clockHint']}</p>
+        </section>
+        {isChangingPin ? (
+          <PinChange
+            texts={texts}
+            call={call}
+            onCancel={() => setIsChangingPin(false)}
+            onDone={(message) => {
+              setIsChangingPin(false);
+              setNotice(message);
+            }}
+          />
+        ) : (
+          <>
+            <div className="editor-section">
+              <TextField
+                name="site-name"
+                label={texts['settings.siteName']}
+                value={form.siteName}
+                maxLength={80}
+                problem={problemText(texts, problems.get('siteName'))}
+                onChange={(siteName) => change({ siteName })}
+              />
+            </div>
+            <fieldset className="editor-section">
+              <legend>{texts['settings.languages']}</legend>
+              <LanguageToggles label={texts['settings.languages']} value={form.languages} onChange={(languages) => change({ languages })} />
+              {problems.has('languages') ? <p className="field-problem">{problemText(texts, problems.get('languages'))}</p> : null}
+            </fieldset>
+            <fieldset className="editor-section">
+              <legend>{texts['settings.defaultLanguage']}</legend>
+              <ChoiceGroup
+                name="default-language"
+                label={texts['settings.defaultLanguage']}
+                value={form.defaultLanguage}
+                choices={form.languages.map((code) => ({ value: code, label: languageNames[code] }))}
+                onChange={(defaultLanguage) => change({ defaultLanguage })}
+              />
+              {problems.has('defaultLanguage') ? <p className="field-problem">{problemText(texts, problems.get('defaultLanguage'))}</p> : null}
+            </fieldset>
+            <fieldset className="editor-section">
+              <legend>{texts['settings.idle']}</legend>
+              <Stepper
+                name="idle"
+                label={texts['settings.idle']}
+                value={form.idleSeconds}
+                display={seconds(form.idleSeconds)}
+                min={timingLimits.idleSeconds.min}
+                max={timingLimits.idleSeconds.max}
+                step={10}
+                lessLabel={texts['settings.less']}
+                moreLabel={texts['settings.more']}
+                onChange={(idleSeconds) => change({ idleSeconds })}
+              />
+            </fieldset>
+            <fieldset className="editor-section">
+              <legend>{texts['settings.thanks']}</legend>
+              <Stepper
+                name="thanks"
+                label={texts['settings.thanks']}
+                value={form.thanksSeconds}
+                display={seconds(form.thanksSeconds)}
+                min={timingLimits.thanksSeconds.min}
+                max={timingLimits.thanksSeconds.max}
+                step={1}
+                lessLabel={texts['settings.less']}
+                moreLabel={texts['settings.more']}
+                onChange={(thanksSeconds) => change({ thanksSeconds })}
+              />
+            </fieldset>
+            <div className="editor-actions">
+              <button type="button" className="secondary-button" data-action="change-pin" onClick={() => setIsChangingPin(true)}>
+                {texts['settings.pinChange']}
+              </button>
+              <button type="button" className="primary-button" data-action="save-settings" onClick={() => void save()}>
+                {texts['settings.save']}
+              </button>
+            </div>
+          </>
+        )}
+        <div role="status" className="settings-notice">
+          {notice === null ? null : <p>{notice}</p>}
+        </div>
+      </main>
+    </KeyboardArea>
+  );
+}

@@ -1,0 +1,44 @@
+import { useRef, useState, type ReactNode } from 'react';
+import type { Messages } from '../../src-shared/i18n/fi';
+import { KeyboardContext, applyKey, type KeyboardTarget } from './keyboard-target';
+import { OnScreenKeyboard } from './OnScreenKeyboard';
+import './typing.css';
+
+interface KeyboardAreaProps {
+  texts: Messages;
+  children: ReactNode;
+  /** Where the keyboard docks; the content above it scrolls when it needs room. */
+  className?: string;
+}
+
+/** A screen with text fields: the keyboard opens under the content when a field is touched. */
+export function KeyboardArea({ texts, children, className }: KeyboardAreaProps) {
+  const target = useRef<KeyboardTarget | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const control = {
+    activeId,
+    activate(next: KeyboardTarget) {
+      target.current = next;
+      setActiveId(next.id);
+    },
+  };
+  const type = (key: string) => {
+    const current = target.current;
+    if (current === null) return;
+    const next = applyKey(current.read(), key, current.maxLength);
+    if (next !== null) current.write(next);
+  };
+  const close = () => {
+    target.current = null;
+    setActiveId(null);
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  };
+  return (
+    <KeyboardContext.Provider value={control}>
+      <div className={`keyboard-area ${className ?? ''}`}>
+        <div className="keyboard-area-content">{children}</div>
+        {activeId === null ? null : <OnScreenKeyboard texts={texts} onKey={type} onDone={close} />}
+      </div>
+    </KeyboardContext.Provider>
+  );
+}

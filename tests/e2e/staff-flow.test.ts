@@ -1,0 +1,186 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eStaffPin, launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { expectAccessible, expectBigTargets } from '../support/page-checks';
+import { enterPin, holdStaffCorner, typeOnScreen } from '../support/staff-screens';
+import { makeTempDir } from '../support/temp-dir';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+async function openKiosk(kerro: RunningKerro): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(kerro.url);
+  await page.locator('[data-screen="start"]').waitFor();
+  return page;
+}
+
+async function checkStaffScreen(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(await screenshotDir(), `staff-${name}.png`) });
+  await expectAccessible(page, `staff ${name}`);
+  await expectBigTargets(page, `staff ${name}`);
+}
+
+async function unlockStaff(page: Page): Promise<void> {
+  await holdStaffCorner(page);
+  await page.locator('[data-screen="staff-pin"]').waitFor();
+  await enterPin(page, e2eStaffPin);
+  await page.locator('[data-screen="staff-home"]').waitFor();
+}
+
+describe('the staff area', () => {
+  it('opens with the hidden gesture and PIN; a poll typed on the screen keyboard runs, is answered, counted and closed', async () => {
+    const kerro = await startKerro(await makeTempDir());
+    const page = await openKiosk(kerro);
+
+    // A short press in the corner does nothing; nothing on the start screen points to the staff area.
+    await holdStaffCorner(page, 600);
+    await page.waitForTimeout(2000);
+    expect(await page.locator('[data-screen="start"]').count()).toBe(1);
+    expect(await page.getByText(/henkilökunta|staff|personal/i).count()).toBe(0);
+
+    await holdStaffCorner(page);
+    await page.locator('[data-screen="staff-pin"]').waitFor();
+    await checkStaffScreen(page, 'pin');
+
+    const startedAt = performance.now();
+    await enterPin(page, e2eStaffPin);
+    await page.locator('[data-screen="staff-home"]').waitFor();
+    await page.locator('[data-action="new-poll"]').click();
+    await page.locator('[data-screen="staff-editor"]').waitFor();
+    await page.locator('[data-choice="kind:single"]').click();
+    await page.locator('textarea[name="question-fi"]').click();
+    await typeOnScreen(page, 'Mikä aamu sopii vauvahierontaan?');
+    await page.locator('input[name="option-0-fi"]').click();
+    await typeOnScreen(page, 'Maanantai');
+    await page.locator('input[name="option-1-fi"]').click();
+    await typeOnScreen(page, 'Keskiviikko');
+    await page.locator('[data-choice="text-language:en"]').click();
+    await page.locator('textarea[name="question-en"]').click();
+    await typeOnScreen(page, 'Which morning suits baby massage?');
+    await page.locator('input[name="option-0-en"]').click();
+    await typeOnScreen(page, 'Monday');
+    await page.locator('input[name="option-1-en"]').click();
+    await typeOnScreen(page, 'Wednesday');
+    await page.locator('.hg-button[data-skbtn="{done}"]').click();
+    await checkStaffScreen(page, 'editor');
+    await page.locator('[data-action="save-activate"]').click();
+    await page.locator('.poll-card-active').filter({ hasText: 'Mikä aamu sopii vauvahierontaan?' }).waitFor();
+    const seconds = (performance.now() - startedAt) / 1000;
+    process.stdout.write(`\nStaff create-and-activate (unlock, type fi+en with the screen keyboard, start): ${seconds.toFixed(1)} s\n`);
+    await checkStaffScreen(page, 'home');
+
+    await page.locator('[data-action="lock"]').click();
+    await page.locator('[data-screen="start"]').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Which morning suits baby massage?' }).waitFor();
+    await page.screenshot({ path: join(await screenshotDir(), 'en-start-with-quick-poll-portrait.png') });
+    await expectAccessible(page, 'start with a quick poll');
+    await page.getByRole('button', { name: 'Monday', exact: true }).click();
+    await page.locator('[data-screen="thanks"]').waitFor();
+    await page.locator('.secondary-button').click();
+    await page.locator('[data-screen="start"]').waitFor();
+
+    await unlockStaff(page);
+    const card = page.locator('.poll-card-active').filter({ hasText: 'Mikä aamu sopii vauvahierontaan?' });
+    await expect.poll(() => card.locator('.answer-count').innerText()).toBe('1 vastaus');
+    await card.locator('[data-action="results"]').click();
+    await page.locator('[data-screen="staff-results"]').waitFor();
+    await expect.poll(() => page.locator('[data-fact="total"]').innerText()).toBe('Vastauksia: 1');
+    await expect.poll(() => page.locator('[data-bar="option-1"]').textContent()).toContain('1 (100 %)');
+    expect(await page.locator('[data-bar="option-2"]').textContent()).toContain('0 (0 %)');
+    await checkStaffScreen(page, 'results');
+
+    await page.locator('[data-action="back"]').click();
+    await page.locator('[data-action="settings"]').click();
+    await page.locator('[data-screen="staff-settings"] .clock-time').waitFor();
+    await checkStaffScreen(page, 'settings');
+    await page.locator('[data-action="back"]').click();
+
+    await card.locator('[data-action="close"]').click();
+    await page.locator('.poll-card [data-action="closed"]').click();
+    await page.locator('.poll-card-closed').filter({ hasText: 'Mikä aamu sopii vauvahierontaan?' }).waitFor();
+    await page.locator('[data-action="lock"]').click();
+    await page.locator('[data-screen="start"]').waitFor();
+    expect(await page.getByText('Mikä aamu sopii vauvahierontaan?').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('shows what is wrong next to the field and saves nothing', async () => {
+    const kerro = await startKerro(await makeTempDir());
+    const page = await openKiosk(kerro);
+    await unlockStaff(page);
+    await page.locator('[data-action="new-poll"]').click();
+    await page.locator('input[name="option-0-fi"]').click();
+    await typeOnScreen(page, 'Aamu');
+    await page.locator('input[name="option-1-fi"]').click();
+    await typeOnScreen(page, 'aamu');
+    await page.locator('[data-action="save-activate"]').click();
+    await page.getByText('Suomenkielinen teksti puuttuu.').waitFor();
+    await page.getByText('Sama vaihtoehto on jo listassa.').waitFor();
+    expect(await page.locator('textarea[name="question-fi"]').getAttribute('aria-invalid')).toBe('true');
+    await checkStaffScreen(page, 'editor-problems');
+    await page.locator('[data-action="cancel"]').click();
+    await page.locator('.poll-card').first().waitFor();
+    expect(await page.locator('.poll-card').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('pauses unlocking after five wrong PINs, also for the next person at the kiosk', async () => {
+    const kerro = await startKerro(await makeTempDir());
+    const page = await openKiosk(kerro);
+    await holdStaffCorner(page);
+    await page.locator('[data-screen="staff-pin"]').waitFor();
+    for (let attempt = 1; attempt <= 5; attempt += 1) await enterPin(page, '000000');
+    await page.getByText(/Liian monta väärää PIN-koodia/).waitFor();
+    expect(await page.locator('.pin-key[data-digit="1"]').isDisabled()).toBe(true);
+    await checkStaffScreen(page, 'locked-out');
+    const status = (await (await fetch(`${kerro.url}/api/staff.status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-kerro-client': '1' },
+      body: '{}',
+    })).json()) as { value: { lockedUntil: string | null } };
+    expect(status.value.lockedUntil).not.toBeNull();
+    await page.reload();
+    await page.locator('[data-screen="start"]').waitFor();
+    await holdStaffCorner(page);
+    await page.getByText(/Liian monta väärää PIN-koodia/).waitFor();
+    await page.context().close();
+  });
+
+  it('asks a new kiosk to be set up first, with the screen keyboard and the PIN pad', async () => {
+    const kerro = await startKerro(await makeTempDir(), {}, { isSetUp: false });
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(kerro.url);
+    await page.locator('[data-screen="setup"]').waitFor();
+    await page.locator('input[name="site-name"]').click();
+    for (let index = 0; index < 20; index += 1) await page.locator('.hg-button[data-skbtn="{bksp}"]').click();
+    await typeOnScreen(page, 'Kemin perhekeskus');
+    await page.locator('[data-choice="language:sv"]').click();
+    await checkStaffScreen(page, 'setup');
+    await page.locator('[data-action="setup-next"]').click();
+    await enterPin(page, '13572468');
+    await enterPin(page, '13572468');
+    await page.locator('[data-screen="start"]').waitFor();
+    expect(await page.locator('.site-name').innerText()).toBe('Kemin perhekeskus');
+    expect(await page.getByRole('button', { name: 'Svenska' }).count()).toBe(0);
+    await unlockStaffWith(page, '13572468');
+    await context.close();
+  });
+});
+
+async function unlockStaffWith(page: Page, pin: string): Promise<void> {
+  await holdStaffCorner(page);
+  await enterPin(page, pin);
+  await page.locator('[data-screen="staff-home"]').waitFor();
+}
