@@ -9,7 +9,10 @@ import { build } from 'vite';
 const projectRoot = join(import.meta.dirname, '..');
 
 /** Add a section here; it runs in this order. */
-const sections = [{ name: 'store', entry: 'scripts/bench-store.mts' }];
+const sections = [
+  { name: 'store', entry: 'scripts/bench-store.mts' },
+  { name: 'qr', entry: 'scripts/bench-qr.mts' },
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !sections.some((section) => section.name === name));

@@ -1,3 +1,4 @@
+import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { qrFramesSchema } from '../../../src-shared/contract/qr';
 import type { StaffCall } from '../../../src-renderer/staff/staff-call';
@@ -13,13 +14,13 @@ const call = (async () => ({ ok: true, value: view })) as unknown as StaffCall;
 const root = document.getElementById('root');
 if (root !== null) {
   createRoot(root).render(
-    <QrExportScreen
-      language="fi"
-      call={call}
-      batchNumber={view.batchNumber}
-      onBack={() => {
+    createElement(QrExportScreen, {
+      language: 'fi',
+      call,
+      batchNumber: view.batchNumber,
+      onBack: () => {
         document.body.dataset.closed = 'true';
-      }}
-    />,
+      },
+    }),
   );
 }
