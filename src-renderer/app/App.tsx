@@ -34,6 +34,7 @@ export function App() {
   const [polls, setPolls] = useState<readonly Poll[]>([]);
   const [language, setLanguage] = useState<LanguageCode>('fi');
   const [screen, setScreen] = useState<Screen>({ name: 'start' });
+  const [visit, setVisit] = useState(0);
   const [isBusy, setIsBusy] = useState(false);
   const isBusyRef = useRef(false);
   const [isCoolingDown, startCoolDown] = useCoolDown(coolDownMs);
@@ -76,6 +77,7 @@ export function App() {
   const goToStart = useCallback(
     (shouldResetLanguage: boolean) => {
       setScreen({ name: 'start' });
+      setVisit((count) => count + 1);
       startCoolDown();
       if (shouldResetLanguage) setLanguage(defaultLanguage);
       void refreshPolls();
@@ -160,6 +162,7 @@ export function App() {
           onAnswer={(poll, given) => void answer(poll, given)}
           onWrite={(poll) => setScreen({ name: 'textAnswer', poll })}
           onStaff={() => setScreen({ name: 'staff' })}
+          visit={visit}
         />
       ) : null}
       {screen.name === 'textAnswer' || screen.name === 'comment' || screen.name === 'staff' ? (

@@ -17,11 +17,16 @@ interface StartScreenProps {
   onAnswer: (poll: Poll, answer: Answer) => void;
   onWrite: (poll: Poll) => void;
   onStaff: () => void;
+  /** Counts visits to the start screen; with several quick polls active, each visit shows the next. */
+  visit: number;
 }
 
 /** The standing question answers with one tap; active quick polls stand beside it. */
-export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage, onAnswer, onWrite, onStaff }: StartScreenProps) {
-  const [standing, ...shownQuickPolls] = polls;
+export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage, onAnswer, onWrite, onStaff, visit }: StartScreenProps) {
+  const [standing, ...quickPolls] = polls;
+  // One quick poll at a time keeps the screen calm and within its height; they take turns.
+  const turn = quickPolls[visit % Math.max(1, quickPolls.length)];
+  const shownQuickPolls = turn === undefined ? [] : [turn];
   return (
     <main className="screen start-screen" data-screen="start">
       <HiddenStaffCorner onOpen={onStaff} />

@@ -179,6 +179,62 @@ describe('the staff area', () => {
   });
 });
 
+describe('parents typing', () => {
+  it('answer a text poll and add a comment with the screen keyboard; staff read both', async () => {
+    const kerro = await startKerro(await makeTempDir());
+    const api = async (method: string, input: unknown, token?: string) => {
+      const response = await fetch(`${kerro.url}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-kerro-client': '1', ...(token === undefined ? {} : { 'x-kerro-staff-token': token }) },
+        body: JSON.stringify(input),
+      });
+      const body = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
+      if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body)}`);
+      return body.value;
+    };
+    const { token } = (await api('staff.unlock', { pin: e2eStaffPin })) as { token: string };
+    const create = async (draft: Record<string, unknown>) => {
+      const { poll } = (await api('polls.save', { pollId: null, draft: { options: [], start: { type: 'now' }, end: { type: 'none' }, ...draft } }, token)) as {
+        poll: { id: string };
+      };
+      await api('polls.setState', { pollId: poll.id, state: 'active' }, token);
+      return poll.id;
+    };
+    const textPoll = await create({ kind: 'text', question: { fi: 'Mitä toivot syksyyn?', en: 'What do you wish for the autumn?' }, comment: false });
+    const yesNoPoll = await create({ kind: 'yesno', question: { fi: 'Tuletko ensi viikolla?' }, comment: true });
+
+    const page = await openKiosk(kerro);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator(`[data-poll="${textPoll}"] [data-action="write"]`).click();
+    await page.locator('[data-screen="text-answer"]').waitFor();
+    await page.locator('textarea[name="answer"]').click();
+    await typeOnScreen(page, 'More outings, please!');
+    await page.screenshot({ path: join(await screenshotDir(), 'en-text-answer-portrait.png') });
+    await expectAccessible(page, 'text answer');
+    await expectBigTargets(page, 'text answer');
+    await page.locator('[data-action="send"]').click();
+    await page.locator('[data-screen="thanks"]').waitFor();
+    await page.locator('.secondary-button').click();
+
+    await page.locator(`[data-poll="${yesNoPoll}"] [data-option="yes"]`).click();
+    await page.locator('[data-screen="comment"]').waitFor();
+    // The question has no English text: the parent saw the Finnish one with a note.
+    await page.locator('textarea[name="comment"]').click();
+    await typeOnScreen(page, 'Ehkä tiistaina');
+    await page.screenshot({ path: join(await screenshotDir(), 'en-comment-portrait.png') });
+    await expectAccessible(page, 'comment');
+    await expectBigTargets(page, 'comment');
+    await page.locator('[data-action="send"]').click();
+    await page.locator('[data-screen="thanks"]').waitFor();
+
+    const text = (await api('results.poll', { pollId: textPoll, from: null, to: null }, token)) as { total: number; comments: { text: string; language: string }[] };
+    expect(text).toMatchObject({ total: 1, comments: [{ text: 'More outings, please!', language: 'en' }] });
+    const yesNo = (await api('results.poll', { pollId: yesNoPoll, from: null, to: null }, token)) as { comments: { text: string }[] };
+    expect(yesNo.comments.map((comment) => comment.text)).toEqual(['Ehkä tiistaina']);
+    await page.context().close();
+  });
+});
+
 async function unlockStaffWith(page: Page, pin: string): Promise<void> {
   await holdStaffCorner(page);
   await enterPin(page, pin);
