@@ -12,6 +12,7 @@ const projectRoot = join(import.meta.dirname, '..');
 const sections = [
   { name: 'store', entry: 'scripts/bench-store.mts' },
   { name: 'qr', entry: 'scripts/bench-qr.mts' },
+  { name: 'export', entry: 'scripts/bench-export.mts' },
 ];
 
 const wanted = process.argv.slice(2);

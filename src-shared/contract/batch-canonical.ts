@@ -6,18 +6,51 @@ import { batchFormat, type BatchHeader, type ExportAnswer, type PollSnapshot } f
  * holds, so the same data always gives the same bytes, on any machine and in any version.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || typeof value === 'boolean') return String(value);
   if (typeof value === 'number') {
     // Fractions and exponents serialise differently between languages; a batch holds none.
     if (!Number.isSafeInteger(value)) throw new TypeError(`Not a safe integer: ${value}`);
-    return JSON.stringify(value);
+    return String(value);
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let index = 0; index < value.length; index += 1) text += `${index === 0 ? '' : ','}${canonicalJson(value[index])}`;
+    return `${text}]`;
+  }
   if (typeof value === 'object') {
-    const entries = Object.entries(value).sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
-    return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`).join(',')}}`;
+    // The default sort compares UTF-16 code units, which is what RFC 8785 asks for.
+    const keys = Object.keys(value).sort();
+    let text = '{';
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index] ?? '';
+      text += `${index === 0 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(Reflect.get(value, key))}`;
+    }
+    return `${text}}`;
   }
   throw new TypeError(`Not JSON data: ${typeof value}`);
+}
+
+/**
+ * `canonicalJson` of one answer, written out with its keys already in order: a batch has a
+ * hundred thousand of these, and the generic walk with its sorting costs most of an export.
+ * A test holds the two equal for every shape an answer can take.
+ */
+export function canonicalAnswerJson(answer: ExportAnswer): string {
+  const inner = 'text' in answer.answer ? `{"text":${JSON.stringify(answer.answer.text)}}` : `{"optionIds":${stringList(answer.answer.optionIds)}}`;
+  const comment = answer.comment === null ? 'null' : JSON.stringify(answer.comment);
+  return (
+    `{"answer":${inner},"answeredAt":${JSON.stringify(answer.answeredAt)},"comment":${comment},"flags":${stringList(answer.flags)},` +
+    `"id":${JSON.stringify(answer.id)},"language":${JSON.stringify(answer.language)},"masked":${stringList(answer.masked)},` +
+    `"pollId":${JSON.stringify(answer.pollId)},"pollVersion":${canonicalJson(answer.pollVersion)},"seq":${canonicalJson(answer.seq)},` +
+    `"topics":${stringList(answer.topics)}}`
+  );
+}
+
+function stringList(values: readonly string[]): string {
+  let text = '[';
+  for (let index = 0; index < values.length; index += 1) text += `${index === 0 ? '' : ','}${JSON.stringify(values[index])}`;
+  return `${text}]`;
 }
 
 /**
@@ -38,7 +71,7 @@ export function batchOpeningLine(header: BatchHeader, polls: readonly PollSnapsh
 }
 
 export function batchAnswerLine(answer: ExportAnswer, isLast: boolean): string {
-  return `${canonicalJson(answer)}${isLast ? '' : ','}\n`;
+  return `${canonicalAnswerJson(answer)}${isLast ? '' : ','}\n`;
 }
 
 export const batchClosingLine = ']}\n';

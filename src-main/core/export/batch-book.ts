@@ -10,9 +10,11 @@ import {
   type PollSnapshot,
 } from '../../../src-shared/contract/batch-format';
 import { isoDateTimeSchema, languageSchema } from '../../../src-shared/contract/polls';
+import type { StoredResponse } from '../../../src-shared/contract/responses';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import { openDocument, type DocumentSpec } from '../store/document';
 import type { StoreContext } from '../store/store-context';
+import { toExportAnswer } from './batch-content';
 import { writeBatchFile } from './batch-file';
 
 const exportRecordSchema = z.object({ at: isoDateTimeSchema, folder: z.string().max(200) });
@@ -61,7 +63,8 @@ export interface SealInput {
   language: LanguageCode;
   csvDialect: CsvDialect;
   polls: readonly PollSnapshot[];
-  answers: readonly ExportAnswer[];
+  /** The stored answers to seal, in sequence order; each is masked as it is written. */
+  answers: readonly StoredResponse[];
 }
 
 /**
@@ -134,14 +137,22 @@ export class BatchBook {
       sealedBy: input.sealedBy,
     };
     if (first.seq < header.seqFrom) throw new Error(`Answer ${first.seq} is already in batch ${previous?.number ?? 0}`);
-    const written = await writeBatchFile(this.context.fileSystem, this.pathOf(header.number), header, input.polls, input.answers);
+    const counts = { comments: 0, masked: 0, burst: 0 };
+    function* exported(): Generator<ExportAnswer> {
+      for (const response of input.answers) {
+        const answer = toExportAnswer(response);
+        if (answer.comment !== null) counts.comments += 1;
+        if (answer.masked.length > 0) counts.masked += 1;
+        if (answer.flags.includes('burst')) counts.burst += 1;
+        yield answer;
+      }
+    }
+    const written = await writeBatchFile(this.context.fileSystem, this.pathOf(header.number), header, input.polls, exported());
     const record: BatchRecord = {
       ...header,
+      ...counts,
       hash: written.sha256,
       bytes: written.bytes,
-      comments: input.answers.filter((answer) => answer.comment !== null).length,
-      masked: input.answers.filter((answer) => answer.masked.length > 0).length,
-      burst: input.answers.filter((answer) => answer.flags.includes('burst')).length,
       language: input.language,
       csvDialect: input.csvDialect,
       exports: [],

@@ -5,18 +5,21 @@ import {
   batchAnswerLine,
   batchClosingLine,
   batchOpeningLine,
-  canonicalJson,
+  canonicalAnswerJson,
   splitOpeningLine,
 } from '../../../src-shared/contract/batch-canonical';
 import {
   batchFormat,
   batchHeaderSchema,
   exportAnswerSchema,
+  personalDataKinds,
   pollSnapshotSchema,
   type BatchHeader,
   type ExportAnswer,
   type PollSnapshot,
 } from '../../../src-shared/contract/batch-format';
+import type { PersonalDataKind } from '../../../src-shared/privacy/personal-data';
+import { languageCodes } from '../../../src-shared/i18n/languages';
 import { fsyncDirectory } from '../store/durable-file';
 import type { FileSystem } from '../store/file-system';
 import { HashingWriter, type WrittenFile } from './hashing-writer';
@@ -35,21 +38,28 @@ export class BatchFormatError extends Error {
 
 /**
  * Writes a sealed batch to `path` so that after a crash the path holds the whole file or
- * nothing: a temp file beside it, flushed, renamed over, the folder flushed.
+ * nothing: a temp file beside it, flushed, renamed over, the folder flushed. The answers are
+ * taken one at a time, so a large batch is never held whole in memory; there must be exactly
+ * `header.count` of them.
  */
 export async function writeBatchFile(
   fileSystem: FileSystem,
   path: string,
   header: BatchHeader,
   polls: readonly PollSnapshot[],
-  answers: readonly ExportAnswer[],
+  answers: Iterable<ExportAnswer>,
 ): Promise<WrittenFile> {
   const temporaryPath = `${path}.${randomUUID().slice(0, 8)}.tmp`;
   const writer = await HashingWriter.create(fileSystem, temporaryPath);
   let written: WrittenFile;
   try {
     await writer.write(batchOpeningLine(header, polls));
-    for (const [index, answer] of answers.entries()) await writer.write(batchAnswerLine(answer, index === answers.length - 1));
+    let index = 0;
+    for (const answer of answers) {
+      index += 1;
+      await writer.write(batchAnswerLine(answer, index === header.count));
+    }
+    if (index !== header.count) throw new Error(`The header promises ${header.count} answers, ${index} were given`);
     await writer.write(batchClosingLine);
     written = await writer.finish();
     await fileSystem.rename(temporaryPath, path);
@@ -63,8 +73,8 @@ export async function writeBatchFile(
 }
 
 export interface BatchVisitor {
-  /** Called with each line's text (without LF) in file order, to copy the file as it is read. */
-  onLine?(text: string): Promise<void> | void;
+  /** Every byte of the file in order, to copy it as it is read; the buffer is reused, so copy it. */
+  onChunk?(bytes: Buffer): void;
   onOpening?(header: BatchHeader, polls: readonly PollSnapshot[]): Promise<void> | void;
   onAnswer?(answer: ExportAnswer): Promise<void> | void;
 }
@@ -79,23 +89,29 @@ export interface ScannedBatch extends WrittenFile {
  * its schema, each part's bytes equal to its canonical form, answers in rising sequence inside
  * the header's range, and as many as the header says. Returns the hash of the bytes read.
  */
-export async function scanBatchFile(fileSystem: FileSystem, path: string, visitor: BatchVisitor = {}): Promise<ScannedBatch> {
+export async function scanBatchFile(
+  fileSystem: FileSystem,
+  path: string,
+  visitor: BatchVisitor = {},
+  options: { isHashKnown: boolean } = { isHashKnown: false },
+): Promise<ScannedBatch> {
   const hash = createHash('sha256');
   let bytes = 0;
+  const onChunk = (chunk: Buffer) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+    visitor.onChunk?.(chunk);
+  };
   let lineNumber = 0;
   let opening: { header: BatchHeader; polls: PollSnapshot[] } | null = null;
   let previousSeq = 0;
   let count = 0;
   let isClosed = false;
   let isLastAnswer = false;
-  for await (const line of readLines(fileSystem, path)) {
+  for await (const line of readLines(fileSystem, path, onChunk)) {
     lineNumber += 1;
     if (!line.hasNewline) throw new BatchFormatError('the file does not end with a line feed (cut short?)', lineNumber);
-    const withNewline = `${line.text}\n`;
-    hash.update(withNewline, 'utf8');
-    bytes += Buffer.byteLength(withNewline, 'utf8');
     if (isClosed) throw new BatchFormatError('text after the end of the batch', lineNumber);
-    await visitor.onLine?.(line.text);
     if (opening === null) {
       opening = parseOpening(line.text, lineNumber);
       previousSeq = opening.header.seqFrom - 1;
@@ -108,7 +124,7 @@ export async function scanBatchFile(fileSystem: FileSystem, path: string, visito
       continue;
     }
     if (isLastAnswer) throw new BatchFormatError('an answer after the last one', lineNumber);
-    const answer = parseAnswer(line.text, lineNumber);
+    const answer = parseAnswer(line.text, lineNumber, options.isHashKnown);
     if (answer.seq <= previousSeq || answer.seq > opening.header.seqTo) {
       throw new BatchFormatError(`answer ${answer.seq} is out of order or outside ${opening.header.seqFrom}–${opening.header.seqTo}`, lineNumber);
     }
@@ -140,7 +156,13 @@ function parseOpening(text: string, lineNumber: number): { header: BatchHeader; 
   return { header: header.data, polls: polls.data };
 }
 
-function parseAnswer(text: string, lineNumber: number): ExportAnswer {
+/**
+ * With `isHashKnown` the caller compares the whole file's hash with one it already trusts (a
+ * batch this kiosk sealed): any changed byte fails that check, so each line is only read into
+ * shape, which is most of an export's time saved. Otherwise every answer is checked against
+ * its schema and its canonical form.
+ */
+function parseAnswer(text: string, lineNumber: number, isHashKnown: boolean): ExportAnswer {
   const json = text.endsWith(',') ? text.slice(0, -1) : text;
   let value: unknown;
   try {
@@ -148,10 +170,45 @@ function parseAnswer(text: string, lineNumber: number): ExportAnswer {
   } catch {
     throw new BatchFormatError('an answer line is not JSON', lineNumber);
   }
+  if (isHashKnown) {
+    const answer = shapeOfAnswer(value);
+    if (answer === null) throw new BatchFormatError('an answer is invalid', lineNumber);
+    return answer;
+  }
   const answer = exportAnswerSchema.safeParse(value);
   if (!answer.success) throw new BatchFormatError(`an answer is invalid (${describe(answer.error)})`, lineNumber);
-  if (canonicalJson(answer.data) !== json) throw new BatchFormatError('an answer is not in canonical form', lineNumber);
+  if (canonicalAnswerJson(answer.data) !== json) throw new BatchFormatError('an answer is not in canonical form', lineNumber);
   return answer.data;
+}
+
+/** The types of an answer's fields, without the schema's finer rules (id formats, known kinds). */
+function shapeOfAnswer(value: unknown): ExportAnswer | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const field = (key: string): unknown => Reflect.get(value, key);
+  const [seq, id, pollId, pollVersion, answer, language, answeredAt, flags, topics, comment, masked] = [
+    'seq', 'id', 'pollId', 'pollVersion', 'answer', 'language', 'answeredAt', 'flags', 'topics', 'comment', 'masked',
+  ].map(field);
+  if (typeof seq !== 'number' || typeof pollVersion !== 'number') return null;
+  if (typeof id !== 'string' || typeof pollId !== 'string' || typeof answeredAt !== 'string') return null;
+  if (!isStringList(flags) || !isStringList(topics)) return null;
+  if (comment !== null && typeof comment !== 'string') return null;
+  if (!isStringList(masked) || !masked.every(isPersonalDataKind)) return null;
+  if (typeof answer !== 'object' || answer === null) return null;
+  const choice = 'optionIds' in answer && isStringList(answer.optionIds) ? { optionIds: answer.optionIds } : null;
+  const typed = 'text' in answer && typeof answer.text === 'string' ? { text: answer.text } : null;
+  const given = choice ?? typed;
+  if (given === null) return null;
+  const languageCode = languageCodes.find((code) => code === language);
+  if (languageCode === undefined) return null;
+  return { seq, id, pollId, pollVersion, answer: given, language: languageCode, answeredAt, flags, topics, comment, masked };
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function isPersonalDataKind(value: string): value is PersonalDataKind {
+  return personalDataKinds.some((kind) => kind === value);
 }
 
 function describe(error: z.ZodError): string {

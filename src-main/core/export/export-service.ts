@@ -1,12 +1,13 @@
-import type { CsvDialect, ExportAnswer, PollSnapshot } from '../../../src-shared/contract/batch-format';
+import type { CsvDialect, PollSnapshot } from '../../../src-shared/contract/batch-format';
 import type { BatchSummary, ExportTarget } from '../../../src-shared/contract/exports';
 import type { Poll } from '../../../src-shared/contract/polls';
+import type { StoredResponse } from '../../../src-shared/contract/responses';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import type { ResponseBook } from '../domain/response-book';
 import type { FileSystem } from '../store/file-system';
 import type { StoreContext } from '../store/store-context';
 import { toLocalIsoString, type Clock } from '../time';
-import { pollKey, toExportAnswer, toPollSnapshot } from './batch-content';
+import { pollKey, toPollSnapshot } from './batch-content';
 import { BatchBook, type BatchRecord } from './batch-book';
 import { TransferFailure } from './export-failure';
 import { exportFolderName } from './folder-name';
@@ -138,8 +139,7 @@ export class ExportService {
     responses.freezeThrough(newest.seq);
     try {
       await responses.whenIdle();
-      const stored = responses.all().filter((response) => response.seq > sealedThrough && response.seq <= newest.seq);
-      const answers = stored.map(toExportAnswer);
+      const answers = responses.all().filter((response) => response.seq > sealedThrough && response.seq <= newest.seq);
       const settings = this.options.settings();
       return await this.book.seal({
         kioskId: settings.kioskId,
@@ -192,7 +192,7 @@ export class ExportService {
   }
 
   /** The polls the answers refer to, the standing question first, so the batch can be read without the kiosk. */
-  private snapshotsFor(answers: readonly ExportAnswer[]): PollSnapshot[] {
+  private snapshotsFor(answers: readonly StoredResponse[]): PollSnapshot[] {
     const snapshots = new Map<string, PollSnapshot>();
     for (const answer of answers) {
       const key = pollKey(answer.pollId, answer.pollVersion);

@@ -93,7 +93,7 @@ async function writeFiles(options: FolderWriteOptions, workPath: string): Promis
   let scanned: ScannedBatch;
   try {
     scanned = await scanBatchFile(options.dataFileSystem, options.batchFile, {
-      onLine: (text) => json.write(`${text}\n`),
+      onChunk: (bytes) => json.append(Buffer.from(bytes)),
       onOpening: async (header, polls) => {
         const byKey = new Map(polls.map((poll) => [pollKey(poll.id, poll.version), poll]));
         state.csv = new CsvFormatter(batch.csvDialect, header.number, header.kioskId, batch.language, byKey);
@@ -103,11 +103,12 @@ async function writeFiles(options: FolderWriteOptions, workPath: string): Promis
       onAnswer: async (answer) => {
         if (state.csv === null || state.tally === null) throw new BatchFormatError('an answer before the opening', 0);
         await csv.write(state.csv.row(answer));
+        await json.flushIfFull();
         state.tally.add(answer);
         done += 1;
         if (done % progressEvery === 0) options.onProgress?.({ batchNumber: batch.number, step: 'writing', done, total });
       },
-    });
+    }, { isHashKnown: true });
   } catch (error) {
     await Promise.all([json.abandon(), csv.abandon()]);
     if (error instanceof BatchFormatError) throw new TransferFailure('batchDamaged', { number: batch.number });

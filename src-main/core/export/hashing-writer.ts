@@ -16,8 +16,9 @@ export interface WrittenFile {
  */
 export class HashingWriter {
   private readonly hash: Hash = createHash('sha256');
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private pending: (string | Buffer)[] = [];
+  /** Bytes for buffers, characters for strings: only to decide when to write, so close is enough. */
+  private pendingSize = 0;
   private written = 0;
 
   private constructor(private readonly handle: FileHandle) {}
@@ -27,12 +28,19 @@ export class HashingWriter {
     return new HashingWriter(await fileSystem.open(path, 'wx'));
   }
 
-  async write(text: string | Buffer): Promise<void> {
-    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-    this.hash.update(bytes);
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
-    if (this.pendingBytes >= chunkBytes) await this.flush();
+  /** Queues text or bytes without writing; `write` or `flushIfFull` writes them out. Bytes are kept as given, not copied. */
+  append(data: string | Buffer): void {
+    this.pending.push(data);
+    this.pendingSize += data.length;
+  }
+
+  async write(data: string | Buffer): Promise<void> {
+    this.append(data);
+    await this.flushIfFull();
+  }
+
+  async flushIfFull(): Promise<void> {
+    if (this.pendingSize >= chunkBytes) await this.flush();
   }
 
   /** Writes what is left, fsyncs and closes; the handle is closed even when this fails. */
@@ -51,11 +59,15 @@ export class HashingWriter {
     await this.handle.close().catch(() => undefined);
   }
 
+  /** Strings are joined and encoded once per chunk: encoding each CSV row on its own costs more than the rest. */
   private async flush(): Promise<void> {
-    if (this.pendingBytes === 0) return;
-    const bytes = this.pending.length === 1 && this.pending[0] !== undefined ? this.pending[0] : Buffer.concat(this.pending);
+    if (this.pending.length === 0) return;
+    const bytes = this.pending.every((part) => typeof part === 'string')
+      ? Buffer.from(this.pending.join(''), 'utf8')
+      : Buffer.concat(this.pending.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
     this.pending = [];
-    this.pendingBytes = 0;
+    this.pendingSize = 0;
+    this.hash.update(bytes);
     let offset = 0;
     while (offset < bytes.length) {
       const { bytesWritten } = await this.handle.write(bytes, offset, bytes.length - offset, null);

@@ -10,8 +10,12 @@ export interface Line {
   hasNewline: boolean;
 }
 
-/** Reads a UTF-8 file line by line without holding more than one chunk and one line. */
-export async function* readLines(fileSystem: FileSystem, path: string): AsyncGenerator<Line> {
+/**
+ * Reads a UTF-8 file line by line without holding more than one chunk and one line. `onChunk`
+ * sees every byte read, in order, before the lines in it: for hashing or copying the file as it
+ * is, without encoding each line again. The chunk is reused afterwards; copy what is kept.
+ */
+export async function* readLines(fileSystem: FileSystem, path: string, onChunk?: (chunk: Buffer) => void): AsyncGenerator<Line> {
   const handle = await fileSystem.open(path, 'r');
   const buffer = Buffer.alloc(chunkBytes);
   let carry: Buffer = Buffer.alloc(0);
@@ -19,6 +23,7 @@ export async function* readLines(fileSystem: FileSystem, path: string): AsyncGen
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
+      onChunk?.(buffer.subarray(0, bytesRead));
       const chunk = carry.length === 0 ? buffer.subarray(0, bytesRead) : Buffer.concat([carry, buffer.subarray(0, bytesRead)]);
       let start = 0;
       for (let end = chunk.indexOf(newline, start); end !== -1; end = chunk.indexOf(newline, start)) {

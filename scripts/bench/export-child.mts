@@ -1,0 +1,55 @@
+// Runs in its own process so its memory is the export's and the kiosk's alone, not the bench
+// runner's (which has Vite loaded). Prints one JSON line with the figures.
+import { openKiosk } from '../../src-main/core/kiosk';
+import { silentLogger } from '../../src-main/core/logger';
+import { verifyExportFolders } from '../../src-main/core/export/verify';
+
+const [dataDir = '', stick = ''] = process.argv.slice(2);
+const megabytes = (bytes: number) => bytes / 2 ** 20;
+
+const openStarted = performance.now();
+const kiosk = await openKiosk({ dataDir, version: 'bench', logger: silentLogger, exportTargets: async () => [] });
+const openSeconds = (performance.now() - openStarted) / 1000;
+globalThis.gc?.();
+const before = process.memoryUsage();
+let peakRss = before.rss;
+let peakHeap = before.heapUsed;
+const sampler = setInterval(() => {
+  const now = process.memoryUsage();
+  peakRss = Math.max(peakRss, now.rss);
+  peakHeap = Math.max(peakHeap, now.heapUsed);
+}, 2);
+
+const sealStarted = performance.now();
+const sealed = await kiosk.exports.seal();
+const sealSeconds = (performance.now() - sealStarted) / 1000;
+const writeStarted = performance.now();
+const run = await kiosk.exports.exportTo({ path: stick, name: 'bench' });
+const writeSeconds = (performance.now() - writeStarted) / 1000;
+clearInterval(sampler);
+const after = process.memoryUsage();
+peakRss = Math.max(peakRss, after.rss);
+peakHeap = Math.max(peakHeap, after.heapUsed);
+const folder = run.written[0];
+
+const verifyStarted = performance.now();
+const report = await verifyExportFolders(folder === undefined ? [] : [folder.path]);
+const verifySeconds = (performance.now() - verifyStarted) / 1000;
+await kiosk.close();
+
+process.stdout.write(
+  `${JSON.stringify({
+    answers: sealed?.count ?? 0,
+    openSeconds,
+    sealSeconds,
+    writeSeconds,
+    verifySeconds,
+    isVerified: report.isOk,
+    rssAfterOpenMb: megabytes(before.rss),
+    peakRssMb: megabytes(peakRss),
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    heapAfterOpenMb: megabytes(before.heapUsed),
+    peakHeapMb: megabytes(peakHeap),
+    files: folder?.manifest.files.map((file) => ({ name: file.name, megabytes: megabytes(file.bytes) })) ?? [],
+  })}\n`,
+);
