@@ -1,7 +1,7 @@
 // The storage bench (`npm run bench:store`, and a section of `npm run bench`): what recording one
 // answer durably costs with 1k, 10k and 100k answers already stored, Kerro beside stock lowdb,
 // SQLite and the bare cost of a flushed append; then 500 SIGKILLs while answers are recorded.
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,13 +9,12 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { describeLoad, describeMachine, summarize, type Latency } from './bench/machine.mjs';
 import type { BenchCheck, BenchContext, BenchSection, BenchTable } from './bench/section.mjs';
 import { subjectKinds, type SubjectKind } from './bench/store-subjects.mjs';
-import { buildCrashChild, runAndKill, storedAnswers, type Acknowledged } from '../tests/support/crash-harness';
-import { openTestKiosk } from '../tests/support/kiosk';
+import { crashTest } from './bench/store-crash.mjs';
 
 const sizes = [1_000, 10_000, 100_000] as const;
 type Size = (typeof sizes)[number];
 
-/** Each store records in turns, so a slow spell of the disk falls on all of them alike. */
+/** Each store records in short turns, so a slow spell of the disk falls on all of them alike. */
 const rounds = 40;
 const perRound = 50;
 const warmUp = 50;
@@ -23,7 +22,6 @@ const warmUp = 50;
 const lowdbPerRound: Record<Size, number> = { 1_000: 8, 10_000: 3, 100_000: 1 };
 const lowdbWarmUp = 3;
 
-const kills = Number(process.env.KERRO_BENCH_KILLS ?? 500);
 const targets = { sqlite: 1.0, floor: 1.3, growth: 1.2 };
 
 type Results = Map<SubjectKind['key'], Map<Size, Latency>>;
@@ -35,7 +33,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
     const loadBefore = describeLoad('before the latency runs');
     const results = await measureLatency(root, context);
     const loadAfter = describeLoad('after them');
-    const crash = await crashTest(root, context);
+    const crash = await crashTest(join(root, 'crash'), context);
     return {
       title: 'Storage: one answer, recorded durably',
       notes: [
@@ -173,7 +171,11 @@ async function measureLatency(root: string, context: BenchContext): Promise<Resu
     }
     context.progress(`store: recording with ${label(size)} stored`);
     for (let round = 0; round < rounds; round += 1) {
-      for (const entry of prepared) entry.samples.push(...(await entry.worker.record(entry.turn)));
+      // Each round starts with the next store, so none always follows the same neighbour's writes.
+      for (let index = 0; index < prepared.length; index += 1) {
+        const entry = prepared[(index + round) % prepared.length];
+        if (entry !== undefined) entry.samples.push(...(await entry.worker.record(entry.turn)));
+      }
     }
     for (const entry of prepared) {
       await entry.worker.close();
@@ -232,60 +234,4 @@ function latencyChecks(results: Results): BenchCheck[] {
     { label: `Kerro p95 ≤ ${ratio(targets.floor)} the floor at every size (worst ${ratio(toFloor)})`, isMet: toFloor <= targets.floor, isRequired: false },
     { label: `Kerro p95 growth 100k ÷ 1k ≤ ${ratio(targets.growth)} (${ratio(growth)})`, isMet: growth <= targets.growth, isRequired: false },
   ];
-}
-
-async function crashTest(root: string, context: BenchContext): Promise<{ table: BenchTable; checks: BenchCheck[] }> {
-  context.progress(`store: crash test, ${kills} SIGKILLs`);
-  const childPath = await buildCrashChild('crash-bench', context.projectRoot);
-  const dataDir = join(root, 'crash');
-  const acknowledged: Acknowledged[] = [];
-  const started = performance.now();
-  for (let kill = 1; kill <= kills; kill += 1) {
-    // Random moments: sometimes before the first answer lands, sometimes deep into a run.
-    acknowledged.push(...(await runAndKill(childPath, dataDir, Math.floor(Math.random() * 40))));
-    if (kill % 100 === 0) context.progress(`store: ${kill} kills, ${acknowledged.length} answers acknowledged`);
-  }
-  const seconds = (performance.now() - started) / 1000;
-
-  const stored = await storedAnswers(dataDir);
-  const storedIds = new Set(stored.map((answer) => answer.responseId));
-  const storedSeqs = new Set(stored.map((answer) => answer.seq));
-  const highest = stored.reduce((most, answer) => Math.max(most, answer.seq), 0);
-  const lost = acknowledged.filter((answer) => !storedIds.has(answer.responseId)).length;
-  const duplicated = stored.length - storedIds.size;
-  const reused = stored.length - storedSeqs.size;
-  const gaps = highest - storedSeqs.size;
-  const outOfOrder = stored.filter((answer, index) => answer.seq !== index + 1).length;
-  const torn = (await readdir(join(dataDir, 'quarantine'))).filter((name) => name.endsWith('.torn')).length;
-
-  const kiosk = await openTestKiosk(dataDir, { segmentCapacity: 25 });
-  const health = kiosk.health();
-  await kiosk.close();
-  const problems = health.storage.recoveries.filter((recovery) => !recovery.problem.startsWith('torn last line'));
-  const opensWhole = health.answersStored === stored.length && problems.length === 0;
-
-  const rows = [
-    ['kills (SIGKILL at a random moment, 0–40 ms after the store opened)', String(kills)],
-    ['time', `${seconds.toFixed(0)} s`],
-    ['answers acknowledged to the killer', String(acknowledged.length)],
-    ['answers stored', String(stored.length)],
-    ['acknowledged but lost', String(lost)],
-    ['stored twice', String(duplicated)],
-    ['sequence numbers reused', String(reused)],
-    ['sequence numbers missing (gaps)', String(gaps)],
-    ['stored out of order', String(outOfOrder)],
-    ['torn tails cut on restart (never acknowledged, kept in quarantine)', String(torn)],
-    ['store opened after every kill; at the end it holds every stored answer with no other repair', opensWhole ? 'yes' : 'no'],
-  ];
-  const must = (name: string, isMet: boolean): BenchCheck => ({ label: name, isMet, isRequired: true });
-  return {
-    table: { title: `Crash test: ${kills} SIGKILLs while answers are recorded`, columns: ['', ''], rows },
-    checks: [
-      must(`${kills} kills: no acknowledged answer lost (${lost})`, lost === 0),
-      must(`${kills} kills: nothing stored twice (${duplicated + reused})`, duplicated + reused === 0),
-      must(`${kills} kills: sequence gapless and in order (${gaps} missing, ${outOfOrder} out of order)`, gaps === 0 && outOfOrder === 0),
-      must(`${kills} kills: the store opens whole`, opensWhole),
-      must(`${kills} kills: answers were recorded at all (${acknowledged.length})`, acknowledged.length > kills),
-    ],
-  };
 }

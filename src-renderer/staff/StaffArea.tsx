@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { pollTemplates, type PollTemplateId } from '../../src-shared/contract/poll-templates';
 import type { Poll } from '../../src-shared/contract/polls';
 import { messages } from '../../src-shared/i18n/messages';
@@ -14,11 +14,15 @@ import type { StaffCall } from './staff-call';
 import { StaffHome } from './StaffHome';
 import './staff.css';
 
+/** The QR transfer draws codes with its own libraries; loaded only when staff open it. */
+const QrExportScreen = lazy(() => import('./qr/QrExportScreen').then((module) => ({ default: module.QrExportScreen })));
+
 type View =
   | { name: 'home' }
   | { name: 'editor'; pollId: string | null; initial: EditorState; answers: number }
   | { name: 'results'; pollId: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'qr' };
 
 /** Staff leave the kiosk to its parents after this long untouched, locked. */
 const staffIdleSeconds = 120;
@@ -91,6 +95,7 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
           onEdit={editPoll}
           onResults={(poll) => setView({ name: 'results', pollId: poll.id })}
           onSettings={() => setView({ name: 'settings' })}
+          onQrTransfer={() => setView({ name: 'qr' })}
           onLock={lock}
         />
       );
@@ -111,5 +116,11 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
       return <ResultsScreen texts={texts} language={language} call={call} pollId={view.pollId} onBack={home} />;
     case 'settings':
       return <SettingsScreen texts={texts} language={language} call={call} onSaved={onKioskChanged} onBack={home} />;
+    case 'qr':
+      return (
+        <Suspense fallback={null}>
+          <QrExportScreen language={language} call={call} onBack={home} />
+        </Suspense>
+      );
   }
 }

@@ -5,6 +5,7 @@ import type { Overview } from '../../src-shared/contract/staff';
 import { fill } from '../../src-shared/i18n/format';
 import type { Messages } from '../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { qrText } from '../../src-shared/i18n/qr-messages';
 import { PollCard, type PollAction } from './PollCard';
 import type { StaffCall } from './staff-call';
 import { formatDateTime } from './time-format';
@@ -17,10 +18,12 @@ interface StaffHomeProps {
   onEdit: (poll: Poll, answers: number) => void;
   onResults: (poll: Poll) => void;
   onSettings: () => void;
+  /** Opens the QR transfer of the answers to a phone. */
+  onQrTransfer: () => void;
   onLock: () => void;
 }
 
-export function StaffHome({ texts, language, call, onNewPoll, onEdit, onResults, onSettings, onLock }: StaffHomeProps) {
+export function StaffHome({ texts, language, call, onNewPoll, onEdit, onResults, onSettings, onQrTransfer, onLock }: StaffHomeProps) {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -49,6 +52,9 @@ export function StaffHome({ texts, language, call, onNewPoll, onEdit, onResults,
       <header className="staff-header">
         <h1>{texts['staff.polls']}</h1>
         <div className="staff-header-actions">
+          <button type="button" className="secondary-button" data-action="qr-transfer" onClick={onQrTransfer}>
+            {qrText(language, 'qr.open')}
+          </button>
           <button type="button" className="secondary-button" data-action="settings" onClick={onSettings}>
             {texts['staff.settings']}
           </button>

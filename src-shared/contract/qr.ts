@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { sha256Schema } from './batch-format';
 
-export const qrFramesInputSchema = z.object({ batchNumber: z.number().int().min(1) }).strict();
+/** Without a batch number: the answers not yet in a batch are sealed into one, which is shown; with none, the newest batch. */
+export const qrFramesInputSchema = z.object({ batchNumber: z.number().int().min(1).optional() }).strict();
 
 /** One sealed batch as the staff screen shows it by QR: the animated code's texts and the summary's. */
 export const qrFramesSchema = z.object({

@@ -1,6 +1,7 @@
 import type { QrMessages } from './qr-fi';
 
 export const qrEn = {
+  'qr.open': 'Send to a phone by QR codes',
   'qr.title': 'Transfer to a phone by QR codes',
   'qr.batch': 'Batch {number}: {count} answers',
   'qr.hint': 'Open the Kerro receiver page on the phone and point the camera at the code. The codes change by themselves and no single one matters: parts that are missed are made up by later ones.',

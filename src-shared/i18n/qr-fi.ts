@@ -4,6 +4,7 @@
  * carries only these. Placeholders look like {name}.
  */
 export const qrFi = {
+  'qr.open': 'Siirrä puhelimeen QR-koodeilla',
   'qr.title': 'Siirto puhelimeen QR-koodeilla',
   'qr.batch': 'Erä {number}: {count} vastausta',
   'qr.hint': 'Avaa puhelimella Kerron vastaanottosivu ja osoita kameralla koodia. Koodit vaihtuvat itsestään, eikä yksikään ole ratkaiseva: puuttuvat osat korvautuvat myöhemmillä.',

@@ -1,6 +1,7 @@
 import type { QrMessages } from './qr-fi';
 
 export const qrSv = {
+  'qr.open': 'Överför till telefon med QR-koder',
   'qr.title': 'Överföring till telefon med QR-koder',
   'qr.batch': 'Parti {number}: {count} svar',
   'qr.hint': 'Öppna Kerros mottagarsida på telefonen och rikta kameran mot koden. Koderna byts av sig själva och ingen enskild är avgörande: delar som missas ersätts av senare.',

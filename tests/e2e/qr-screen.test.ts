@@ -1,57 +1,21 @@
-import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import react from '@vitejs/plugin-react';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
+import { readBarcodes } from 'zxing-wasm/reader';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QrFramesView } from '../../src-shared/contract/qr';
-import { openTransferredBatch, parseCanonicalBatch } from '../../src-shared/qr/batch-intake';
-import { encodeCompactBatch } from '../../src-shared/qr/compact-batch';
-import { fountainFrames } from '../../src-shared/qr/fountain-frames';
+import { openTransferredBatch } from '../../src-shared/qr/batch-intake';
 import { FrameReceiver } from '../../src-shared/qr/frame-receiver';
-import { summaryText } from '../../src-shared/qr/summary-text';
-import { transferDefaults } from '../../src-shared/qr/transfer-defaults';
-import { launchChromium, screenshotDir } from '../support/browser-shell';
+import { e2eStaffPin, launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
 import { prepareReader, sha256Hex } from '../support/qr-kit';
-import { sampleBatch } from '../support/sample-batch';
-import { serveFolder } from '../support/static-server';
+import { enterPin, holdStaffCorner } from '../support/staff-screens';
 import { makeTempDir } from '../support/temp-dir';
-import { readBarcodes } from 'zxing-wasm/reader';
 
-const batch = sampleBatch({ answers: 1000, seed: 51 });
+const options = ['very-bad', 'bad', 'okay', 'good', 'very-good'];
 let browser: Browser;
-let harnessDir: string;
-let view: QrFramesView;
 
 beforeAll(async () => {
   await prepareReader();
-  const hash = createHash('sha256').update(batch.canonical).digest('hex');
-  const payload = encodeCompactBatch(batch.canonical, hash);
-  const { frames, fragmentCount } = fountainFrames(payload, transferDefaults.fragmentSize);
-  view = {
-    batchNumber: 1,
-    kioskId: batch.header.kioskId,
-    count: batch.header.count,
-    sha256: hash,
-    frames,
-    fragmentCount,
-    payloadBytes: payload.length,
-    framesPerSecond: transferDefaults.framesPerSecond,
-    errorCorrection: transferDefaults.errorCorrection,
-    summary: summaryText(parseCanonicalBatch(batch.canonical), hash, 'fi'),
-  };
-  harnessDir = await makeTempDir('kerro-qr-screen-');
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: join(import.meta.dirname, '..', 'support', 'qr-screen-harness'),
-    base: './',
-    plugins: [react()],
-    build: { outDir: harnessDir, emptyOutDir: true, target: 'chrome120' },
-  });
-  await writeFile(join(harnessDir, 'view.json'), JSON.stringify(view));
   browser = await launchChromium();
 });
 
@@ -59,30 +23,53 @@ afterAll(async () => {
   await browser.close();
 });
 
+async function submit(kerro: RunningKerro, optionId: string): Promise<void> {
+  const response = await fetch(`${kerro.url}/api/responses.submit`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-kerro-client': '1' },
+    body: JSON.stringify({ pollId: 'council-feedback', pollVersion: 1, answer: { optionIds: [optionId] }, language: 'fi' }),
+  });
+  const body = (await response.json()) as { ok: boolean };
+  if (!body.ok) throw new Error('An answer was refused');
+}
+
+/** The texts zxing finds in a screenshot, as a phone's camera pointed at the kiosk would. */
+async function readScreen(picture: Buffer): Promise<string[]> {
+  return (await readBarcodes(new Uint8Array(picture), { formats: ['QRCode'] })).map((result) => result.text);
+}
+
 describe('the kiosk’s QR screen', () => {
-  it('shows the batch as an animated code a receiver rebuilds from what it catches, pauses, and shows the summary', async () => {
-    const site = await serveFolder(harnessDir);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  it('seals the new answers and shows them as an animated code a phone rebuilds from what it catches; pauses; shows the summary', async () => {
+    const kerro = await startKerro(await makeTempDir());
+    for (let index = 0; index < 400; index += 1) await submit(kerro, options[(index * 7) % 5] ?? 'good');
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(`${site.url}/index.html`);
-    await expect.poll(() => page.getByTestId('qr-progress').textContent(), { timeout: 20_000 }).toBe('Noin 3 s, kun kamera näkee koodin koko ajan.');
-    const canvas = page.getByTestId('qr-canvas');
+    await page.goto(kerro.url);
+    await page.locator('[data-screen="start"]').waitFor();
+    await holdStaffCorner(page);
+    await page.locator('[data-screen="staff-pin"]').waitFor();
+    await enterPin(page, e2eStaffPin);
+    await page.locator('[data-action="qr-transfer"]').click();
+    await page.locator('[data-screen="qr-export"]').waitFor();
+    await expect.poll(() => page.getByTestId('qr-progress').textContent(), { timeout: 20_000 }).toMatch(/^Noin \d+ s, kun kamera näkee koodin koko ajan\.$/);
+    expect(await page.locator('.qr-batch').textContent()).toBe('Erä 1: 400 vastausta');
 
     // A camera that catches whatever frame is on screen when it looks.
+    const canvas = page.getByTestId('qr-canvas');
     const receiver = new FrameReceiver();
     const seen = new Set<string>();
     let payload: Uint8Array | null = null;
-    for (let look = 0; look < 400 && payload === null; look += 1) {
-      const [text] = (await readBarcodes(new Uint8Array(await canvas.screenshot()), { formats: ['QRCode'] })).map((result) => result.text);
-      if (text === undefined) continue;
-      expect(view.frames).toContain(text);
-      seen.add(text);
-      const outcome = receiver.receive(text);
-      if (outcome.kind === 'complete') payload = outcome.payload;
+    for (let look = 0; look < 300 && payload === null; look += 1) {
+      for (const text of await readScreen(await canvas.screenshot())) {
+        seen.add(text);
+        const outcome = receiver.receive(text);
+        if (outcome.kind === 'complete') payload = outcome.payload;
+      }
     }
     expect(payload).not.toBeNull();
-    expect((await openTransferredBatch(payload ?? new Uint8Array(), sha256Hex)).canonical).toBe(batch.canonical);
-    expect(seen.size).toBeLessThan(view.fragmentCount + 6);
+    const batch = await openTransferredBatch(payload ?? new Uint8Array(), sha256Hex);
+    expect(batch.canonical).toBe(await readFile(join(kerro.dataDir, 'batches', '000001.json'), 'utf8'));
+    expect(batch.answers).toHaveLength(400);
     await page.screenshot({ path: join(await screenshotDir(), 'qr-export-animated.png') });
 
     await page.getByRole('button', { name: 'Pysäytä' }).click();
@@ -92,10 +79,13 @@ describe('the kiosk’s QR screen', () => {
     await expectBigTargets(page, 'QR screen, paused');
 
     await page.getByRole('button', { name: 'Näytä yhteenveto' }).click();
-    const summaryCanvas = page.getByTestId('summary-canvas');
-    await expect.poll(async () => (await readBarcodes(new Uint8Array(await summaryCanvas.screenshot()), { formats: ['QRCode'] }))[0]?.text).toBe(view.summary);
-    expect(view.summary).toMatch(/^Kerro – Perheiden piha, Kemi\nErä 1 · 2\.11\.2026–\d+\.11\.2026 · 1000 vastausta\n\nMiten viihdyit täällä tänään\? \(\d+\)\n/);
+    const summary = page.getByTestId('summary-canvas');
+    await expect.poll(async () => (await readScreen(await summary.screenshot()))[0] ?? '').toMatch(
+      /^Kerro – Perheiden piha\nErä 1 · \d+\.\d+\.\d{4} · 400 vastausta\n\nMiten viihdyit täällä tänään\? \(400\)\nTosi huonosti 80 · Huonosti 80 · Ihan ok 80 · Hyvin 80 · Tosi hyvin 80\n\nLaite K-\w{4}-\w{4}, tarkiste [0-9a-f]{12}$/,
+    );
     await page.screenshot({ path: join(await screenshotDir(), 'qr-export-summary.png') });
+    await page.getByRole('button', { name: 'Sulje' }).click();
+    await page.locator('[data-screen="staff-home"]').waitFor();
     await context.close();
   });
 });

@@ -32,4 +32,20 @@ describe('exports.qrFrames', () => {
     expect(await call(kiosk, 'exports.qrFrames', { batchNumber: 2 }, token)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await kiosk.close();
   });
+
+  it('without a batch number seals the answers not yet in a batch, or shows the newest batch', async () => {
+    const kiosk = await openSetUpKiosk(await makeTempDir());
+    const token = await unlock(kiosk);
+    expect(await call(kiosk, 'exports.qrFrames', {}, token)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    valueOf(await call(kiosk, 'responses.submit', standingAnswer('good')));
+    const first = qrFramesSchema.parse(valueOf(await call(kiosk, 'exports.qrFrames', {}, token)));
+    expect(first).toMatchObject({ batchNumber: 1, count: 1 });
+    expect(qrFramesSchema.parse(valueOf(await call(kiosk, 'exports.qrFrames', {}, token))).batchNumber).toBe(1);
+    valueOf(await call(kiosk, 'responses.submit', standingAnswer('bad')));
+    valueOf(await call(kiosk, 'responses.submit', standingAnswer('okay')));
+    const second = qrFramesSchema.parse(valueOf(await call(kiosk, 'exports.qrFrames', {}, token)));
+    expect(second).toMatchObject({ batchNumber: 2, count: 2 });
+    expect(kiosk.exports.batchRecords()[1]?.previousHash).toBe(first.sha256);
+    await kiosk.close();
+  });
 });

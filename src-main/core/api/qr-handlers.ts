@@ -8,16 +8,28 @@ import type { Handlers } from './handlers';
 export interface SealedBatches {
   batchRecords(): readonly BatchRecord[];
   batchFileOf(number: number): string;
+  /** Seals the answers not yet in a batch; null when there are none. */
+  seal(): Promise<BatchRecord | null>;
+  readonly progress: { isRunning: boolean };
 }
 
-/** `exports.qrFrames`: a sealed batch as QR frames, made from its file each time (a few hundred ms at most). */
+/** `exports.qrFrames`: a batch as QR frames, made from its sealed file each time (a few hundred ms at most). */
 export function createQrHandlers(batches: SealedBatches, fileSystem: FileSystem): Pick<Handlers, 'exports.qrFrames'> {
   return {
     'exports.qrFrames': async ({ batchNumber }) => {
-      const record = batches.batchRecords().find((batch) => batch.number === batchNumber);
-      if (record === undefined) throw new KerroError('not_found', `There is no batch ${batchNumber}`);
+      let record: BatchRecord | undefined;
+      if (batchNumber === undefined) {
+        // A USB export seals too; two sealings at once could put one answer in two batches.
+        if (batches.progress.isRunning) throw new KerroError('conflict', 'A USB export is running; wait for it to finish');
+        record = (await batches.seal()) ?? batches.batchRecords().at(-1);
+        if (record === undefined) throw new KerroError('not_found', 'There are no answers to send yet');
+      } else {
+        record = batches.batchRecords().find((batch) => batch.number === batchNumber);
+        if (record === undefined) throw new KerroError('not_found', `There is no batch ${batchNumber}`);
+      }
+      const { number } = record;
       try {
-        return await qrTransferOf(fileSystem, batches.batchFileOf(batchNumber), record.hash, record.language);
+        return await qrTransferOf(fileSystem, batches.batchFileOf(number), record.hash, record.language);
       } catch (error) {
         if (error instanceof QrBatchDamaged) throw new KerroError('conflict', error.message);
         throw error;

@@ -10,8 +10,8 @@ import './qr-export.css';
 export interface QrExportScreenProps {
   language: LanguageCode;
   call: StaffCall;
-  /** A sealed batch; the batch list offers this screen for each one. */
-  batchNumber: number;
+  /** A sealed batch to show again; without one, the answers not yet in a batch are sealed and shown. */
+  batchNumber?: number;
   onBack: () => void;
 }
 
@@ -30,7 +30,7 @@ export function QrExportScreen({ language, call, batchNumber, onBack }: QrExport
 
   useEffect(() => {
     let isCurrent = true;
-    void call('exports.qrFrames', { batchNumber }).then((result) => {
+    void call('exports.qrFrames', batchNumber === undefined ? {} : { batchNumber }).then((result) => {
       if (!isCurrent) return;
       if (result.ok) setView(result.value);
       else setProblem(result.error.message);
