@@ -2,8 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorCode } from '../../src-main/core/store/file-system';
+import { e2eStaffPin } from './browser-shell';
 
 const serverMain = join(import.meta.dirname, '..', '..', 'out', 'server', 'main.mjs');
+const cliMain = join(import.meta.dirname, '..', '..', 'out', 'cli', 'main.mjs');
 
 export interface KerroOnSmallDisk {
   url: string;
@@ -24,9 +26,11 @@ export interface KerroOnSmallDisk {
 export function startKerroOnSmallDisk(dataDir: string, sizeBytes: number): Promise<KerroOnSmallDisk> {
   const isRoot = process.getuid?.() === 0;
   const namespace = isRoot ? ['--mount', '--propagation', 'private'] : ['--user', '--map-root-user', '--mount', '--propagation', 'private'];
-  const script = 'mount -t tmpfs -o "size=$1" kerro-small-disk "$2" && exec "$3" "$4"';
+  // Set up on the small disk itself, as IT would, so the parents' start screen comes first.
+  const setup = 'printf "%s\\n" "$5" | "$3" "$6" setup --data "$2" --site "Perheiden piha" > /dev/null';
+  const script = `mount -t tmpfs -o "size=$1" kerro-small-disk "$2" && ${setup} && exec "$3" "$4"`;
   return new Promise((resolve, reject) => {
-    const child = spawn('unshare', [...namespace, 'sh', '-c', script, 'sh', String(sizeBytes), dataDir, process.execPath, serverMain], {
+    const child = spawn('unshare', [...namespace, 'sh', '-c', script, 'sh', String(sizeBytes), dataDir, process.execPath, serverMain, e2eStaffPin, cliMain], {
       env: { ...process.env, KERRO_DATA_DIR: dataDir, KERRO_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
