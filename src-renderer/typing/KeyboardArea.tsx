@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Messages } from '../../src-shared/i18n/fi';
 import { KeyboardContext, applyKey, type KeyboardTarget } from './keyboard-target';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
@@ -22,6 +22,13 @@ export function KeyboardArea({ texts, children, className }: KeyboardAreaProps) 
       setActiveId(next.id);
     },
   };
+  // The keyboard takes the lower part of the screen; the field being typed in must stay in sight.
+  useEffect(() => {
+    if (activeId === null) return;
+    const field = document.activeElement;
+    if (field instanceof HTMLElement) field.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
+
   const type = (key: string) => {
     const current = target.current;
     if (current === null) return;

@@ -179,6 +179,41 @@ describe('the staff area', () => {
   });
 });
 
+describe('an unattended staff area', () => {
+  it('locks itself and returns to the parents after two minutes untouched (landscape)', async () => {
+    const kerro = await startKerro(await makeTempDir());
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(kerro.url);
+    await page.locator('[data-screen="start"]').waitFor();
+    await holdStaffCornerWithClock(page);
+    await enterPin(page, e2eStaffPin);
+    await page.locator('[data-screen="staff-home"]').waitFor();
+    await page.screenshot({ path: join(await screenshotDir(), 'staff-home-landscape.png') });
+    await page.locator('[data-action="new-poll"]').click();
+    await page.locator('textarea[name="question-fi"]').click();
+    await page.screenshot({ path: join(await screenshotDir(), 'staff-editor-landscape.png') });
+    await expectBigTargets(page, 'editor landscape');
+    await page.clock.runFor(60_000);
+    await page.locator('[data-screen="staff-editor"]').waitFor();
+    await page.clock.runFor(61_000);
+    await page.locator('[data-screen="start"]').waitFor();
+    await holdStaffCornerWithClock(page);
+    await page.locator('[data-screen="staff-pin"]').waitFor();
+    await context.close();
+  });
+});
+
+async function holdStaffCornerWithClock(page: Page): Promise<void> {
+  const box = await page.locator('[data-staff-corner]').boundingBox();
+  if (box === null) throw new Error('no staff corner');
+  await page.mouse.move(box.x + 20, box.y + 20);
+  await page.mouse.down();
+  await page.clock.runFor(2100);
+  await page.mouse.up();
+}
+
 describe('parents typing', () => {
   it('answer a text poll and add a comment with the screen keyboard; staff read both', async () => {
     const kerro = await startKerro(await makeTempDir());
