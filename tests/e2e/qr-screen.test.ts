@@ -29,8 +29,8 @@ async function submit(kerro: RunningKerro, optionId: string): Promise<void> {
     headers: { 'content-type': 'application/json', 'x-kerro-client': '1' },
     body: JSON.stringify({ pollId: 'council-feedback', pollVersion: 1, answer: { optionIds: [optionId] }, language: 'fi' }),
   });
-  const body = (await response.json()) as { ok: boolean };
-  if (!body.ok) throw new Error('An answer was refused');
+  const body: unknown = await response.json();
+  if (typeof body !== 'object' || body === null || !('ok' in body) || body.ok !== true) throw new Error('An answer was refused');
 }
 
 /** The texts zxing finds in a screenshot, as a phone's camera pointed at the kiosk would. */

@@ -117,7 +117,7 @@ describe('the QR receiver page', () => {
 
     // Bad input: nothing of it is merged.
     const tampered = kioskA2.canonical.replace('"very-good"', '"very-bad"');
-    expect(await importFolder(page, await exportFolder({ ...kioskA2, number: 3 } as SampleBatch, tampered, manifestOf(kioskA2)))).toBe(
+    expect(await importFolder(page, await exportFolder(kioskA2, tampered, manifestOf(kioskA2)))).toBe(
       'Erä ei vastaa tarkistettaan: se on muuttunut matkalla. Erää ei otettu mukaan.',
     );
     const newer = kioskA2.canonical.replace('"schemaVersion":1', '"schemaVersion":2');

@@ -76,7 +76,11 @@ export interface SampleBatch {
 /** A realistic batch: mostly smiley taps, some quick-poll answers, comments as parents write them. */
 export function sampleBatch(options: SampleBatchOptions): SampleBatch {
   const random = seededRandom(options.seed ?? 1);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] ?? (list[0] as T);
+  const pick = <T>(list: readonly T[]): T => {
+    const item = list[Math.floor(random() * list.length)];
+    if (item === undefined) throw new Error('Nothing to pick from');
+    return item;
+  };
   const commentShare = options.commentShare ?? 0.15;
   const seqFrom = options.seqFrom ?? 1;
   let time = Date.UTC(2026, 10, 2, 9, 0, 0);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
 import { URDecoder } from '@ngraveio/bc-ur';
 import { batchAnswerLine, batchClosingLine, batchOpeningLine } from '../../src-shared/contract/batch-canonical';
+import type { ExportAnswer } from '../../src-shared/contract/batch-format';
 import { BatchRefused, openTransferredBatch } from '../../src-shared/qr/batch-intake';
 import { decodeCompactBatch, encodeCompactBatch, NewerPayloadError } from '../../src-shared/qr/compact-batch';
 import { fountainFrames } from '../../src-shared/qr/fountain-frames';
@@ -39,13 +40,14 @@ describe('compact batch encoding', () => {
   });
 
   it('keeps text answers, masked kinds, times without a fraction and awkward comments', async () => {
-    const header = { ...sampleBatch({ answers: 3 }).header };
-    const base = sampleBatch({ answers: 3 }).answers;
-    const answers = [
-      { ...base[0], answer: { text: 'Lisää "sohvia"; ja\nvaloa 👶🏽' }, masked: ['email', 'phone'], comment: '', answeredAt: '2026-11-02T09:00:00Z' },
-      { ...base[1], comment: '=SUMMA(A1)', topics: ['staff', 'hours'], flags: ['burst', 'late'], answeredAt: '2026-03-29T03:00:00.5-05:30' },
-      { ...base[2], answer: { optionIds: [] }, language: 'sv' },
-    ].map((answer) => ({ ...sampleBatch({ answers: 1 }).answers[0], ...answer })) as Parameters<typeof batchAnswerLine>[0][];
+    const { header, answers: base } = sampleBatch({ answers: 3 });
+    const [first, second, third] = base;
+    if (first === undefined || second === undefined || third === undefined) throw new Error('no answers');
+    const answers: ExportAnswer[] = [
+      { ...first, answer: { text: 'Lisää "sohvia"; ja\nvaloa 👶🏽' }, masked: ['email', 'phone'], comment: '', answeredAt: '2026-11-02T09:00:00Z' },
+      { ...second, comment: '=SUMMA(A1)', topics: ['staff', 'hours'], flags: ['burst', 'late'], answeredAt: '2026-03-29T03:00:00.5-05:30' },
+      { ...third, answer: { optionIds: [] }, language: 'sv' },
+    ];
     const canonical = [batchOpeningLine(header, samplePolls), ...answers.map((answer, index) => batchAnswerLine(answer, index === 2)), batchClosingLine].join('');
     const payload = await payloadOf(canonical);
     expect(payload[1]).toBe(1);
