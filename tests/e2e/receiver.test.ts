@@ -149,7 +149,7 @@ describe('the QR receiver page', () => {
     await context.close();
   });
 
-  it('runs when opened from an export folder (file://)', async () => {
+  it('runs when opened from an export folder (file://) and takes folders dropped on it', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -158,6 +158,20 @@ describe('the QR receiver page', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kerro – receiver');
     expect(await importFolder(page, await exportFolder(kioskA2))).toBe('Batch 2 from kiosk K-AAAA-0001 is saved: 50 answers.');
     expect(await page.getByTestId('total').textContent()).toBe('50 answers in all from 1 kiosks');
+
+    // Files dragged from a file manager onto the import area.
+    const dropped = await page.evaluateHandle(
+      ({ responses, manifest }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([responses], 'responses.json', { type: 'application/json' }));
+        transfer.items.add(new File([manifest], 'manifest.json', { type: 'application/json' }));
+        return transfer;
+      },
+      { responses: kioskA.canonical, manifest: JSON.stringify(manifestOf(kioskA)) },
+    );
+    await page.locator('.folder-import').dispatchEvent('drop', { dataTransfer: dropped });
+    await expect.poll(() => page.getByTestId('notice').textContent()).toBe('Batch 1 from kiosk K-AAAA-0001 is saved: 1000 answers.');
+    expect(await page.getByTestId('total').textContent()).toBe('1050 answers in all from 1 kiosks');
     expect(errors).toEqual([]);
     await context.close();
   });
