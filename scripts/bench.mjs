@@ -13,6 +13,7 @@ const sections = [
   { name: 'store', entry: 'scripts/bench-store.mts' },
   { name: 'qr', entry: 'scripts/bench-qr.mts' },
   { name: 'export', entry: 'scripts/bench-export.mts' },
+  { name: 'ui', entry: 'scripts/bench-ui.mts' },
 ];
 
 const wanted = process.argv.slice(2);
