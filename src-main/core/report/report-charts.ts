@@ -1,0 +1,90 @@
+import type { CouncilReport } from '../../../src-shared/contract/report';
+import { shownCountText, type ShownCount } from '../../../src-shared/privacy/small-groups';
+import { escapeHtml } from '../export/summary-html';
+
+const chartWidth = 560;
+const labelSpace = 150;
+const captionSpace = 130;
+const rowHeight = 20;
+
+export interface ChartRow {
+  label: string;
+  /** `null` is a small group: drawn as an empty, dashed bar and captioned "< 5". */
+  value: ShownCount;
+  caption: string;
+}
+
+/** Horizontal bars, one row each, the label on the left and the count on the right. */
+export function barChart(rows: readonly ChartRow[], label: string): string {
+  const barSpace = chartWidth - labelSpace - captionSpace;
+  const largest = Math.max(1, ...rows.map((row) => row.value ?? 0));
+  const height = rows.length * rowHeight + 2;
+  const body = rows.map((row, index) => {
+    const y = index * rowHeight;
+    const bar =
+      row.value === null
+        ? `<rect class="hidden" x="${labelSpace}" y="${y + 4}" width="${barSpace / 12}" height="12"/>`
+        : `<rect class="bar" x="${labelSpace}" y="${y + 4}" width="${Math.round((row.value / largest) * barSpace)}" height="12"/>`;
+    return [
+      `<text x="0" y="${y + 14}">${escapeHtml(clip(row.label, 22))}</text>`,
+      `<rect class="track" x="${labelSpace}" y="${y + 4}" width="${barSpace}" height="12"/>`,
+      bar,
+      `<text x="${labelSpace + barSpace + 6}" y="${y + 14}">${escapeHtml(row.caption)}</text>`,
+    ].join('');
+  });
+  return svg(label, height, body.join(''));
+}
+
+export interface TrendRow {
+  label: string;
+  current: number;
+  previous: number;
+  caption: string;
+}
+
+/** Each option's share now (dark) over its share in the previous period (grey). */
+export function trendChart(rows: readonly TrendRow[], label: string): string {
+  const barSpace = chartWidth - labelSpace - captionSpace;
+  const height = rows.length * 26 + 2;
+  const body = rows.map((row, index) => {
+    const y = index * 26;
+    return [
+      `<text x="0" y="${y + 15}">${escapeHtml(clip(row.label, 22))}</text>`,
+      `<rect class="bar" x="${labelSpace}" y="${y + 4}" width="${Math.round(row.current * barSpace)}" height="11"/>`,
+      `<rect class="previous" x="${labelSpace}" y="${y + 16}" width="${Math.round(row.previous * barSpace)}" height="6"/>`,
+      `<text x="${labelSpace + barSpace + 6}" y="${y + 15}">${escapeHtml(row.caption)}</text>`,
+    ].join('');
+  });
+  return svg(label, height, body.join(''));
+}
+
+/** Weekday rows, hour columns; each cell its count, or "< 5" on a dashed cell. */
+export function heatMapChart(map: CouncilReport['heatMap'], weekdayName: (day: number) => string, label: string): string {
+  const cellWidth = Math.min(34, Math.floor((chartWidth - 40) / Math.max(1, map.hours.length)));
+  const cellHeight = 22;
+  const largest = Math.max(1, ...map.cells.flat().map((count) => count ?? 0));
+  const header = map.hours.map((hour, column) => `<text x="${40 + column * cellWidth + 3}" y="12">${hour}</text>`).join('');
+  const rows = map.cells.map((row, day) => {
+    const y = 16 + day * cellHeight;
+    const cells = row.map((count, column) => {
+      const x = 40 + column * cellWidth;
+      const shade = count === null ? '' : ` fill-opacity="${(0.08 + (0.92 * count) / largest).toFixed(2)}"`;
+      const textColour = count !== null && count / largest > 0.5 ? ' class="light"' : '';
+      return [
+        `<rect class="${count === null ? 'hidden' : 'bar'}" x="${x}" y="${y}" width="${cellWidth - 2}" height="${cellHeight - 2}"${shade}/>`,
+        count === 0 ? '' : `<text x="${x + 2}" y="${y + 14}"${textColour}>${escapeHtml(shownCountText(count))}</text>`,
+      ].join('');
+    });
+    return `<text x="0" y="${y + 14}">${escapeHtml(weekdayName(day))}</text>${cells.join('')}`;
+  });
+  const width = 40 + map.hours.length * cellWidth;
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${16 + 7 * cellHeight}" width="${width}" height="${16 + 7 * cellHeight}" xmlns="http://www.w3.org/2000/svg">${header}${rows.join('')}</svg>`;
+}
+
+function svg(label: string, height: number, body: string): string {
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${chartWidth} ${height}" width="${chartWidth}" height="${height}" xmlns="http://www.w3.org/2000/svg">${body}</svg>`;
+}
+
+function clip(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}

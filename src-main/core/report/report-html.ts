@@ -1,0 +1,147 @@
+import { localize } from '../../../src-shared/contract/localize';
+import type { CouncilReport } from '../../../src-shared/contract/report';
+import { languageDirections, languageNames } from '../../../src-shared/i18n/languages';
+import type { ReportMessageKey } from '../../../src-shared/i18n/report-fi';
+import { reportText } from '../../../src-shared/i18n/report-messages';
+import { shownCountText } from '../../../src-shared/privacy/small-groups';
+import { escapeHtml } from '../export/summary-html';
+import { barChart, heatMapChart, trendChart } from './report-charts';
+import { formatDay, formatPercent, formatPoints } from './report-format';
+
+// Opened from a stick on any computer, or printed: nothing in it may load or run anything.
+const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const styles = `
+:root { color: #1b1b1b; background: #fff; font: 13px/1.35 system-ui, "Segoe UI", Roboto, Arial, sans-serif; }
+body { max-width: 50rem; margin: 1rem auto; padding: 0 1rem; }
+h1 { font-size: 1.45rem; margin: 0 0 .3rem; }
+h2 { font-size: 1.05rem; margin: .9rem 0 .2rem; border-top: 2px solid #2b6f77; padding-top: .35rem; }
+h3 { font-size: .95rem; margin: .5rem 0 .15rem; }
+p { margin: .2rem 0; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: .1rem .8rem; margin: 0; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+.note { color: #3d3d3d; font-size: .85rem; }
+.columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.2rem; }
+.columns > section { break-inside: avoid; min-width: 0; }
+svg.chart { width: 100%; height: auto; display: block; }
+svg.chart text { font: 12px system-ui, "Segoe UI", Roboto, Arial, sans-serif; fill: #1b1b1b; }
+svg.chart .bar { fill: #2b6f77; }
+svg.chart text.light { fill: #fff; }
+svg.chart .previous { fill: #9b9b9b; }
+svg.chart .track { fill: #e6eeef; }
+svg.chart .hidden { fill: #f1f1f1; stroke: #9b9b9b; stroke-dasharray: 2 2; }
+ul.quotes { padding-left: 1rem; margin: .2rem 0; }
+ul.quotes li { margin: .1rem 0; overflow-wrap: anywhere; }
+ul.quotes time { color: #3d3d3d; font-size: .8rem; margin-right: .35rem; }
+table.counts { border-collapse: collapse; }
+table.counts td, table.counts th { padding: .05rem .6rem .05rem 0; text-align: left; }
+@page { size: A4; margin: 11mm; }
+@media print { :root { font-size: 10.5px; } body { margin: 0; max-width: none; padding: 0; } h2 { break-after: avoid; } }
+`;
+
+/** The council report as one self-contained A4 page, in the kiosk's main language. */
+export function renderCouncilReportHtml(report: CouncilReport): string {
+  const { language } = report;
+  const text = (key: ReportMessageKey, values: Record<string, string | number> = {}) => escapeHtml(reportText(language, key, values));
+  const facts: [ReportMessageKey, string][] = [
+    ['report.site', escapeHtml(report.siteName)],
+    ['report.period', `${formatDay(report.from)} – ${formatDay(report.to)}`],
+    ['report.generated', escapeHtml(formatDay(report.generatedAt.slice(0, 10)))],
+    ['report.previous', `${formatDay(report.previousFrom)} – ${formatDay(report.previousTo)}`],
+  ];
+  const totals = report.totals;
+  return [
+    '<!doctype html>',
+    `<html lang="${language}" dir="${languageDirections[language]}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${text('report.title')} – ${escapeHtml(report.siteName)} – ${formatDay(report.from)}–${formatDay(report.to)}</title>`,
+    `<style>${styles}</style>`,
+    '</head>',
+    '<body>',
+    '<header>',
+    `<h1>${text('report.title')}</h1>`,
+    `<dl class="facts">${facts.map(([key, value]) => `<dt>${text(key)}</dt><dd>${value}</dd>`).join('')}</dl>`,
+    `<p class="totals" data-testid="totals">${text('report.answers')}: <strong>${totals.all}</strong> · ${text('report.flagged')}: <strong>${totals.flagged}</strong> · ${text('report.withoutFlagged')}: <strong>${totals.withoutFlagged}</strong> (${text('report.previousPeriod')}: ${report.previousTotals.all})</p>`,
+    '</header>',
+    '<main>',
+    totals.all === 0 ? `<p>${text('report.noAnswers')}</p>` : '',
+    renderStanding(report, text),
+    renderPolls(report, text),
+    '<div class="columns">',
+    `<section data-testid="heat-map"><h2>${text('report.heatMap')}</h2>${heatMapChart(report.heatMap, (day) => reportText(language, weekdayKey(day)), text('report.heatMap'))}</section>`,
+    renderLanguages(report, text),
+    '</div>',
+    renderComments(report, text),
+    '</main>',
+    '<footer>',
+    `<p class="note">${text('report.smallGroups')} ${text('report.masked')}</p>`,
+    '</footer>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+type Text = (key: ReportMessageKey, values?: Record<string, string | number>) => string;
+
+function weekdayKey(day: number): ReportMessageKey {
+  const keys = ['report.weekday.1', 'report.weekday.2', 'report.weekday.3', 'report.weekday.4', 'report.weekday.5', 'report.weekday.6', 'report.weekday.7'] as const;
+  return keys[day] ?? 'report.weekday.1';
+}
+
+function renderStanding(report: CouncilReport, text: Text): string {
+  const standing = report.standing;
+  if (standing === null) return '';
+  const language = report.language;
+  const rows = standing.options.map((option) => ({
+    label: localize(option.label, language).text,
+    current: option.share,
+    previous: option.previousShare,
+    caption: `${option.count} (${formatPercent(option.share, language)}) · ${text('report.points', { value: formatPoints(option.share - option.previousShare) })}`,
+  }));
+  return [
+    '<section data-testid="standing">',
+    `<h2>${text('report.standing')}: ${escapeHtml(localize(standing.question, language).text)}</h2>`,
+    `<p class="note">${text('report.thisPeriod')}: ${standing.total} · ${text('report.previousPeriod')}: ${standing.previousTotal} (${text('report.change')})</p>`,
+    trendChart(rows, text('report.standing')),
+    '</section>',
+  ].join('\n');
+}
+
+function renderPolls(report: CouncilReport, text: Text): string {
+  const language = report.language;
+  const polls = report.polls.filter((poll) => poll.kind !== 'text' || poll.topics.length > 0);
+  if (polls.length === 0) return '';
+  const sections = polls.map((poll) => {
+    const question = escapeHtml(localize(poll.question, language).text);
+    const options = poll.options.map((option) => ({ label: localize(option.label, language).text, value: option.count, caption: `${option.count} (${formatPercent(option.share, language)})` }));
+    const topics = poll.topics.map((topic) => ({ label: localize(topic.label, language).text, value: topic.count, caption: shownCountText(topic.count) }));
+    return [
+      `<section class="poll" data-testid="poll" data-poll="${escapeHtml(poll.pollId)}">`,
+      `<h3>${question}</h3>`,
+      `<p class="note">${text('report.answers')}: ${poll.totals.all} · ${text('report.withoutFlagged')}: ${poll.totals.withoutFlagged}</p>`,
+      options.length > 0 ? barChart(options, question) : '',
+      topics.length > 0 ? `<p><strong>${text('report.topics')}</strong></p>${barChart(topics, text('report.topics'))}` : '',
+      '</section>',
+    ].join('\n');
+  });
+  return [`<h2>${text('report.polls')}</h2>`, '<div class="columns">', ...sections, '</div>'].join('\n');
+}
+
+function renderLanguages(report: CouncilReport, text: Text): string {
+  const rows = report.languages.map(
+    (entry) => `<tr><th scope="row">${escapeHtml(languageNames[entry.language])}</th><td data-count>${escapeHtml(shownCountText(entry.count))}</td></tr>`,
+  );
+  return `<section data-testid="languages"><h2>${text('report.languages')}</h2><table class="counts"><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
+function renderComments(report: CouncilReport, text: Text): string {
+  if (report.comments.length === 0) return '';
+  const items = report.comments.map((comment) => `<li><time>${formatDay(comment.answeredAt.slice(0, 10))}</time>${escapeHtml(comment.text)}</li>`);
+  const more = report.commentsNotShown > 0 ? `<p class="note">${text('report.moreComments', { count: report.commentsNotShown })}</p>` : '';
+  return `<section data-testid="comments"><h2>${text('report.comments')}</h2><ul class="quotes">${items.join('')}</ul>${more}</section>`;
+}
