@@ -5,6 +5,7 @@ import type { Answer } from '../../src-shared/contract/responses';
 import { messages } from '../../src-shared/i18n/messages';
 import { languageDirections, type LanguageCode } from '../../src-shared/i18n/languages';
 import { client } from '../api/transport';
+import { defaultDisplay, isDefaultDisplay, type DisplaySettings } from '../components/display-settings';
 import { FollowUpScreen } from '../screens/FollowUpScreen';
 import { SaveFailedScreen } from '../screens/SaveFailedScreen';
 import { StartScreen } from '../screens/StartScreen';
@@ -33,6 +34,7 @@ export function App() {
   const [loading, setLoading] = useState<Loading>({ state: 'loading' });
   const [polls, setPolls] = useState<readonly Poll[]>([]);
   const [language, setLanguage] = useState<LanguageCode>('fi');
+  const [display, setDisplay] = useState<DisplaySettings>(defaultDisplay);
   const [screen, setScreen] = useState<Screen>({ name: 'start' });
   const [visit, setVisit] = useState(0);
   const [isBusy, setIsBusy] = useState(false);
@@ -74,12 +76,23 @@ export function App() {
     document.documentElement.dir = languageDirections[language];
   }, [language]);
 
+  // The staff area keeps its own look; the parents' choice applies to the parents' screens only.
+  const isParentScreen = screen.name !== 'staff';
+  useEffect(() => {
+    const root = document.documentElement;
+    root.toggleAttribute('data-high-contrast', isParentScreen && display.isHighContrast);
+    root.toggleAttribute('data-large-text', isParentScreen && display.isLargeText);
+  }, [display, isParentScreen]);
+
   const goToStart = useCallback(
     (shouldResetLanguage: boolean) => {
       setScreen({ name: 'start' });
       setVisit((count) => count + 1);
       startCoolDown();
-      if (shouldResetLanguage) setLanguage(defaultLanguage);
+      if (shouldResetLanguage) {
+        setLanguage(defaultLanguage);
+        setDisplay(defaultDisplay);
+      }
       void refreshPolls();
     },
     [defaultLanguage, refreshPolls, startCoolDown],
@@ -134,7 +147,8 @@ export function App() {
     });
 
   // The staff area keeps its own, longer idle time and locks itself when it runs out.
-  const isAway = screen.name !== 'staff' && (screen.name !== 'start' || language !== defaultLanguage);
+  const isAway =
+    screen.name !== 'staff' && (screen.name !== 'start' || language !== defaultLanguage || !isDefaultDisplay(display));
   useIdleTimeout(kiosk !== null && isAway, kiosk?.idleSeconds ?? 30, () => goToStart(true));
   useIdleTimeout(kiosk !== null && screen.name === 'thanks', kiosk?.thanksSeconds ?? 5, () => goToStart(true));
 
@@ -159,6 +173,8 @@ export function App() {
           texts={texts}
           isBusy={isBusy || isCoolingDown}
           onLanguage={setLanguage}
+          display={display}
+          onDisplay={setDisplay}
           onAnswer={(poll, given) => void answer(poll, given)}
           onWrite={(poll) => setScreen({ name: 'textAnswer', poll })}
           onStaff={() => setScreen({ name: 'staff' })}

@@ -6,6 +6,7 @@ import type { Messages } from '../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { ChoiceButton } from './ChoiceButton';
 import { FaceButton } from './FaceButton';
+import { ReadAloudButton } from './ReadAloudButton';
 
 interface PollViewProps {
   poll: Poll;
@@ -21,6 +22,7 @@ interface PollViewProps {
 export function PollView({ poll, language, texts, isBusy, onAnswer, onWrite }: PollViewProps) {
   const [selected, setSelected] = useState<readonly string[]>([]);
   const question = localize(poll.question, language);
+  const labels = poll.options.map((option) => localize(option.label, language));
   const headingId = `question-${poll.id}`;
   const answerWith = (optionId: string) => onAnswer(poll, { optionIds: [optionId] });
   const toggle = (optionId: string) =>
@@ -32,6 +34,7 @@ export function PollView({ poll, language, texts, isBusy, onAnswer, onWrite }: P
         {question.text}
       </h2>
       {question.language === language ? null : <p className="translation-note">{texts['poll.missingTranslation']}</p>}
+      <ReadAloudButton language={language} label={texts['readAloud.button']} pieces={[question, ...labels]} />
       {poll.kind === 'text' ? (
         <button type="button" className="primary-button write-button" data-action="write" disabled={isBusy} onClick={() => onWrite(poll)}>
           {texts['poll.write']}

@@ -3,6 +3,8 @@ import type { Poll } from '../../src-shared/contract/polls';
 import type { Answer } from '../../src-shared/contract/responses';
 import type { Messages } from '../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
+import type { DisplaySettings } from '../components/display-settings';
+import { DisplayToggles } from '../components/DisplayToggles';
 import { HiddenStaffCorner } from '../components/HiddenStaffCorner';
 import { LanguageBar } from '../components/LanguageBar';
 import { PollView } from '../components/PollView';
@@ -14,6 +16,8 @@ interface StartScreenProps {
   texts: Messages;
   isBusy: boolean;
   onLanguage: (language: LanguageCode) => void;
+  display: DisplaySettings;
+  onDisplay: (display: DisplaySettings) => void;
   onAnswer: (poll: Poll, answer: Answer) => void;
   onWrite: (poll: Poll) => void;
   onStaff: () => void;
@@ -22,7 +26,7 @@ interface StartScreenProps {
 }
 
 /** The standing question answers with one tap; active quick polls stand beside it. */
-export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage, onAnswer, onWrite, onStaff, visit }: StartScreenProps) {
+export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage, display, onDisplay, onAnswer, onWrite, onStaff, visit }: StartScreenProps) {
   const [standing, ...quickPolls] = polls;
   // One quick poll at a time keeps the screen calm and within its height; they take turns.
   const turn = quickPolls[visit % Math.max(1, quickPolls.length)];
@@ -52,7 +56,10 @@ export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage,
           </aside>
         )}
       </div>
-      <LanguageBar languages={kiosk.languages} current={language} label={texts['language.label']} onChoose={onLanguage} />
+      <footer className="start-footer">
+        <LanguageBar languages={kiosk.languages} current={language} label={texts['language.label']} onChoose={onLanguage} />
+        <DisplayToggles display={display} texts={texts} onChange={onDisplay} />
+      </footer>
     </main>
   );
 }

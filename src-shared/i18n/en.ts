@@ -3,6 +3,10 @@ import { staffEn } from './staff-en';
 
 export const en = {
   'language.label': 'Language',
+  'display.label': 'Display',
+  'display.contrast': 'High contrast',
+  'display.largeText': 'Larger text',
+  'readAloud.button': 'Listen',
   'start.invitation': 'Tell us!',
   'start.hint': 'Tap a face. One tap is enough.',
   'start.quickPoll': 'Quick poll',

@@ -3,6 +3,10 @@ import { staffFi } from './staff-fi';
 /** Finnish is the source of every key; the other languages must have exactly the same keys. */
 export const fi = {
   'language.label': 'Kieli',
+  'display.label': 'Näkymä',
+  'display.contrast': 'Vahva kontrasti',
+  'display.largeText': 'Isompi teksti',
+  'readAloud.button': 'Kuuntele',
   'start.invitation': 'Kerro meille!',
   'start.hint': 'Napauta kasvoa. Yksi napautus riittää.',
   'start.quickPoll': 'Pikakysely',

@@ -3,6 +3,10 @@ import { staffSv } from './staff-sv';
 
 export const sv = {
   'language.label': 'Språk',
+  'display.label': 'Visning',
+  'display.contrast': 'Hög kontrast',
+  'display.largeText': 'Större text',
+  'readAloud.button': 'Lyssna',
   'start.invitation': 'Berätta för oss!',
   'start.hint': 'Tryck på ett ansikte. Ett tryck räcker.',
   'start.quickPoll': 'Snabbenkät',
