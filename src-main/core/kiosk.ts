@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Health } from '../../src-shared/contract/kiosk';
 import type { Low } from 'lowdb';
 import type { Handlers, KioskApi } from './api/handlers';
+import { createCouncilHandlers } from './api/council-handlers';
 import { createExportHandlers } from './api/export-handlers';
 import { createQrHandlers } from './api/qr-handlers';
 import { createStaffHandlers, type ExportStatus } from './api/staff-handlers';
 import { defaultKioskDocument, kioskDocumentSpec, type KioskDocument } from './domain/kiosk-settings';
 import { BurstDetector } from './domain/burst-detector';
+import { OutcomeBook } from './domain/outcome-book';
 import { checkAnswer, PollBook } from './domain/poll-book';
 import { ResponseBook } from './domain/response-book';
 import { KerroError } from './errors';
@@ -42,6 +44,8 @@ export interface Kiosk extends KioskApi {
   readonly exports: ExportService;
   /** Poll versions as poll packs see them, for the command line. */
   readonly pollShelf: PollBook;
+  /** "You said, we did" outcomes, for poll packs on the command line. */
+  readonly outcomeShelf: OutcomeBook;
   health(): Health;
   close(): Promise<void>;
 }
@@ -57,6 +61,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
   const responses = await ResponseBook.open(context, options.segmentCapacity);
   const settings = await openSettings(context, responses);
   const polls = await PollBook.open(context);
+  const outcomes = await OutcomeBook.open(context);
   const startedAt = clock().toISOString();
   const bursts = new BurstDetector();
   const settingsData = () => settings.data;
@@ -126,11 +131,13 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
     ...createExportHandlers({
       exports: exportService,
       polls,
+      outcomes,
       settings: settingsData,
       clock,
       targetFileSystem: options.targetFileSystem ?? nodeFileSystem,
     }),
     ...createQrHandlers(exportService, context.fileSystem),
+    ...createCouncilHandlers({ outcomes, polls, responses, settings: settingsData, clock }),
   };
 
   function health(): Health {
@@ -157,6 +164,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
     logger,
     exports: exportService,
     pollShelf: polls,
+    outcomeShelf: outcomes,
     health,
     close: () => responses.close(),
   };

@@ -33,6 +33,11 @@ const bridge = {
   'polls.previewPack': (input, staffToken) => invoke('polls.previewPack', input, staffToken),
   'polls.importPack': (input, staffToken) => invoke('polls.importPack', input, staffToken),
   'polls.exportPack': (input, staffToken) => invoke('polls.exportPack', input, staffToken),
+  'outcomes.current': (input) => invoke('outcomes.current', input),
+  'outcomes.list': (input, staffToken) => invoke('outcomes.list', input, staffToken),
+  'outcomes.save': (input, staffToken) => invoke('outcomes.save', input, staffToken),
+  'outcomes.remove': (input, staffToken) => invoke('outcomes.remove', input, staffToken),
+  'reports.council': (input, staffToken) => invoke('reports.council', input, staffToken),
 } satisfies KerroBridge;
 
 contextBridge.exposeInMainWorld('kerro', bridge);

@@ -12,7 +12,9 @@ import { qrFramesInputSchema, qrFramesSchema } from './qr';
 import { emptyInputSchema, healthSchema, kioskInfoSchema } from './kiosk';
 import { pollDraftSchema } from './poll-draft';
 import { pollPackImportSchema, pollPackPreviewSchema } from './poll-pack';
+import { currentOutcomesSchema, outcomeListSchema, outcomeSaveInputSchema, outcomeSchema } from './outcomes';
 import { identifierSchema, pollSchema } from './polls';
+import { reportInputSchema, reportOutputSchema } from './report';
 import { followUpInputSchema, submitInputSchema } from './responses';
 import { resultsInputSchema, resultsSchema } from './results';
 import { settingsInputSchema, settingsViewSchema } from './settings';
@@ -180,6 +182,36 @@ export const methods = {
     output: z.object({ target: z.string(), file: z.string(), bytes: z.number().int().min(0), polls: z.number().int().min(0) }),
     staff: true,
     summary: 'Writes this kiosk’s polls to kerro-polls.json on a stick, to set up another kiosk the same way.',
+  },
+  'outcomes.current': {
+    input: emptyInputSchema,
+    output: currentOutcomesSchema,
+    staff: false,
+    summary: '"You said, we did" outcomes to show on the start screen today, by the kiosk’s clock.',
+  },
+  'outcomes.list': {
+    input: emptyInputSchema,
+    output: outcomeListSchema,
+    staff: true,
+    summary: 'Every "you said, we did" outcome, shown or not, and the kiosk’s day.',
+  },
+  'outcomes.save': {
+    input: outcomeSaveInputSchema,
+    output: z.object({ outcome: outcomeSchema }),
+    staff: true,
+    summary: 'Adds an outcome (id null) or changes one: Finnish text required, Swedish and English optional, first and last day.',
+  },
+  'outcomes.remove': {
+    input: z.object({ id: z.uuid() }).strict(),
+    output: z.object({}),
+    staff: true,
+    summary: 'Removes an outcome from the start screen and the list.',
+  },
+  'reports.council': {
+    input: reportInputSchema,
+    output: reportOutputSchema,
+    staff: true,
+    summary: 'The council report for a period: its data (small groups shown as < 5) and the same as a self-contained A4 HTML page.',
   },
 } as const satisfies Record<string, MethodDefinition>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outcomeLimit, outcomeSchema } from './outcomes';
 import { identifierSchema, isoDateTimeSchema, languageSchema, pollKinds, pollSchema, pollStates, type Poll } from './polls';
 
 /**
@@ -18,10 +19,22 @@ export const pollPackSchema = z
     exportedAt: isoDateTimeSchema,
     source: z.object({ kioskId: z.string().max(40), site: z.string().max(80) }).strict(),
     polls: z.array(pollSchema).max(pollPackLimits.polls),
+    /**
+     * "You said, we did" outcomes, added after the first packs: optional, so a pack without
+     * them is read as before and the schema version stays 1.
+     */
+    outcomes: z.array(outcomeSchema).max(outcomeLimit).optional(),
   })
   .strict()
   .superRefine((pack, context) => {
     for (const problem of pollPackProblems(pack.polls)) context.addIssue({ code: 'custom', ...problem });
+    const outcomes = pack.outcomes ?? [];
+    if (new Set(outcomes.map((outcome) => outcome.id)).size !== outcomes.length) {
+      context.addIssue({ code: 'custom', path: ['outcomes'], message: 'an outcome appears twice' });
+    }
+    outcomes.forEach((outcome, index) => {
+      if (outcome.endsOn < outcome.startsOn) context.addIssue({ code: 'custom', path: ['outcomes', index, 'endsOn'], message: 'ends before it starts' });
+    });
   });
 
 export type PollPack = z.output<typeof pollPackSchema>;
@@ -84,6 +97,8 @@ export const pollPackImportSchema = z.object({
   added: z.number().int().min(0),
   unchanged: z.number().int().min(0),
   skipped: z.number().int().min(0),
+  /** "You said, we did" outcomes new to this kiosk. */
+  outcomesAdded: z.number().int().min(0),
 });
 
 export type PollPackImport = z.output<typeof pollPackImportSchema>;

@@ -58,9 +58,9 @@ describe('every staff method', () => {
   it('is marked in the contract: everything but reading kiosk state, answering and unlocking needs staff', () => {
     const open = methodNames.filter((name) => !methods[name].staff);
     expect(open.sort()).toEqual(
-      ['kiosk.health', 'kiosk.info', 'polls.active', 'responses.followUp', 'responses.submit', 'staff.setup', 'staff.status', 'staff.unlock'].sort(),
+      ['kiosk.health', 'kiosk.info', 'outcomes.current', 'polls.active', 'responses.followUp', 'responses.submit', 'staff.setup', 'staff.status', 'staff.unlock'].sort(),
     );
-    expect(staffMethods).toEqual(expect.arrayContaining(['staff.lock', 'staff.changePin', 'polls.save', 'results.poll', 'settings.update']));
+    expect(staffMethods).toEqual(expect.arrayContaining(['staff.lock', 'staff.changePin', 'polls.save', 'results.poll', 'settings.update', 'outcomes.save', 'outcomes.remove', 'reports.council']));
   });
 
   it.each(staffMethods)('%s is refused over HTTP without a session, with a made-up one and with an expired one; nothing changes', async (method) => {

@@ -61,8 +61,8 @@ async function run(args: string[], io: CommandIo): Promise<number> {
       io.stdout.write('Dry run: nothing was changed.\n');
       return exitCodes.done;
     }
-    const result = await importPollPack(pack, kiosk.pollShelf);
-    io.stdout.write(`Imported: ${result.added} added, ${result.unchanged} already here, ${result.skipped} older than here.\n`);
+    const result = await importPollPack(pack, kiosk.pollShelf, kiosk.outcomeShelf);
+    io.stdout.write(`Imported: ${result.added} added, ${result.unchanged} already here, ${result.skipped} older than here.${result.outcomesAdded > 0 ? ` ${result.outcomesAdded} new outcomes.` : ''}\n`);
     return exitCodes.done;
   } catch (error) {
     if (!(error instanceof TransferFailure)) throw error;

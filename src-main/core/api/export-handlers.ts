@@ -4,7 +4,7 @@ import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import { KerroError } from '../errors';
 import { TransferFailure } from '../export/export-failure';
 import { summarize, type ExportRun, type ExportService } from '../export/export-service';
-import { buildPollPack, importPollPack, previewPollPack, writePollPack, type PollShelf } from '../poll-pack/poll-pack';
+import { buildPollPack, importPollPack, previewPollPack, writePollPack, type OutcomeShelf, type PollShelf } from '../poll-pack/poll-pack';
 import { readPollPack } from '../poll-pack/read-pack';
 import type { FileSystem } from '../store/file-system';
 import { toLocalIsoString, type Clock } from '../time';
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 export interface ExportDependencies {
   exports: ExportService;
   polls: PollShelf;
+  outcomes: OutcomeShelf;
   settings: () => { kioskId: string; siteName: string; defaultLanguage: LanguageCode };
   clock: Clock;
   /** Reaches the sticks; the tests put disk faults here. */
@@ -32,7 +33,7 @@ type ExportMethod =
 
 /** The staff area's USB methods: batches out, poll packs in and out. */
 export function createExportHandlers(dependencies: ExportDependencies): Pick<Handlers, ExportMethod> {
-  const { exports, polls, settings, clock, targetFileSystem } = dependencies;
+  const { exports, polls, outcomes, settings, clock, targetFileSystem } = dependencies;
 
   /** A stick's trouble is told to staff in the kiosk's own language; the code stays for the screens. */
   const inKioskLanguage = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -58,12 +59,12 @@ export function createExportHandlers(dependencies: ExportDependencies): Pick<Han
       inKioskLanguage(async () => describeRun(await exports.reexportTo(await exports.resolveTarget(input.targetId), input.batchNumber))),
     'exports.progress': async () => exports.progress,
     'polls.previewPack': (input) => inKioskLanguage(async () => previewPollPack(await readPack(input.targetId), polls, settings().defaultLanguage)),
-    'polls.importPack': (input) => inKioskLanguage(async () => importPollPack(await readPack(input.targetId), polls)),
+    'polls.importPack': (input) => inKioskLanguage(async () => importPollPack(await readPack(input.targetId), polls, outcomes)),
     'polls.exportPack': (input) =>
       inKioskLanguage(async () => {
         const target = await exports.resolveTarget(input.targetId);
         const { kioskId, siteName } = settings();
-        const pack = buildPollPack(polls.all(), { kioskId, site: siteName }, toLocalIsoString(clock()));
+        const pack = buildPollPack(polls.all(), { kioskId, site: siteName }, toLocalIsoString(clock()), outcomes.all());
         const written = await writePollPack(targetFileSystem, target.path, target.name, pack, input.replace ?? false);
         return { target: target.name, file: pollPackFileName, bytes: written.bytes, polls: pack.polls.length };
       }),

@@ -9,6 +9,7 @@ import {
   type PollPackImport,
   type PollPackPreview,
 } from '../../../src-shared/contract/poll-pack';
+import type { Outcome } from '../../../src-shared/contract/outcomes';
 import type { Poll } from '../../../src-shared/contract/polls';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import { toPollSnapshot } from '../export/batch-content';
@@ -21,6 +22,12 @@ import { isNotFound, type FileSystem } from '../store/file-system';
 export interface PollShelf {
   all(): readonly Poll[];
   addVersions(polls: readonly Poll[]): Promise<void>;
+}
+
+/** The part of the outcome book a pack needs. */
+export interface OutcomeShelf {
+  all(): readonly Outcome[];
+  addMissing(outcomes: readonly Outcome[]): Promise<number>;
 }
 
 /** Content that makes a version what it is; state and schedule change without a new version. */
@@ -55,13 +62,16 @@ export function previewPollPack(pack: PollPack, shelf: PollShelf, language: Lang
  * other content would make two kiosks' answers to "the same" poll mean different things, so
  * one such conflict refuses the whole pack.
  */
-export async function importPollPack(pack: PollPack, shelf: PollShelf): Promise<PollPackImport> {
+export async function importPollPack(pack: PollPack, shelf: PollShelf, outcomes: OutcomeShelf): Promise<PollPackImport> {
   const plan = planImport(pack, shelf);
   const conflict = plan.find((step) => step.action === 'conflict');
   if (conflict !== undefined) throw conflictOf(conflict.poll);
   const added = plan.filter((step) => step.action === 'add').map((step) => step.poll);
+  // Outcomes first: they are the smaller file, and a pack whose polls then fail to save leaves only texts behind.
+  const outcomesAdded = await outcomes.addMissing(pack.outcomes ?? []);
   if (added.length > 0) await shelf.addVersions(added);
   return {
+    outcomesAdded,
     added: added.length,
     unchanged: plan.filter((step) => step.action === 'same').length,
     skipped: plan.filter((step) => step.action === 'older').length,
@@ -69,7 +79,7 @@ export async function importPollPack(pack: PollPack, shelf: PollShelf): Promise<
 }
 
 /** The newest version of every poll that is not closed: what a second kiosk needs to ask the same. */
-export function buildPollPack(polls: readonly Poll[], source: PollPack['source'], exportedAt: string): PollPack {
+export function buildPollPack(polls: readonly Poll[], source: PollPack['source'], exportedAt: string, outcomes: readonly Outcome[] = []): PollPack {
   const latest = new Map<string, Poll>();
   for (const poll of polls) {
     const known = latest.get(poll.id);
@@ -81,6 +91,8 @@ export function buildPollPack(polls: readonly Poll[], source: PollPack['source']
     exportedAt,
     source,
     polls: [...latest.values()].filter((poll) => poll.state !== 'closed'),
+    // Outcomes already over would never show on the other kiosk.
+    outcomes: outcomes.filter((outcome) => outcome.endsOn >= exportedAt.slice(0, 10)),
   };
 }
 

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { Low } from 'lowdb';
+import { z } from 'zod';
+import { isOutcomeShown, outcomeLimit, outcomeSchema, type Outcome } from '../../../src-shared/contract/outcomes';
+import { KerroError } from '../errors';
+import { openDocument, type DocumentSpec } from '../store/document';
+import type { StoreContext } from '../store/store-context';
+
+const outcomesDocumentSchema = z.object({ outcomes: z.array(outcomeSchema) });
+type OutcomesDocument = z.output<typeof outcomesDocumentSchema>;
+
+const outcomesDocumentSpec: DocumentSpec<OutcomesDocument> = {
+  fileName: 'outcomes.json',
+  schemaVersion: 1,
+  schema: outcomesDocumentSchema,
+};
+
+export interface OutcomeFields {
+  text: Outcome['text'];
+  startsOn: string;
+  endsOn: string;
+}
+
+/** "You said, we did": the council's outcomes, in their own durable document. */
+export class OutcomeBook {
+  private constructor(private readonly db: Low<OutcomesDocument>) {}
+
+  static async open(context: StoreContext): Promise<OutcomeBook> {
+    const { db } = await openDocument(context, outcomesDocumentSpec, () => ({ outcomes: [] }));
+    return new OutcomeBook(db);
+  }
+
+  /** First day first, so the staff list reads as a calendar. */
+  all(): Outcome[] {
+    return [...this.db.data.outcomes].sort((left, right) => left.startsOn.localeCompare(right.startsOn) || left.createdAt.localeCompare(right.createdAt));
+  }
+
+  shownOn(today: string): Outcome[] {
+    return this.all().filter((outcome) => isOutcomeShown(outcome, today));
+  }
+
+  find(id: string): Outcome | undefined {
+    return this.db.data.outcomes.find((outcome) => outcome.id === id);
+  }
+
+  async save(id: string | null, fields: OutcomeFields, createdAt: string): Promise<Outcome> {
+    const existing = id === null ? undefined : this.find(id);
+    if (id !== null && existing === undefined) throw new KerroError('not_found', 'No such outcome');
+    if (existing === undefined && this.db.data.outcomes.length >= outcomeLimit) {
+      throw new KerroError('conflict', `At most ${outcomeLimit} outcomes; remove old ones first`);
+    }
+    const outcome: Outcome = { id: existing?.id ?? randomUUID(), createdAt: existing?.createdAt ?? createdAt, ...fields };
+    const others = this.db.data.outcomes.filter((known) => known.id !== outcome.id);
+    await this.replace([...others, outcome]);
+    return outcome;
+  }
+
+  async remove(id: string): Promise<void> {
+    if (this.find(id) === undefined) throw new KerroError('not_found', 'No such outcome');
+    await this.replace(this.db.data.outcomes.filter((outcome) => outcome.id !== id));
+  }
+
+  /**
+   * Outcomes from a poll pack: those not here yet are added, in one durable write. An id that is
+   * here already keeps this kiosk's version, since its staff may have corrected it since.
+   */
+  async addMissing(outcomes: readonly Outcome[]): Promise<number> {
+    const fresh = outcomes.filter((outcome) => this.find(outcome.id) === undefined);
+    if (fresh.length === 0) return 0;
+    if (this.db.data.outcomes.length + fresh.length > outcomeLimit) throw new KerroError('conflict', `At most ${outcomeLimit} outcomes`);
+    await this.replace([...this.db.data.outcomes, ...fresh]);
+    return fresh.length;
+  }
+
+  /** On a failed write memory goes back to what is on disk. */
+  private async replace(outcomes: Outcome[]): Promise<void> {
+    const previous = this.db.data;
+    this.db.data = { outcomes };
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.db.data = previous;
+      throw new KerroError('storage_failed', `The outcomes could not be saved (${String(error)})`);
+    }
+  }
+}
