@@ -8,6 +8,7 @@ import { DisplayToggles } from '../components/DisplayToggles';
 import { HiddenStaffCorner } from '../components/HiddenStaffCorner';
 import { LanguageBar } from '../components/LanguageBar';
 import { PollView } from '../components/PollView';
+import { OutcomeBand } from '../outcomes/OutcomeBand';
 
 interface StartScreenProps {
   kiosk: KioskInfo;
@@ -56,6 +57,7 @@ export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage,
           </aside>
         )}
       </div>
+      <OutcomeBand language={language} visit={visit} />
       <footer className="start-footer">
         <LanguageBar languages={kiosk.languages} current={language} label={texts['language.label']} onChoose={onLanguage} />
         <DisplayToggles display={display} texts={texts} onChange={onDisplay} />

@@ -16,13 +16,18 @@ import './staff.css';
 
 /** The QR transfer draws codes with its own libraries; loaded only when staff open it. */
 const QrExportScreen = lazy(() => import('./qr/QrExportScreen').then((module) => ({ default: module.QrExportScreen })));
+/** The council's screens: the report and "you said, we did", loaded when opened. */
+const ReportScreen = lazy(() => import('../report/ReportScreen').then((module) => ({ default: module.ReportScreen })));
+const OutcomesScreen = lazy(() => import('../outcomes/OutcomesScreen').then((module) => ({ default: module.OutcomesScreen })));
 
 type View =
   | { name: 'home' }
   | { name: 'editor'; pollId: string | null; initial: EditorState; answers: number }
   | { name: 'results'; pollId: string }
   | { name: 'settings' }
-  | { name: 'qr' };
+  | { name: 'qr' }
+  | { name: 'report' }
+  | { name: 'outcomes' };
 
 /** Staff leave the kiosk to its parents after this long untouched, locked. */
 const staffIdleSeconds = 120;
@@ -96,6 +101,8 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
           onResults={(poll) => setView({ name: 'results', pollId: poll.id })}
           onSettings={() => setView({ name: 'settings' })}
           onQrTransfer={() => setView({ name: 'qr' })}
+          onReport={() => setView({ name: 'report' })}
+          onOutcomes={() => setView({ name: 'outcomes' })}
           onLock={lock}
         />
       );
@@ -120,6 +127,18 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
       return (
         <Suspense fallback={null}>
           <QrExportScreen language={language} call={call} onBack={home} />
+        </Suspense>
+      );
+    case 'report':
+      return (
+        <Suspense fallback={null}>
+          <ReportScreen language={language} call={call} onBack={home} />
+        </Suspense>
+      );
+    case 'outcomes':
+      return (
+        <Suspense fallback={null}>
+          <OutcomesScreen texts={texts} language={language} call={call} onBack={home} />
         </Suspense>
       );
   }
