@@ -1,7 +1,7 @@
 import type { KioskInfo } from '../../src-shared/contract/kiosk';
 import type { Poll } from '../../src-shared/contract/polls';
 import type { Answer } from '../../src-shared/contract/responses';
-import type { Messages } from '../../src-shared/i18n/fi';
+import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import type { DisplaySettings } from '../components/display-settings';
 import { DisplayToggles } from '../components/DisplayToggles';
@@ -14,7 +14,7 @@ interface StartScreenProps {
   kiosk: KioskInfo;
   polls: readonly Poll[];
   language: LanguageCode;
-  texts: Messages;
+  texts: ParentMessages;
   isBusy: boolean;
   onLanguage: (language: LanguageCode) => void;
   display: DisplaySettings;

@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { pollTemplates, type PollTemplateId } from '../../src-shared/contract/poll-templates';
 import type { Poll } from '../../src-shared/contract/polls';
 import { messages } from '../../src-shared/i18n/messages';
-import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
 import { client } from '../api/transport';
 import { useIdleTimeout } from '../app/useIdleTimeout';
 import { editorStateOf, newEditorState, type EditorState } from './editor-state';
@@ -42,7 +42,7 @@ interface StaffAreaProps {
 
 /** Everything behind the PIN, loaded only when the hidden gesture asks for it. */
 export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) {
-  const texts = messages[language];
+  const texts = messages[staffLanguageOf(language)];
   const [token, setToken] = useState<string | null>(null);
   const [view, setView] = useState<View>({ name: 'home' });
   const [notice, setNotice] = useState<string | null>(null);
