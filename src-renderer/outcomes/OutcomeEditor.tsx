@@ -76,7 +76,10 @@ export function OutcomeEditor({ texts, language, call, today, outcome, onDone }:
         </header>
         <p className="editor-note">{text('outcomes.intro')}</p>
         <div className="editor-section">
-          <TextField name="outcome-fi" label={text('outcomes.textFi')} value={fi} lang="fi" maxLength={outcomeTextLimit} isMultiline problem={isFinnishMissing ? problem : null} onChange={setFi} />
+          <TextField name="outcome-fi" label={text('outcomes.textFi')} value={fi} lang="fi" maxLength={outcomeTextLimit} isMultiline problem={isFinnishMissing ? problem : null} onChange={(value) => {
+              setFi(value);
+              setProblem(null);
+            }} />
           <TextField name="outcome-sv" label={text('outcomes.textSv')} value={sv} lang="sv" maxLength={outcomeTextLimit} isMultiline onChange={setSv} />
           <TextField name="outcome-en" label={text('outcomes.textEn')} value={en} lang="en" maxLength={outcomeTextLimit} isMultiline onChange={setEn} />
         </div>

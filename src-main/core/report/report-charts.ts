@@ -4,7 +4,9 @@ import { escapeHtml } from '../export/summary-html';
 
 const chartWidth = 560;
 const labelSpace = 150;
-const captionSpace = 130;
+const captionSpace = 150;
+/** The trend's caption carries the change too: "12 (40 %) · +15 %-yks.". */
+const trendCaptionSpace = 210;
 const rowHeight = 20;
 
 export interface ChartRow {
@@ -45,7 +47,7 @@ export interface TrendRow {
 
 /** Each option's share now (dark) over its share in the previous period (grey). */
 export function trendChart(rows: readonly TrendRow[], label: string): string {
-  const barSpace = chartWidth - labelSpace - captionSpace;
+  const barSpace = chartWidth - labelSpace - trendCaptionSpace;
   const height = rows.length * 26 + 2;
   const body = rows.map((row, index) => {
     const y = index * 26;

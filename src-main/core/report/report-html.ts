@@ -107,7 +107,7 @@ function renderStanding(report: CouncilReport, text: Text): string {
   return [
     '<section data-testid="standing">',
     `<h2>${text('report.standing')}: ${escapeHtml(localize(standing.question, language).text)}</h2>`,
-    `<p class="note">${text('report.thisPeriod')}: ${standing.total} · ${text('report.previousPeriod')}: ${standing.previousTotal} (${text('report.change')})</p>`,
+    `<p class="note">${text('report.thisPeriod')}: ${standing.total} · ${text('report.previousPeriod')}: ${standing.previousTotal}</p>`,
     trendChart(rows, text('report.standing')),
     '</section>',
   ].join('\n');
