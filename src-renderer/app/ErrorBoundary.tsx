@@ -1,8 +1,8 @@
 import { Component, type ReactNode } from 'react';
-import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
+import type { Messages } from '../../src-shared/i18n/fi';
 
 interface ErrorBoundaryProps {
-  texts: ParentMessages;
+  texts: Messages;
   /** Called a few seconds after a crash; the app starts over from the start screen. */
   onRecover: () => void;
   children: ReactNode;

@@ -1,7 +1,7 @@
-import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
+import type { Messages } from '../../src-shared/i18n/fi';
 
 interface ThanksScreenProps {
-  texts: ParentMessages;
+  texts: Messages;
   onBack: () => void;
 }
 

@@ -1,10 +1,10 @@
 import { en } from './en';
 import { fi, type MessageKey, type Messages } from './fi';
-import { staffLanguageOf, type LanguageCode, type StaffLanguage } from './languages';
+import type { LanguageCode } from './languages';
 import { sv } from './sv';
 
-export const messages: Record<StaffLanguage, Messages> = { fi, sv, en };
+export const messages: Record<LanguageCode, Messages> = { fi, sv, en };
 
 export function translate(language: LanguageCode, key: MessageKey): string {
-  return messages[staffLanguageOf(language)][key];
+  return messages[language][key];
 }

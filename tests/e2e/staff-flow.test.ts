@@ -87,16 +87,16 @@ describe('the staff area', () => {
     await expectAccessible(page, 'start with a quick poll');
     await page.getByRole('button', { name: 'Monday', exact: true }).click();
     await page.locator('[data-screen="thanks"]').waitFor();
-    await page.locator('.secondary-button').click();
+    await backToStart(page);
     await page.locator('[data-screen="start"]').waitFor();
 
     await unlockStaff(page);
     const card = page.locator('.poll-card-active').filter({ hasText: 'Mikä aamu sopii vauvahierontaan?' });
-    await expect.poll(() => card.locator('.answer-count').innerText()).toBe('1 vastaus');
+    await expect.poll(() => card.locator('.answer-count').innerText(), { timeout: 15_000 }).toBe('1 vastaus');
     await card.locator('[data-action="results"]').click();
     await page.locator('[data-screen="staff-results"]').waitFor();
-    await expect.poll(() => page.locator('[data-fact="total"]').innerText()).toBe('Vastauksia: 1');
-    await expect.poll(() => page.locator('[data-bar="option-1"]').textContent()).toContain('1 (100 %)');
+    await expect.poll(() => page.locator('[data-fact="total"]').innerText(), { timeout: 15_000 }).toBe('Vastauksia: 1');
+    await expect.poll(() => page.locator('[data-bar="option-1"]').textContent(), { timeout: 15_000 }).toContain('1 (100 %)');
     expect(await page.locator('[data-bar="option-2"]').textContent()).toContain('0 (0 %)');
     await checkStaffScreen(page, 'results');
 
@@ -111,7 +111,7 @@ describe('the staff area', () => {
     await page.locator('.poll-card-closed').filter({ hasText: 'Mikä aamu sopii vauvahierontaan?' }).waitFor();
     await page.locator('[data-action="lock"]').click();
     await page.locator('[data-screen="start"]').waitFor();
-    expect(await page.getByText('Mikä aamu sopii vauvahierontaan?').count()).toBe(0);
+    await expect.poll(() => page.getByText('Mikä aamu sopii vauvahierontaan?').count(), { timeout: 15_000 }).toBe(0);
     await page.context().close();
   });
 
@@ -249,7 +249,7 @@ describe('parents typing', () => {
     await expectBigTargets(page, 'text answer');
     await page.locator('[data-action="send"]').click();
     await page.locator('[data-screen="thanks"]').waitFor();
-    await page.locator('.secondary-button').click();
+    await backToStart(page);
 
     await page.locator(`[data-poll="${yesNoPoll}"] [data-option="yes"]`).click();
     await page.locator('[data-screen="comment"]').waitFor();
@@ -269,6 +269,15 @@ describe('parents typing', () => {
     await page.context().close();
   });
 });
+
+/** From the thank-you back to the start; on a slow machine the thank-you may already have gone by itself. */
+async function backToStart(page: Page): Promise<void> {
+  await page
+    .locator('[data-screen="thanks"] .secondary-button')
+    .click({ timeout: 3000 })
+    .catch(() => undefined);
+  await page.locator('[data-screen="start"]').waitFor();
+}
 
 async function unlockStaffWith(page: Page, pin: string): Promise<void> {
   await holdStaffCorner(page);
