@@ -14,12 +14,14 @@ import { crashTest } from './bench/store-crash.mjs';
 const sizes = [1_000, 10_000, 100_000] as const;
 type Size = (typeof sizes)[number];
 
-/** Each store records in short turns, so a slow spell of the disk falls on all of them alike. */
-const rounds = 40;
-const perRound = 50;
+/**
+ * The stores take turns one answer at a time, so a slow spell of the disk (other work on the
+ * machine) falls on all of them alike and the ratios stay fair even when the machine is busy.
+ */
+const samples = 2000;
 const warmUp = 50;
 /** Stock lowdb rewrites its whole file per answer (about 30 MB at 100k): fewer samples there. */
-const lowdbPerRound: Record<Size, number> = { 1_000: 8, 10_000: 3, 100_000: 1 };
+const lowdbSamples: Record<Size, number> = { 1_000: 320, 10_000: 120, 100_000: 40 };
 const lowdbWarmUp = 3;
 
 const targets = { sqlite: 1.0, floor: 1.3, growth: 1.2 };
@@ -39,8 +41,8 @@ export async function run(context: BenchContext): Promise<BenchSection> {
       notes: [
         ...machine,
         `${loadBefore}; ${loadAfter.charAt(0).toLowerCase()}${loadAfter.slice(1)}`,
-        `Per store and size: ${rounds * perRound} answers timed one at a time (each awaited before the next), after ${warmUp} untimed; ` +
-          `stock lowdb ${sizes.map((size) => `${rounds * lowdbPerRound[size]} at ${label(size)}`).join(', ')}, because it rewrites its whole file each time ` +
+        `Per store and size: ${samples} answers timed one at a time (each awaited before the next), after ${warmUp} untimed; ` +
+          `stock lowdb ${sizes.map((size) => `${lowdbSamples[size]} at ${label(size)}`).join(', ')}, because it rewrites its whole file each time ` +
           '(its p99 at small sample counts is close to its maximum).',
         'The history is written straight to disk in each store\'s own format; Kerro then opens and checks every stored line.',
         'Stock lowdb (steno) never calls fsync: its figures are for writes a power cut can still lose.',
@@ -160,21 +162,21 @@ async function measureLatency(root: string, context: BenchContext): Promise<Resu
   for (const size of sizes) {
     context.progress(`store: preparing ${subjectKinds.length} stores with ${label(size)} answers`);
     const directory = join(root, `latency-${size}`);
-    const prepared: { kind: SubjectKind; worker: SubjectWorker; samples: number[]; turn: number }[] = [];
+    const prepared: { kind: SubjectKind; worker: SubjectWorker; samples: number[]; every: number }[] = [];
     for (const kind of subjectKinds) {
       const folder = join(directory, kind.key);
       await mkdir(folder, { recursive: true });
       const isLowdb = kind.key === 'lowdb';
       const worker = new SubjectWorker({ isKerroBenchSubject: true, key: kind.key, folder, size, warmUp: isLowdb ? lowdbWarmUp : warmUp });
       await worker.ready();
-      prepared.push({ kind, worker, samples: [], turn: isLowdb ? lowdbPerRound[size] : perRound });
+      prepared.push({ kind, worker, samples: [], every: isLowdb ? samples / lowdbSamples[size] : 1 });
     }
     context.progress(`store: recording with ${label(size)} stored`);
-    for (let round = 0; round < rounds; round += 1) {
+    for (let round = 0; round < samples; round += 1) {
       // Each round starts with the next store, so none always follows the same neighbour's writes.
       for (let index = 0; index < prepared.length; index += 1) {
         const entry = prepared[(index + round) % prepared.length];
-        if (entry !== undefined) entry.samples.push(...(await entry.worker.record(entry.turn)));
+        if (entry !== undefined && round % entry.every < 1) entry.samples.push(...(await entry.worker.record(1)));
       }
     }
     for (const entry of prepared) {

@@ -3,7 +3,8 @@ import type { KioskInfo } from '../../src-shared/contract/kiosk';
 import type { Poll, PollOption } from '../../src-shared/contract/polls';
 import type { Answer } from '../../src-shared/contract/responses';
 import { messages } from '../../src-shared/i18n/messages';
-import { languageDirections, type LanguageCode } from '../../src-shared/i18n/languages';
+import { languageDirections, staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
+import { parentMessages } from '../../src-shared/i18n/parents/parent-messages';
 import { client } from '../api/transport';
 import { defaultDisplay, isDefaultDisplay, type DisplaySettings } from '../components/display-settings';
 import { FollowUpScreen } from '../screens/FollowUpScreen';
@@ -40,7 +41,7 @@ export function App() {
   const [isBusy, setIsBusy] = useState(false);
   const isBusyRef = useRef(false);
   const [isCoolingDown, startCoolDown] = useCoolDown(coolDownMs);
-  const texts = messages[language];
+  const texts = parentMessages[language];
   const kiosk = loading.state === 'ready' ? loading.kiosk : null;
   const defaultLanguage = kiosk?.defaultLanguage ?? 'fi';
 
@@ -158,7 +159,7 @@ export function App() {
   if (!loading.kiosk.isSetUp) {
     return (
       <Suspense fallback={waiting}>
-        <lazyScreens.SetupScreen kiosk={loading.kiosk} texts={texts} onDone={() => void reloadKiosk()} />
+        <lazyScreens.SetupScreen kiosk={loading.kiosk} texts={messages[staffLanguageOf(language)]} onDone={() => void reloadKiosk()} />
       </Suspense>
     );
   }

@@ -1,8 +1,8 @@
 import { Component, type ReactNode } from 'react';
-import type { Messages } from '../../src-shared/i18n/fi';
+import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 
 interface ErrorBoundaryProps {
-  texts: Messages;
+  texts: ParentMessages;
   /** Called a few seconds after a crash; the app starts over from the start screen. */
   onRecover: () => void;
   children: ReactNode;

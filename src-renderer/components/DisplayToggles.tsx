@@ -1,9 +1,9 @@
-import type { Messages } from '../../src-shared/i18n/fi';
+import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import type { DisplaySettings } from './display-settings';
 
 interface DisplayTogglesProps {
   display: DisplaySettings;
-  texts: Messages;
+  texts: ParentMessages;
   onChange: (display: DisplaySettings) => void;
 }
 

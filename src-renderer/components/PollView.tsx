@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { localize } from '../../src-shared/contract/localize';
+import { isTranslationMissing, localize } from '../../src-shared/contract/localize';
 import type { Poll } from '../../src-shared/contract/polls';
 import type { Answer } from '../../src-shared/contract/responses';
-import type { Messages } from '../../src-shared/i18n/fi';
+import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { ChoiceButton } from './ChoiceButton';
 import { FaceButton } from './FaceButton';
@@ -11,7 +11,7 @@ import { ReadAloudButton } from './ReadAloudButton';
 interface PollViewProps {
   poll: Poll;
   language: LanguageCode;
-  texts: Messages;
+  texts: ParentMessages;
   isBusy: boolean;
   onAnswer: (poll: Poll, answer: Answer) => void;
   /** A text poll opens the typing screen instead of answering with a tap. */
@@ -33,7 +33,7 @@ export function PollView({ poll, language, texts, isBusy, onAnswer, onWrite }: P
       <h2 id={headingId} className="poll-question" lang={question.language}>
         {question.text}
       </h2>
-      {question.language === language ? null : <p className="translation-note">{texts['poll.missingTranslation']}</p>}
+      {isTranslationMissing(question, language) ? <p className="translation-note">{texts['poll.missingTranslation']}</p> : null}
       <ReadAloudButton language={language} label={texts['readAloud.button']} pieces={[question, ...labels]} />
       {poll.kind === 'text' ? (
         <button type="button" className="primary-button write-button" data-action="write" disabled={isBusy} onClick={() => onWrite(poll)}>

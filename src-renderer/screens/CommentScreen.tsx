@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { textLimits } from '../../src-shared/contract/polls';
-import type { Messages } from '../../src-shared/i18n/fi';
+import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import { KeyboardArea } from '../typing/KeyboardArea';
 import { TextField } from '../typing/TextField';
 
 interface CommentScreenProps {
-  texts: Messages;
+  texts: ParentMessages;
   isBusy: boolean;
   onDone: (comment: string) => void;
   onSkip: () => void;

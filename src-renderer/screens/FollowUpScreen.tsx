@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { localize } from '../../src-shared/contract/localize';
 import type { PollOption } from '../../src-shared/contract/polls';
-import type { Messages } from '../../src-shared/i18n/fi';
+import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { pictogramFor } from '../components/pictograms';
 
 interface FollowUpScreenProps {
   topics: readonly PollOption[];
   language: LanguageCode;
-  texts: Messages;
+  texts: ParentMessages;
   isBusy: boolean;
   onDone: (topics: string[]) => void;
   onSkip: () => void;

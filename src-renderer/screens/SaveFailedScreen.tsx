@@ -1,7 +1,7 @@
-import type { Messages } from '../../src-shared/i18n/fi';
+import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 
 interface SaveFailedScreenProps {
-  texts: Messages;
+  texts: ParentMessages;
   onBack: () => void;
 }
 

@@ -1,19 +1,20 @@
 import type { KioskInfo } from '../../src-shared/contract/kiosk';
 import type { Poll } from '../../src-shared/contract/polls';
 import type { Answer } from '../../src-shared/contract/responses';
-import type { Messages } from '../../src-shared/i18n/fi';
+import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import type { DisplaySettings } from '../components/display-settings';
 import { DisplayToggles } from '../components/DisplayToggles';
 import { HiddenStaffCorner } from '../components/HiddenStaffCorner';
 import { LanguageBar } from '../components/LanguageBar';
 import { PollView } from '../components/PollView';
+import { OutcomeBand } from '../outcomes/OutcomeBand';
 
 interface StartScreenProps {
   kiosk: KioskInfo;
   polls: readonly Poll[];
   language: LanguageCode;
-  texts: Messages;
+  texts: ParentMessages;
   isBusy: boolean;
   onLanguage: (language: LanguageCode) => void;
   display: DisplaySettings;
@@ -56,6 +57,7 @@ export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage,
           </aside>
         )}
       </div>
+      <OutcomeBand language={language} visit={visit} />
       <footer className="start-footer">
         <LanguageBar languages={kiosk.languages} current={language} label={texts['language.label']} onChoose={onLanguage} />
         <DisplayToggles display={display} texts={texts} onChange={onDisplay} />

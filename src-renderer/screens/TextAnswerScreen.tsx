@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { localize } from '../../src-shared/contract/localize';
+import { isTranslationMissing, localize } from '../../src-shared/contract/localize';
 import { textLimits, type Poll } from '../../src-shared/contract/polls';
-import type { Messages } from '../../src-shared/i18n/fi';
+import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { KeyboardArea } from '../typing/KeyboardArea';
 import { TextField } from '../typing/TextField';
@@ -9,7 +9,7 @@ import { TextField } from '../typing/TextField';
 interface TextAnswerScreenProps {
   poll: Poll;
   language: LanguageCode;
-  texts: Messages;
+  texts: ParentMessages;
   isBusy: boolean;
   onSend: (text: string) => void;
   onBack: () => void;
@@ -25,7 +25,7 @@ export function TextAnswerScreen({ poll, language, texts, isBusy, onSend, onBack
         <h1 className="poll-question" lang={question.language}>
           {question.text}
         </h1>
-        {question.language === language ? null : <p className="translation-note">{texts['poll.missingTranslation']}</p>}
+        {isTranslationMissing(question, language) ? <p className="translation-note">{texts['poll.missingTranslation']}</p> : null}
         <TextField name="answer" label={texts['poll.answerLabel']} value={text} maxLength={textLimits.comment} isMultiline onChange={setText} />
         <p className="hint">{texts['poll.typeHint']}</p>
         <div className="action-row">

@@ -99,7 +99,7 @@ export function SetupScreen({ kiosk, texts, onDone }: SetupScreenProps) {
         </div>
         <fieldset className="editor-section">
           <legend>{texts['settings.languages']}</legend>
-          <LanguageToggles label={texts['settings.languages']} value={languages} onChange={setLanguages} />
+          <LanguageToggles needsReviewLabel={texts['settings.needsReview']} label={texts['settings.languages']} value={languages} onChange={setLanguages} />
           {problems.has('languages') ? <p className="field-problem">{problemText(texts, problems.get('languages'))}</p> : null}
         </fieldset>
         <div className="editor-actions">

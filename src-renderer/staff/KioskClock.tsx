@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { intlLocales, type LanguageCode } from '../../src-shared/i18n/languages';
 
-const locales: Record<LanguageCode, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+const locales = intlLocales;
 
 interface KioskClockProps {
   /** The kiosk's time when it was asked, with its offset. */

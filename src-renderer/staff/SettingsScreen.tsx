@@ -98,7 +98,7 @@ export function SettingsScreen({ texts, language, call, onSaved, onBack }: Setti
             </div>
             <fieldset className="editor-section">
               <legend>{texts['settings.languages']}</legend>
-              <LanguageToggles label={texts['settings.languages']} value={form.languages} onChange={(languages) => change({ languages })} />
+              <LanguageToggles label={texts['settings.languages']} needsReviewLabel={texts['settings.needsReview']} value={form.languages} onChange={(languages) => change({ languages })} />
               {problems.has('languages') ? <p className="field-problem">{problemText(texts, problems.get('languages'))}</p> : null}
             </fieldset>
             <fieldset className="editor-section">

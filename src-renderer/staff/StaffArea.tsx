@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { pollTemplates, type PollTemplateId } from '../../src-shared/contract/poll-templates';
 import type { Poll } from '../../src-shared/contract/polls';
 import { messages } from '../../src-shared/i18n/messages';
-import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
 import { client } from '../api/transport';
 import { useIdleTimeout } from '../app/useIdleTimeout';
 import { editorStateOf, newEditorState, type EditorState } from './editor-state';
@@ -16,13 +16,18 @@ import './staff.css';
 
 /** The QR transfer draws codes with its own libraries; loaded only when staff open it. */
 const QrExportScreen = lazy(() => import('./qr/QrExportScreen').then((module) => ({ default: module.QrExportScreen })));
+/** The council's screens: the report and "you said, we did", loaded when opened. */
+const ReportScreen = lazy(() => import('../report/ReportScreen').then((module) => ({ default: module.ReportScreen })));
+const OutcomesScreen = lazy(() => import('../outcomes/OutcomesScreen').then((module) => ({ default: module.OutcomesScreen })));
 
 type View =
   | { name: 'home' }
   | { name: 'editor'; pollId: string | null; initial: EditorState; answers: number }
   | { name: 'results'; pollId: string }
   | { name: 'settings' }
-  | { name: 'qr' };
+  | { name: 'qr' }
+  | { name: 'report' }
+  | { name: 'outcomes' };
 
 /** Staff leave the kiosk to its parents after this long untouched, locked. */
 const staffIdleSeconds = 120;
@@ -37,7 +42,7 @@ interface StaffAreaProps {
 
 /** Everything behind the PIN, loaded only when the hidden gesture asks for it. */
 export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) {
-  const texts = messages[language];
+  const texts = messages[staffLanguageOf(language)];
   const [token, setToken] = useState<string | null>(null);
   const [view, setView] = useState<View>({ name: 'home' });
   const [notice, setNotice] = useState<string | null>(null);
@@ -96,6 +101,8 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
           onResults={(poll) => setView({ name: 'results', pollId: poll.id })}
           onSettings={() => setView({ name: 'settings' })}
           onQrTransfer={() => setView({ name: 'qr' })}
+          onReport={() => setView({ name: 'report' })}
+          onOutcomes={() => setView({ name: 'outcomes' })}
           onLock={lock}
         />
       );
@@ -120,6 +127,18 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
       return (
         <Suspense fallback={null}>
           <QrExportScreen language={language} call={call} onBack={home} />
+        </Suspense>
+      );
+    case 'report':
+      return (
+        <Suspense fallback={null}>
+          <ReportScreen language={language} call={call} onBack={home} />
+        </Suspense>
+      );
+    case 'outcomes':
+      return (
+        <Suspense fallback={null}>
+          <OutcomesScreen texts={texts} language={language} call={call} onBack={home} />
         </Suspense>
       );
   }

@@ -6,6 +6,7 @@ import { fill } from '../../src-shared/i18n/format';
 import type { Messages } from '../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { qrText } from '../../src-shared/i18n/qr-messages';
+import { reportText } from '../../src-shared/i18n/report-messages';
 import { PollCard, type PollAction } from './PollCard';
 import type { StaffCall } from './staff-call';
 import { formatDateTime } from './time-format';
@@ -20,10 +21,12 @@ interface StaffHomeProps {
   onSettings: () => void;
   /** Opens the QR transfer of the answers to a phone. */
   onQrTransfer: () => void;
+  onReport: () => void;
+  onOutcomes: () => void;
   onLock: () => void;
 }
 
-export function StaffHome({ texts, language, call, onNewPoll, onEdit, onResults, onSettings, onQrTransfer, onLock }: StaffHomeProps) {
+export function StaffHome({ texts, language, call, onNewPoll, onEdit, onResults, onSettings, onQrTransfer, onReport, onOutcomes, onLock }: StaffHomeProps) {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -54,6 +57,12 @@ export function StaffHome({ texts, language, call, onNewPoll, onEdit, onResults,
         <div className="staff-header-actions">
           <button type="button" className="secondary-button" data-action="qr-transfer" onClick={onQrTransfer}>
             {qrText(language, 'qr.open')}
+          </button>
+          <button type="button" className="secondary-button" data-action="council-report" onClick={onReport}>
+            {reportText(language, 'report.open')}
+          </button>
+          <button type="button" className="secondary-button" data-action="outcomes" onClick={onOutcomes}>
+            {reportText(language, 'outcomes.open')}
           </button>
           <button type="button" className="secondary-button" data-action="settings" onClick={onSettings}>
             {texts['staff.settings']}

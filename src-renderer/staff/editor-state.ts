@@ -27,7 +27,7 @@ export interface EditorState {
 
 let nextKey = 1;
 
-const emptyTexts = (): Texts => ({ fi: '', sv: '', en: '' });
+const emptyTexts = (): Texts => ({ fi: '', 'fi-selko': '', sv: '', en: '', ru: '', uk: '', ar: '' });
 const textsOf = (texts: Partial<Record<LanguageCode, string>>): Texts => ({ ...emptyTexts(), ...texts });
 
 export const emptyOption = (): EditorOption => ({ key: nextKey++, label: emptyTexts() });

@@ -1,6 +1,6 @@
-import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { intlLocales, type LanguageCode } from '../../src-shared/i18n/languages';
 
-const locales: Record<LanguageCode, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+const locales = intlLocales;
 
 export function formatTime(iso: string, language: LanguageCode): string {
   return new Intl.DateTimeFormat(locales[language], { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));

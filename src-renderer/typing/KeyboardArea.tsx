@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Messages } from '../../src-shared/i18n/fi';
+import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import { KeyboardContext, applyKey, type KeyboardTarget } from './keyboard-target';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import './typing.css';
 
 interface KeyboardAreaProps {
-  texts: Messages;
+  texts: ParentMessages;
   children: ReactNode;
   /** Where the keyboard docks; the content above it scrolls when it needs room. */
   className?: string;

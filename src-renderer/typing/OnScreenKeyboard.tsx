@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { KeyboardReact } from 'react-simple-keyboard';
 import 'react-simple-keyboard/build/css/index.css';
-import type { Messages } from '../../src-shared/i18n/fi';
+import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import './keyboard.css';
 
 /** Finnish and Swedish share one layout: å beside p, ö and ä beside l, as on the keyboards here. */
@@ -11,7 +11,7 @@ const layout = {
 };
 
 interface OnScreenKeyboardProps {
-  texts: Messages;
+  texts: ParentMessages;
   onKey: (key: string) => void;
   onDone: () => void;
 }

@@ -1,4 +1,4 @@
-import { contentBaseLanguage, type LanguageCode } from '../i18n/languages';
+import { contentBaseLanguage, contentLanguageOf, type LanguageCode } from '../i18n/languages';
 import type { LocalizedText } from './polls';
 
 export interface LocalizedString {
@@ -10,5 +10,11 @@ export interface LocalizedString {
 export function localize(texts: LocalizedText, language: LanguageCode): LocalizedString {
   const wanted = texts[language];
   if (wanted !== undefined) return { text: wanted, language };
-  return { text: texts[contentBaseLanguage] ?? '', language: contentBaseLanguage };
+  const content = contentLanguageOf(language);
+  return { text: texts[content] ?? texts[contentBaseLanguage] ?? '', language: texts[content] === undefined ? contentBaseLanguage : content };
+}
+
+/** A text shown in the asked language's own content language (plain Finnish showing Finnish) needs no marker. */
+export function isTranslationMissing(shown: LocalizedString, asked: LanguageCode): boolean {
+  return shown.language !== contentLanguageOf(asked) && shown.language !== asked;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageSchema, pollKinds, pollSchema } from './polls';
+import { fiveOrMore } from '../privacy/small-groups';
 import { localDateSchema } from './results';
 
 /** A report of a longer span than this is no longer one page, nor one council's business. */
@@ -17,8 +18,8 @@ export const reportInputSchema = z
 
 export type ReportInput = z.output<typeof reportInputSchema>;
 
-/** `null` is a small group: fewer than five answers, shown as "< 5". */
-const shownCountSchema = z.number().int().min(0).nullable();
+/** `null` is a small group: fewer than five answers, shown as "< 5"; see ShownCount. */
+const shownCountSchema = z.union([z.number().int().min(0), z.literal(fiveOrMore)]).nullable();
 const labelSchema = pollSchema.shape.question;
 
 const totalsSchema = z.object({
@@ -60,6 +61,8 @@ export const councilReportSchema = z.object({
     z.object({
       pollId: z.string(),
       kind: z.enum(pollKinds),
+      /** The standing question's options are shown with its trend; here only its topics. */
+      standing: z.boolean(),
       question: labelSchema,
       totals: totalsSchema,
       options: z.array(z.object({ id: z.string(), label: labelSchema, count: z.number().int().min(0), share: z.number().min(0).max(1) })),

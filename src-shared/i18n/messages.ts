@@ -1,10 +1,10 @@
 import { en } from './en';
 import { fi, type MessageKey, type Messages } from './fi';
-import type { LanguageCode } from './languages';
+import { staffLanguageOf, type LanguageCode, type StaffLanguage } from './languages';
 import { sv } from './sv';
 
-export const messages: Record<LanguageCode, Messages> = { fi, sv, en };
+export const messages: Record<StaffLanguage, Messages> = { fi, sv, en };
 
 export function translate(language: LanguageCode, key: MessageKey): string {
-  return messages[language][key];
+  return messages[staffLanguageOf(language)][key];
 }

@@ -6,8 +6,12 @@
  */
 export const smallGroupMinimum = 5;
 
-/** A count as it may be shown: the number, or `null` for "fewer than five". */
-export type ShownCount = number | null;
+/**
+ * A count as it may be shown: the number; `null` for a small group ("< 5"); or `fiveOrMore` for
+ * a cell of five or more hidden only so that a small one cannot be worked out ("≥ 5", still true).
+ */
+export type ShownCount = number | null | typeof fiveOrMore;
+export const fiveOrMore = 'fiveOrMore';
 
 export interface BreakdownOptions {
   /**
@@ -27,6 +31,7 @@ export function isSmallGroup(count: number): boolean {
  */
 export function protectBreakdown(counts: readonly number[], options: BreakdownOptions): ShownCount[] {
   const hidden = counts.map(isSmallGroup);
+  const small = [...hidden];
   if (options.isTotalShown) {
     const hiddenSum = () => counts.reduce((sum, count, index) => sum + (hidden[index] === true ? count : 0), 0);
     while (hiddenSum() > 0 && hiddenSum() < smallGroupMinimum) {
@@ -35,7 +40,10 @@ export function protectBreakdown(counts: readonly number[], options: BreakdownOp
       hidden[next] = true;
     }
   }
-  return counts.map((count, index) => (hidden[index] === true ? null : count));
+  return counts.map((count, index) => {
+    if (small[index] === true) return null;
+    return hidden[index] === true ? fiveOrMore : count;
+  });
 }
 
 function smallestVisible(counts: readonly number[], hidden: readonly boolean[]): number | null {
@@ -49,7 +57,14 @@ function smallestVisible(counts: readonly number[], hidden: readonly boolean[]):
 
 /** How a hidden count reads in every language. */
 export const hiddenCountText = '< 5';
+export const fiveOrMoreText = '≥ 5';
 
 export function shownCountText(count: ShownCount): string {
-  return count === null ? hiddenCountText : String(count);
+  if (count === null) return hiddenCountText;
+  return count === fiveOrMore ? fiveOrMoreText : String(count);
+}
+
+/** The number where it may be shown, `null` where it is hidden for either reason. */
+export function visibleCount(count: ShownCount): number | null {
+  return typeof count === 'number' ? count : null;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { health, launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { health, launchChromium, provisionKerro, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
 import { expectAccessible, expectBigTargets, expectFitsScreen } from '../support/page-checks';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -9,6 +9,10 @@ const languages = [
   { code: 'fi', button: 'Suomi', contrast: 'Vahva kontrasti', largeText: 'Isompi teksti', thanks: 'Kiitos!' },
   { code: 'sv', button: 'Svenska', contrast: 'Hög kontrast', largeText: 'Större text', thanks: 'Tack!' },
   { code: 'en', button: 'English', contrast: 'High contrast', largeText: 'Larger text', thanks: 'Thank you!' },
+  { code: 'fi-selko', button: 'Selkosuomi', contrast: 'Selvä väri', largeText: 'Iso teksti', thanks: 'Kiitos!' },
+  { code: 'ru', button: 'Русский', contrast: 'Высокий контраст', largeText: 'Крупный текст', thanks: 'Спасибо!' },
+  { code: 'uk', button: 'Українська', contrast: 'Високий контраст', largeText: 'Великий текст', thanks: 'Дякуємо!' },
+  { code: 'ar', button: 'العربية', contrast: 'تباين عالٍ', largeText: 'نص أكبر', thanks: 'شكرًا!' },
 ] as const;
 
 const portrait = { width: 1080, height: 1920 };
@@ -19,7 +23,9 @@ let kerro: RunningKerro;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  kerro = await startKerro(await makeTempDir());
+  const dataDir = await makeTempDir();
+  await provisionKerro(dataDir, 'Perheiden piha', languages.map((language) => language.code).join(','));
+  kerro = await startKerro(dataDir);
 });
 
 afterAll(async () => {
@@ -47,7 +53,7 @@ describe('every parent screen in every language and both themes', () => {
   for (const language of languages) {
     it(`${language.button}: axe-clean, big targets, fits, in the default and the high-contrast theme`, async () => {
       const page = await openKiosk(portrait);
-      await page.getByRole('button', { name: language.button }).click();
+      await page.getByRole('button', { name: language.button, exact: true }).click();
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language.code);
       for (const theme of ['default', 'contrast'] as const) {
         const contrast = page.getByRole('button', { name: language.contrast });
@@ -61,7 +67,8 @@ describe('every parent screen in every language and both themes', () => {
         await checkScreen(page, name('follow-up'), name('follow-up'));
         await page.locator('[data-topic="staff"]').click();
         await page.locator('.primary-button').click();
-        await page.getByRole('heading', { name: language.thanks }).waitFor();
+        await page.locator('[data-screen="thanks"]').waitFor();
+        expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(language.thanks);
         await checkScreen(page, name('thanks'), name('thanks'));
         await page.locator('.thanks-screen .secondary-button').click();
         await page.locator('[data-screen="start"]').waitFor();
@@ -184,12 +191,12 @@ describe('the keyboard alone', () => {
     const before = (await health(kerro)).answersStored;
     const focusedName = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
     const order: string[] = [];
-    for (let step = 0; step < 10; step += 1) {
+    for (let step = 0; step < 14; step += 1) {
       await page.keyboard.press('Tab');
       order.push(await focusedName());
     }
-    expect(order).toEqual(['Tosi huonosti', 'Huonosti', 'Ihan ok', 'Hyvin', 'Tosi hyvin', 'Suomi', 'Svenska', 'English', 'Vahva kontrasti', 'Isompi teksti']);
-    for (let step = 0; step < 7; step += 1) await page.keyboard.press('Shift+Tab');
+    expect(order).toEqual(['Tosi huonosti', 'Huonosti', 'Ihan ok', 'Hyvin', 'Tosi hyvin', ...languages.map((language) => language.button), 'Vahva kontrasti', 'Isompi teksti']);
+    for (let step = 0; step < 11; step += 1) await page.keyboard.press('Shift+Tab');
     expect(await focusedName()).toBe('Ihan ok');
     await page.keyboard.press('Enter');
     await page.locator('[data-screen="follow-up"]').waitFor();
@@ -201,11 +208,35 @@ describe('the keyboard alone', () => {
     expect(await topic.getAttribute('aria-pressed')).toBe('true');
     while ((await focusedName()) !== 'Valmis') await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Kiitos!' }).waitFor();
+    await page.locator('[data-screen="thanks"]').waitFor();
     await page.keyboard.press('Tab');
     expect(await focusedName()).toBe('Alkuun');
     await page.keyboard.press('Enter');
     await page.locator('[data-screen="start"]').waitFor();
     await page.context().close();
+  });
+});
+
+describe('right to left', () => {
+  it('Arabic mirrors the start screen: faces and languages flow from the right, pictures stay beside their words', async () => {
+    for (const [orientation, viewport] of [['landscape', landscape], ['portrait', portrait]] as const) {
+      const page = await openKiosk(viewport);
+      await page.getByRole('button', { name: 'العربية' }).click();
+      await page.getByRole('heading', { name: 'كيف كان وقتك هنا اليوم؟' }).waitFor();
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+      const x = async (selector: string) => (await page.locator(selector).boundingBox())?.x ?? Number.NaN;
+      const languageButtons = page.locator('.language-button');
+      const first = (await languageButtons.first().boundingBox())?.x ?? Number.NaN;
+      const last = (await languageButtons.last().boundingBox())?.x ?? Number.NaN;
+      expect(first).toBeGreaterThan(last);
+      if (orientation === 'landscape') {
+        expect(await x('[data-option="very-bad"]')).toBeGreaterThan(await x('[data-option="very-good"]'));
+      } else {
+        expect(await x('[data-option="good"] .face-icon')).toBeGreaterThan(await x('[data-option="good"] .face-label'));
+      }
+      await page.screenshot({ path: join(await screenshotDir(), `ar-rtl-start-${orientation}.png`) });
+      await page.context().close();
+    }
   });
 });

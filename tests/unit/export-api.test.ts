@@ -151,10 +151,10 @@ describe('export methods for the staff area', () => {
         { id: quick.poll.id, action: 'add', kind: 'yesno' },
       ],
     });
-    expect(valueOf(await call(other, 'polls.importPack', { targetId: setup.stick }, otherToken))).toEqual({ added: 1, unchanged: 1, skipped: 0 });
+    expect(valueOf(await call(other, 'polls.importPack', { targetId: setup.stick }, otherToken))).toEqual({ added: 1, unchanged: 1, skipped: 0, outcomesAdded: 0 });
     const active = valueOf(await call(other, 'polls.active', {})) as { polls: { id: string }[] };
     expect(active.polls.map((poll) => poll.id)).toContain(quick.poll.id);
-    expect(valueOf(await call(other, 'polls.importPack', { targetId: setup.stick }, otherToken))).toEqual({ added: 0, unchanged: 2, skipped: 0 });
+    expect(valueOf(await call(other, 'polls.importPack', { targetId: setup.stick }, otherToken))).toEqual({ added: 0, unchanged: 2, skipped: 0, outcomesAdded: 0 });
     await other.close();
     await setup.kiosk.close();
   });

@@ -95,7 +95,14 @@ describe('export to a stick', () => {
   it('writes a folder whose CSV parses back to every stored value, Finnish Excel dialect', async () => {
     const { kit, stored } = await kitWithAnswers();
     const progress: { step: string; done: number; total: number }[] = [];
-    const run = await kit.service.exportTo({ path: kit.stick, name: 'KINGSTON' }, 'finnish-excel', (step) => progress.push(step));
+    const seenByStatus: unknown[] = [];
+    const run = await kit.service.exportTo({ path: kit.stick, name: 'KINGSTON' }, 'finnish-excel', (step) => {
+      progress.push(step);
+      seenByStatus.push(kit.service.progress);
+    });
+    // What exports.progress hands the staff screen while the run goes on, and after it.
+    expect(seenByStatus.at(-1)).toEqual({ isRunning: true, progress: progress.at(-1) });
+    expect(kit.service.progress).toEqual({ isRunning: false, progress: null });
     expect(run.written).toHaveLength(1);
     const folder = run.written[0]?.folder ?? '';
     expect(folder).toMatch(/^Kerro_Perheiden-piha_2026-11-29_batch1$/);

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
 import {
@@ -11,11 +11,11 @@ import {
 } from '../../../src-shared/contract/batch-format';
 import { isoDateTimeSchema, languageSchema } from '../../../src-shared/contract/polls';
 import type { StoredResponse } from '../../../src-shared/contract/responses';
-import type { LanguageCode } from '../../../src-shared/i18n/languages';
+import { contentBaseLanguage, type LanguageCode } from '../../../src-shared/i18n/languages';
 import { openDocument, type DocumentSpec } from '../store/document';
 import type { StoreContext } from '../store/store-context';
 import { toExportAnswer } from './batch-content';
-import { writeBatchFile } from './batch-file';
+import { scanBatchFile, writeBatchFile } from './batch-file';
 
 const exportRecordSchema = z.object({ at: isoDateTimeSchema, folder: z.string().max(200) });
 
@@ -78,10 +78,16 @@ export class BatchBook {
     private readonly db: Low<BatchesDocument>,
   ) {}
 
-  static async open(context: StoreContext): Promise<BatchBook> {
+  /** `defaults` fill what a batch file does not say, should the index have to be rebuilt from the files. */
+  static async open(
+    context: StoreContext,
+    defaults: { language: LanguageCode; csvDialect: CsvDialect } = { language: contentBaseLanguage, csvDialect: 'finnish-excel' },
+  ): Promise<BatchBook> {
     await context.fileSystem.mkdir(join(context.dataDir, 'batches'), { recursive: true });
     const { db } = await openDocument(context, batchesDocumentSpec, () => ({ batches: [] }));
-    return new BatchBook(context, db);
+    const book = new BatchBook(context, db);
+    await book.indexSealedFiles(defaults);
+    return book;
   }
 
   get batches(): readonly BatchRecord[] {
@@ -166,6 +172,52 @@ export class BatchBook {
       batch.number === number ? { ...batch, exports: [...batch.exports, { at, folder }].slice(-keptExports) } : batch,
     );
     await this.replace(next);
+  }
+
+  /**
+   * Batch files the index does not know: one sealed just before a crash (the file is written
+   * before its index entry), or all of them when `batches.json` and its copy were lost. Left
+   * out, the next batch would take a number already used and seal the same answers again; so
+   * each is checked, chained to the one before, and indexed as never exported.
+   */
+  private async indexSealedFiles(defaults: { language: LanguageCode; csvDialect: CsvDialect }): Promise<void> {
+    const numbers = (await this.context.fileSystem.readdir(join(this.context.dataDir, 'batches')))
+      .map((name) => /^(\d{6})\.json$/.exec(name)?.[1])
+      .filter((digits) => digits !== undefined)
+      .map(Number)
+      .filter((number) => number > (this.last?.number ?? 0))
+      .sort((left, right) => left - right);
+    const found: BatchRecord[] = [];
+    for (const number of numbers) {
+      const previous = found.at(-1) ?? this.last;
+      const path = this.pathOf(number);
+      const counts = { comments: 0, masked: 0, burst: 0 };
+      let scanned;
+      try {
+        scanned = await scanBatchFile(this.context.fileSystem, path, {
+          onAnswer: (answer) => {
+            if (answer.comment !== null) counts.comments += 1;
+            if (answer.masked.length > 0) counts.masked += 1;
+            if (answer.flags.includes('burst')) counts.burst += 1;
+          },
+        });
+      } catch (error) {
+        await this.context.quarantineFile(path, String(error));
+        this.context.report(`batches/${basename(path)}`, `damaged (${String(error)})`, 'moved to quarantine, not indexed');
+        break;
+      }
+      const { header } = scanned;
+      const isNext = header.number === (previous?.number ?? 0) + 1 && header.previousHash === (previous?.hash ?? null);
+      if (!isNext || header.seqFrom !== (previous?.seqTo ?? 0) + 1) {
+        this.context.report(`batches/${basename(path)}`, 'does not follow the batches before it', 'left out of the index');
+        break;
+      }
+      found.push({ ...header, ...counts, hash: scanned.sha256, bytes: scanned.bytes, ...defaults, exports: [] });
+    }
+    if (found.length === 0) return;
+    await this.replace([...this.db.data.batches, ...found]);
+    const numbersFound = found.map((batch) => batch.number).join(', ');
+    this.context.report('batches.json', `batch ${numbersFound} missing from the index`, 'indexed again from the sealed batch files, as not exported');
   }
 
   /** What is in memory must match the disk, or a later write would store a change that failed. */

@@ -38,7 +38,7 @@ export class BatchFormatError extends Error {
 
 /**
  * Writes a sealed batch to `path` so that after a crash the path holds the whole file or
- * nothing: a temp file beside it, flushed, renamed over, the folder flushed. The answers are
+ * nothing: a temp file beside it, flushed, linked to its name, the folder flushed. The answers are
  * taken one at a time, so a large batch is never held whole in memory; there must be exactly
  * `header.count` of them.
  */
@@ -62,12 +62,15 @@ export async function writeBatchFile(
     if (index !== header.count) throw new Error(`The header promises ${header.count} answers, ${index} were given`);
     await writer.write(batchClosingLine);
     written = await writer.finish();
-    await fileSystem.rename(temporaryPath, path);
+    // A link, not a rename: it fails when the name is taken, and a sealed batch is never replaced.
+    await fileSystem.link(temporaryPath, path);
   } catch (error) {
     await writer.abandon();
     await fileSystem.unlink(temporaryPath).catch(() => undefined);
     throw error;
   }
+  await fsyncDirectory(fileSystem, dirname(path));
+  await fileSystem.unlink(temporaryPath);
   await fsyncDirectory(fileSystem, dirname(path));
   return written;
 }

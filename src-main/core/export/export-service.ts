@@ -54,6 +54,8 @@ export const defaultCsvDialect: CsvDialect = 'finnish-excel';
 export class ExportService {
   private current: ExportProgress | null = null;
   private isRunning = false;
+  /** Seals run one after another, whoever asks (a USB export, the QR transfer): two at once could put one answer in two batches. */
+  private sealing: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly options: ExportServiceOptions,
@@ -61,7 +63,7 @@ export class ExportService {
   ) {}
 
   static async open(options: ExportServiceOptions): Promise<ExportService> {
-    const book = await BatchBook.open(options.context);
+    const book = await BatchBook.open(options.context, { language: options.settings().defaultLanguage, csvDialect: defaultCsvDialect });
     options.responses.freezeThrough(book.sealedThrough);
     return new ExportService(options, book);
   }
@@ -129,7 +131,13 @@ export class ExportService {
   }
 
   /** Seals the answers not yet in a batch; returns null when there are none. */
-  async seal(csvDialect: CsvDialect = defaultCsvDialect): Promise<BatchRecord | null> {
+  seal(csvDialect: CsvDialect = defaultCsvDialect): Promise<BatchRecord | null> {
+    const sealed = this.sealing.then(() => this.sealNow(csvDialect));
+    this.sealing = sealed.catch(() => undefined);
+    return sealed;
+  }
+
+  private async sealNow(csvDialect: CsvDialect): Promise<BatchRecord | null> {
     const { responses, clock } = this.options;
     const previousFrozen = responses.frozenThrough;
     const sealedThrough = this.book.sealedThrough;

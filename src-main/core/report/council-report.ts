@@ -3,6 +3,7 @@ import { daysBetween, type CouncilReport, type ReportInput } from '../../../src-
 import type { StoredResponse } from '../../../src-shared/contract/responses';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import { languageCodes } from '../../../src-shared/i18n/languages';
+import { shiftDay } from '../../../src-shared/i18n/days';
 import { reportText } from '../../../src-shared/i18n/report-messages';
 import { maskPersonalData } from '../../../src-shared/privacy/personal-data';
 import { protectBreakdown } from '../../../src-shared/privacy/small-groups';
@@ -129,6 +130,7 @@ function pollsOf(latest: ReadonlyMap<string, Poll>, polls: readonly Poll[], curr
     return {
       pollId: poll.id,
       kind: poll.kind,
+      standing: poll.standing,
       question: poll.question,
       totals: totalsOf(answers),
       options: options.map(({ id, label }) => ({ id, label, count: counts.get(id) ?? 0, share: shareOf(counts.get(id) ?? 0, answers.length) })),
@@ -182,8 +184,4 @@ function collectComments(answers: readonly StoredResponse[], language: LanguageC
     }
   }
   return found;
-}
-
-function shiftDay(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

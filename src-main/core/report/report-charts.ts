@@ -1,10 +1,12 @@
 import type { CouncilReport } from '../../../src-shared/contract/report';
-import { shownCountText, type ShownCount } from '../../../src-shared/privacy/small-groups';
+import { shownCountText, visibleCount, type ShownCount } from '../../../src-shared/privacy/small-groups';
 import { escapeHtml } from '../export/summary-html';
 
 const chartWidth = 560;
 const labelSpace = 150;
-const captionSpace = 130;
+const captionSpace = 150;
+/** The trend's caption carries the change too: "12 (40 %) · +15 %-yks.". */
+const trendCaptionSpace = 210;
 const rowHeight = 20;
 
 export interface ChartRow {
@@ -17,14 +19,15 @@ export interface ChartRow {
 /** Horizontal bars, one row each, the label on the left and the count on the right. */
 export function barChart(rows: readonly ChartRow[], label: string): string {
   const barSpace = chartWidth - labelSpace - captionSpace;
-  const largest = Math.max(1, ...rows.map((row) => row.value ?? 0));
+  const largest = Math.max(1, ...rows.map((row) => visibleCount(row.value) ?? 0));
   const height = rows.length * rowHeight + 2;
   const body = rows.map((row, index) => {
     const y = index * rowHeight;
+    const value = visibleCount(row.value);
     const bar =
-      row.value === null
+      value === null
         ? `<rect class="hidden" x="${labelSpace}" y="${y + 4}" width="${barSpace / 12}" height="12"/>`
-        : `<rect class="bar" x="${labelSpace}" y="${y + 4}" width="${Math.round((row.value / largest) * barSpace)}" height="12"/>`;
+        : `<rect class="bar" x="${labelSpace}" y="${y + 4}" width="${Math.round((value / largest) * barSpace)}" height="12"/>`;
     return [
       `<text x="0" y="${y + 14}">${escapeHtml(clip(row.label, 22))}</text>`,
       `<rect class="track" x="${labelSpace}" y="${y + 4}" width="${barSpace}" height="12"/>`,
@@ -44,7 +47,7 @@ export interface TrendRow {
 
 /** Each option's share now (dark) over its share in the previous period (grey). */
 export function trendChart(rows: readonly TrendRow[], label: string): string {
-  const barSpace = chartWidth - labelSpace - captionSpace;
+  const barSpace = chartWidth - labelSpace - trendCaptionSpace;
   const height = rows.length * 26 + 2;
   const body = rows.map((row, index) => {
     const y = index * 26;
@@ -62,17 +65,18 @@ export function trendChart(rows: readonly TrendRow[], label: string): string {
 export function heatMapChart(map: CouncilReport['heatMap'], weekdayName: (day: number) => string, label: string): string {
   const cellWidth = Math.min(34, Math.floor((chartWidth - 40) / Math.max(1, map.hours.length)));
   const cellHeight = 22;
-  const largest = Math.max(1, ...map.cells.flat().map((count) => count ?? 0));
+  const largest = Math.max(1, ...map.cells.flat().map((count) => visibleCount(count) ?? 0));
   const header = map.hours.map((hour, column) => `<text x="${40 + column * cellWidth + 3}" y="12">${hour}</text>`).join('');
   const rows = map.cells.map((row, day) => {
     const y = 16 + day * cellHeight;
-    const cells = row.map((count, column) => {
+    const cells = row.map((shown, column) => {
+      const count = visibleCount(shown);
       const x = 40 + column * cellWidth;
       const shade = count === null ? '' : ` fill-opacity="${(0.08 + (0.92 * count) / largest).toFixed(2)}"`;
       const textColour = count !== null && count / largest > 0.5 ? ' class="light"' : '';
       return [
         `<rect class="${count === null ? 'hidden' : 'bar'}" x="${x}" y="${y}" width="${cellWidth - 2}" height="${cellHeight - 2}"${shade}/>`,
-        count === 0 ? '' : `<text x="${x + 2}" y="${y + 14}"${textColour}>${escapeHtml(shownCountText(count))}</text>`,
+        count === 0 ? '' : `<text x="${x + 2}" y="${y + 14}"${textColour}>${escapeHtml(shownCountText(shown))}</text>`,
       ].join('');
     });
     return `<text x="0" y="${y + 14}">${escapeHtml(weekdayName(day))}</text>${cells.join('')}`;

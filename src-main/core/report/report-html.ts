@@ -6,7 +6,8 @@ import { reportText } from '../../../src-shared/i18n/report-messages';
 import { shownCountText } from '../../../src-shared/privacy/small-groups';
 import { escapeHtml } from '../export/summary-html';
 import { barChart, heatMapChart, trendChart } from './report-charts';
-import { formatDay, formatPercent, formatPoints } from './report-format';
+import { formatDay } from '../../../src-shared/i18n/days';
+import { formatPercent, formatPoints } from '../../../src-shared/i18n/report-numbers';
 
 // Opened from a stick on any computer, or printed: nothing in it may load or run anything.
 const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -106,7 +107,7 @@ function renderStanding(report: CouncilReport, text: Text): string {
   return [
     '<section data-testid="standing">',
     `<h2>${text('report.standing')}: ${escapeHtml(localize(standing.question, language).text)}</h2>`,
-    `<p class="note">${text('report.thisPeriod')}: ${standing.total} · ${text('report.previousPeriod')}: ${standing.previousTotal} (${text('report.change')})</p>`,
+    `<p class="note">${text('report.thisPeriod')}: ${standing.total} · ${text('report.previousPeriod')}: ${standing.previousTotal}</p>`,
     trendChart(rows, text('report.standing')),
     '</section>',
   ].join('\n');
@@ -114,7 +115,7 @@ function renderStanding(report: CouncilReport, text: Text): string {
 
 function renderPolls(report: CouncilReport, text: Text): string {
   const language = report.language;
-  const polls = report.polls.filter((poll) => poll.kind !== 'text' || poll.topics.length > 0);
+  const polls = report.polls.filter((poll) => !poll.standing || poll.topics.length > 0);
   if (polls.length === 0) return '';
   const sections = polls.map((poll) => {
     const question = escapeHtml(localize(poll.question, language).text);
@@ -124,7 +125,7 @@ function renderPolls(report: CouncilReport, text: Text): string {
       `<section class="poll" data-testid="poll" data-poll="${escapeHtml(poll.pollId)}">`,
       `<h3>${question}</h3>`,
       `<p class="note">${text('report.answers')}: ${poll.totals.all} · ${text('report.withoutFlagged')}: ${poll.totals.withoutFlagged}</p>`,
-      options.length > 0 ? barChart(options, question) : '',
+      options.length > 0 && !poll.standing ? barChart(options, question) : '',
       topics.length > 0 ? `<p><strong>${text('report.topics')}</strong></p>${barChart(topics, text('report.topics'))}` : '',
       '</section>',
     ].join('\n');

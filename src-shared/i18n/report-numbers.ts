@@ -1,11 +1,4 @@
-import type { LanguageCode } from '../../../src-shared/i18n/languages';
-
-/** d.m.yyyy, as read in Finland in all three languages; never the printing machine's locale. */
-export function formatDay(day: string): string {
-  const [year, month, date] = day.split('-');
-  if (year === undefined || month === undefined || date === undefined) return day;
-  return `${Number(date)}.${Number(month)}.${year}`;
-}
+import type { LanguageCode } from './languages';
 
 /** Whole percents; the report is read at a meeting, not audited. */
 export function formatPercent(share: number, language: LanguageCode): string {

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { localize } from '../../src-shared/contract/localize';
+import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { reportText } from '../../src-shared/i18n/report-messages';
+import { useCurrentOutcomes } from './useCurrentOutcomes';
+import './outcome-band.css';
+
+/** Long enough to read two lines slowly, short enough that a parent waiting sees more than one. */
+export const outcomeTurnMs = 8000;
+
+interface OutcomeBandProps {
+  language: LanguageCode;
+  /** Visits to the start screen; with reduced motion the outcome changes per visit, not on a timer. */
+  visit: number;
+}
+
+/**
+ * "You said, we did" under the question: the council's outcomes in turn, in the parent's
+ * language. Nothing here can be tapped, so it never stands between a parent and an answer.
+ */
+export function OutcomeBand({ language, visit }: OutcomeBandProps) {
+  const outcomes = useCurrentOutcomes();
+  const isStill = usePrefersReducedMotion();
+  const [turn, setTurn] = useState(0);
+  useEffect(() => {
+    if (isStill || outcomes.length < 2) return undefined;
+    const timer = window.setInterval(() => setTurn((previous) => previous + 1), outcomeTurnMs);
+    return () => window.clearInterval(timer);
+  }, [isStill, outcomes.length]);
+  const shown = outcomes[(isStill ? visit : turn) % Math.max(1, outcomes.length)];
+  if (shown === undefined) return null;
+  const text = localize(shown.text, language);
+  return (
+    <section className="outcome-band" aria-labelledby="outcome-band-heading" data-testid="outcome-band">
+      <h2 id="outcome-band-heading" className="outcome-band-heading">
+        {reportText(language, 'outcomes.heading')}
+      </h2>
+      {/* A new outcome is not announced: a screen reader user answering should not be interrupted every few seconds. */}
+      <p className="outcome-band-text" key={shown.id} lang={text.language} data-outcome={shown.id}>
+        {text.text}
+      </p>
+      {text.language === language ? null : <p className="translation-note outcome-band-note">{reportText(language, 'outcomes.missingTranslation')}</p>}
+    </section>
+  );
+}
+
+function usePrefersReducedMotion(): boolean {
+  const query = '(prefers-reduced-motion: reduce)';
+  const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const onChange = () => setMatches(list.matches);
+    list.addEventListener('change', onChange);
+    return () => list.removeEventListener('change', onChange);
+  }, []);
+  return matches;
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { outcomeTextLimit, type Outcome } from '../../src-shared/contract/outcomes';
+import { daysBetween } from '../../src-shared/contract/report';
+import { formatDay, shiftDay } from '../../src-shared/i18n/days';
+import type { Messages } from '../../src-shared/i18n/fi';
+import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { reportText } from '../../src-shared/i18n/report-messages';
+import { Stepper } from '../staff/Stepper';
+import type { StaffCall } from '../staff/staff-call';
+import { KeyboardArea } from '../typing/KeyboardArea';
+import { TextField } from '../typing/TextField';
+
+interface OutcomeEditorProps {
+  texts: Messages;
+  language: LanguageCode;
+  call: StaffCall;
+  /** The kiosk's own day, from which the dates are stepped. */
+  today: string;
+  outcome: Outcome | null;
+  onDone: () => void;
+}
+
+/** A year either way is more than any council outcome needs, and keeps the steppers short. */
+const dayRange = 366;
+const defaultDays = 27;
+
+/** One outcome: its text in Finnish (and optionally Swedish and English) and the days it shows. */
+export function OutcomeEditor({ texts, language, call, today, outcome, onDone }: OutcomeEditorProps) {
+  const [fi, setFi] = useState(outcome?.text.fi ?? '');
+  const [sv, setSv] = useState(outcome?.text.sv ?? '');
+  const [en, setEn] = useState(outcome?.text.en ?? '');
+  const [startsOn, setStartsOn] = useState(outcome?.startsOn ?? today);
+  const [endsOn, setEndsOn] = useState(outcome?.endsOn ?? shiftDay(today, defaultDays));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const text = (key: Parameters<typeof reportText>[1]) => reportText(language, key);
+  const isFinnishMissing = fi.trim() === '';
+
+  const save = async () => {
+    if (isFinnishMissing) {
+      setProblem(text('outcomes.finnishMissing'));
+      return;
+    }
+    setIsBusy(true);
+    const result = await call('outcomes.save', { id: outcome?.id ?? null, draft: { text: { fi, sv, en }, startsOn, endsOn } });
+    setIsBusy(false);
+    if (result.ok) onDone();
+    else setProblem(text('outcomes.saveFailed'));
+  };
+  const dayStepper = (label: string, name: string, value: string, minimum: number, onChange: (day: string) => void) => (
+    <div className="editor-section">
+      <p className="text-language-label">{label}</p>
+      <Stepper
+        name={name}
+        label={label}
+        value={daysBetween(today, value)}
+        display={formatDay(value)}
+        min={minimum}
+        max={dayRange}
+        step={1}
+        lessLabel={texts['settings.less']}
+        moreLabel={texts['settings.more']}
+        onChange={(offset) => onChange(shiftDay(today, offset))}
+      />
+    </div>
+  );
+
+  return (
+    <KeyboardArea texts={texts} className="staff-keyboard-area">
+      <main className="screen staff-screen outcome-editor" data-screen="staff-outcome-editor">
+        <header className="staff-header">
+          <h1>{outcome === null ? text('outcomes.new') : text('outcomes.edit')}</h1>
+          <button type="button" className="secondary-button" data-action="cancel" onClick={onDone}>
+            {text('outcomes.cancel')}
+          </button>
+        </header>
+        <p className="editor-note">{text('outcomes.intro')}</p>
+        <div className="editor-section">
+          <TextField name="outcome-fi" label={text('outcomes.textFi')} value={fi} lang="fi" maxLength={outcomeTextLimit} isMultiline problem={isFinnishMissing ? problem : null} onChange={(value) => {
+              setFi(value);
+              setProblem(null);
+            }} />
+          <TextField name="outcome-sv" label={text('outcomes.textSv')} value={sv} lang="sv" maxLength={outcomeTextLimit} isMultiline onChange={setSv} />
+          <TextField name="outcome-en" label={text('outcomes.textEn')} value={en} lang="en" maxLength={outcomeTextLimit} isMultiline onChange={setEn} />
+        </div>
+        {dayStepper(text('outcomes.startsOn'), 'starts-on', startsOn, -dayRange, (day) => {
+          setStartsOn(day);
+          if (endsOn < day) setEndsOn(day);
+        })}
+        {dayStepper(text('outcomes.endsOn'), 'ends-on', endsOn, daysBetween(today, startsOn), setEndsOn)}
+        <div className="editor-actions" role="group">
+          <div role="alert" className="editor-alert">
+            {problem === null || isFinnishMissing ? null : <p className="field-problem">{problem}</p>}
+          </div>
+          <button type="button" className="primary-button" data-action="save-outcome" disabled={isBusy} onClick={() => void save()}>
+            {text('outcomes.save')}
+          </button>
+        </div>
+      </main>
+    </KeyboardArea>
+  );
+}

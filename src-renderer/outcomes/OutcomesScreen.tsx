@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import { isOutcomeShown, type Outcome } from '../../src-shared/contract/outcomes';
+import { localize } from '../../src-shared/contract/localize';
+import { formatDay } from '../../src-shared/i18n/days';
+import type { Messages } from '../../src-shared/i18n/fi';
+import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { reportText } from '../../src-shared/i18n/report-messages';
+import type { StaffCall } from '../staff/staff-call';
+import { OutcomeEditor } from './OutcomeEditor';
+import './outcomes-screen.css';
+
+interface OutcomesScreenProps {
+  texts: Messages;
+  language: LanguageCode;
+  call: StaffCall;
+  onBack: () => void;
+}
+
+type Editing = { outcome: Outcome | null } | null;
+
+/** "You said, we did": the council's outcomes, each with the days it shows on the start screen. */
+export function OutcomesScreen({ texts, language, call, onBack }: OutcomesScreenProps) {
+  const [list, setList] = useState<{ outcomes: Outcome[]; today: string } | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const text = (key: Parameters<typeof reportText>[1]) => reportText(language, key);
+
+  const load = useCallback(async () => {
+    const result = await call('outcomes.list', {});
+    if (result.ok) setList(result.value);
+  }, [call]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (editing !== null && list !== null) {
+    return (
+      <OutcomeEditor
+        texts={texts}
+        language={language}
+        call={call}
+        today={list.today}
+        outcome={editing.outcome}
+        onDone={() => {
+          setEditing(null);
+          void load();
+        }}
+      />
+    );
+  }
+  const remove = async (outcome: Outcome) => {
+    const result = await call('outcomes.remove', { id: outcome.id });
+    setFailure(result.ok ? null : text('outcomes.saveFailed'));
+    void load();
+  };
+  return (
+    <main className="screen staff-screen outcomes-screen" data-screen="staff-outcomes">
+      <header className="staff-header">
+        <h1>{text('outcomes.title')}</h1>
+        <button type="button" className="secondary-button" data-action="back" onClick={onBack}>
+          {text('report.back')}
+        </button>
+      </header>
+      <p className="editor-note">{text('outcomes.intro')}</p>
+      <button type="button" className="primary-button" data-action="new-outcome" disabled={list === null} onClick={() => setEditing({ outcome: null })}>
+        {text('outcomes.new')}
+      </button>
+      <div role="alert">{failure === null ? null : <p className="field-problem">{failure}</p>}</div>
+      {list === null ? null : list.outcomes.length === 0 ? (
+        <p>{text('outcomes.empty')}</p>
+      ) : (
+        <ul className="outcome-list">
+          {list.outcomes.map((outcome) => {
+            const isShown = isOutcomeShown(outcome, list.today);
+            const shown = localize(outcome.text, language);
+            return (
+              <li key={outcome.id} className="outcome-card" data-outcome={outcome.id}>
+                <p className="outcome-card-text" lang={shown.language}>
+                  {shown.text}
+                </p>
+                <p className="outcome-card-days">
+                  {formatDay(outcome.startsOn)} – {formatDay(outcome.endsOn)} · <strong>{isShown ? text('outcomes.shownNow') : text('outcomes.notShownNow')}</strong>
+                </p>
+                <div className="outcome-card-actions">
+                  <button type="button" className="secondary-button" data-action="edit-outcome" onClick={() => setEditing({ outcome })}>
+                    {text('outcomes.edit')}
+                  </button>
+                  <button type="button" className="secondary-button" data-action="remove-outcome" onClick={() => void remove(outcome)}>
+                    {text('outcomes.remove')}
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </main>
+  );
+}

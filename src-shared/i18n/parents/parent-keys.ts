@@ -1,0 +1,42 @@
+import type { MessageKey } from '../fi';
+
+/** The keys the parents' screens use: every parents' language file has exactly these, no more. */
+export const parentKeys = [
+  'language.label',
+  'display.label',
+  'display.contrast',
+  'display.largeText',
+  'readAloud.button',
+  'start.invitation',
+  'start.hint',
+  'start.quickPoll',
+  'start.loading',
+  'start.unavailable',
+  'poll.missingTranslation',
+  'poll.send',
+  'poll.write',
+  'poll.answerLabel',
+  'poll.typeHint',
+  'followUp.saved',
+  'followUp.question',
+  'followUp.done',
+  'followUp.skip',
+  'followUp.commentLabel',
+  'keyboard.label',
+  'keyboard.shift',
+  'keyboard.space',
+  'keyboard.erase',
+  'keyboard.done',
+  'thanks.title',
+  'thanks.body',
+  'thanks.back',
+  'saveFailed.title',
+  'saveFailed.body',
+  'saveFailed.back',
+  'crash.title',
+  'crash.body',
+] as const satisfies readonly MessageKey[];
+
+export type ParentMessageKey = (typeof parentKeys)[number];
+
+export type ParentMessages = Record<ParentMessageKey, string>;

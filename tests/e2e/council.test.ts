@@ -1,0 +1,198 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCouncilReport } from '../../src-main/core/report/council-report';
+import { renderCouncilReportHtml } from '../../src-main/core/report/report-html';
+import { shiftDay } from '../../src-shared/i18n/days';
+import { e2eStaffPin, launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { councilPeriod, councilPolls, councilResponses } from '../support/council-data';
+import { callApi, unlockOverHttp } from '../support/kerro-api';
+import { expectAccessible, expectBigTargets } from '../support/page-checks';
+import { enterPin, holdStaffCorner, typeOnScreen } from '../support/staff-screens';
+import { makeTempDir } from '../support/temp-dir';
+
+const run = promisify(execFile);
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+async function pdfText(page: Page): Promise<{ text: string; pages: number }> {
+  const path = join(await makeTempDir(), 'report.pdf');
+  await writeFile(path, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+  const { stdout: text } = await run('pdftotext', ['-layout', path, '-']);
+  const { stdout: info } = await run('pdfinfo', [path]);
+  return { text, pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0) };
+}
+
+const outcomeTexts = {
+  chairs: { fi: 'Kahvinurkassa on nyt lisää tuoleja.', sv: 'Det finns nu fler stolar i kaffehörnan.' },
+  hours: { fi: 'Torstaisin ovet ovat auki klo 18 asti.' },
+  ended: { fi: 'Tämä tulos on jo päättynyt.' },
+  coming: { fi: 'Tämä tulos näkyy vasta huomenna.' },
+};
+
+async function addOutcomes(kerro: RunningKerro): Promise<void> {
+  const token = await unlockOverHttp(kerro);
+  const list = await callApi(kerro, 'outcomes.list', {}, token);
+  const today = typeof list === 'object' && list !== null && 'today' in list && typeof list.today === 'string' ? list.today : '';
+  const save = (text: Record<string, string>, from: number, to: number) =>
+    callApi(kerro, 'outcomes.save', { id: null, draft: { text, startsOn: shiftDay(today, from), endsOn: shiftDay(today, to) } }, token);
+  await save(outcomeTexts.hours, -3, 0);
+  await save(outcomeTexts.chairs, 0, 5);
+  await save(outcomeTexts.ended, -10, -1);
+  await save(outcomeTexts.coming, 1, 9);
+}
+
+async function band(page: Page): Promise<{ text: string; note: string }> {
+  const text = (await page.locator('.outcome-band-text').textContent()) ?? '';
+  const note = (await page.locator('.outcome-band-note').count()) === 0 ? '' : ((await page.locator('.outcome-band-note').textContent()) ?? '');
+  return { text, note };
+}
+
+describe('"you said, we did" on the start screen', () => {
+  it('shows today’s outcomes in turn every 8 s in the parent’s language, Finnish with a note where there is no translation; never ended or coming ones', async () => {
+    const kerro = await startKerro(await makeTempDir());
+    await addOutcomes(kerro);
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(kerro.url);
+    await page.locator('[data-testid="outcome-band"]').waitFor();
+    expect(await band(page)).toEqual({ text: outcomeTexts.hours.fi, note: '' });
+    await page.clock.runFor(8000);
+    await page.getByText(outcomeTexts.chairs.fi).waitFor();
+    const seen = new Set<string>();
+    for (let turn = 0; turn < 4; turn += 1) {
+      seen.add((await band(page)).text);
+      await page.clock.runFor(8000);
+    }
+    expect([...seen].sort()).toEqual([outcomeTexts.chairs.fi, outcomeTexts.hours.fi].sort());
+
+    await page.locator('.language-button[lang="sv"]').click();
+    await page.locator('.outcome-band-heading').getByText('Ni sa, vi gjorde').waitFor();
+    const swedish = new Map<string, string>();
+    for (let turn = 0; turn < 2; turn += 1) {
+      const shown = await band(page);
+      swedish.set(shown.text, shown.note);
+      await page.clock.runFor(8000);
+    }
+    expect(Object.fromEntries(swedish)).toEqual({ [outcomeTexts.chairs.sv]: '', [outcomeTexts.hours.fi]: 'Det här finns bara på finska.' });
+    // The band is text only: answering is never behind it.
+    expect(await page.locator('[data-testid="outcome-band"] button').count()).toBe(0);
+    await page.screenshot({ path: join(await screenshotDir(), 'start-outcome-band-sv.png') });
+    await expectAccessible(page, 'start screen with outcomes');
+    await context.close();
+
+    // With reduced motion the outcome does not change on a timer.
+    const still = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true, reducedMotion: 'reduce' });
+    const stillPage = await still.newPage();
+    await stillPage.clock.install();
+    await stillPage.goto(kerro.url);
+    await stillPage.locator('[data-testid="outcome-band"]').waitFor();
+    const first = await band(stillPage);
+    await stillPage.clock.runFor(24_000);
+    expect(await band(stillPage)).toEqual(first);
+    await stillPage.screenshot({ path: join(await screenshotDir(), 'start-outcome-band-landscape.png') });
+    await still.close();
+    await kerro.stop();
+  });
+});
+
+describe('the council report', () => {
+  it('prints the known data set to one A4 page with the right numbers, small groups as "< 5" and personal data masked', async () => {
+    const report = buildCouncilReport({
+      period: councilPeriod,
+      responses: councilResponses(),
+      polls: councilPolls,
+      language: 'fi',
+      siteName: 'Perheiden piha',
+      kioskId: 'kiosk-test',
+      generatedAt: '2026-11-16T12:00:00.000+02:00',
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.setContent(renderCouncilReportHtml(report));
+    const { text, pages } = await pdfText(page);
+    expect(pages).toBe(1);
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Asiakasraadin raportti');
+    expect(flat).toContain('2.11.2026 – 15.11.2026');
+    expect(flat).toContain('Vastauksia: 40');
+    expect(flat).toContain('Ilman niitä: 38');
+    expect(flat).toContain('12 (40 %) · +15 %-yks.');
+    expect(flat).toContain('2 (7 %) · +7 %-yks.');
+    expect(flat).toContain('7 (70 %)');
+    expect(flat).toContain('Svenska < 5');
+    expect(flat).toContain('Suomi 34');
+    expect(flat).toContain('soita [puhelinnumero]');
+    expect(flat).not.toContain('040 123 4567');
+    // Weekday × hour: Monday 10 o'clock has 19, Thursday 13 has 3 and shows only as "< 5".
+    expect(flat).toMatch(/ma 19 /);
+    expect(flat).toMatch(/to <\s?5/);
+    expect(flat).toMatch(/Kahvi <\s?5 Istumapaikat 7/);
+    await context.close();
+  });
+
+  it('is built, shown and printable in the staff area; outcomes are added there with the screen keyboard', async () => {
+    const kerro = await startKerro(await makeTempDir());
+    for (let index = 0; index < 9; index += 1) {
+      const isEnglish = index < 2;
+      await callApi(kerro, 'responses.submit', { pollId: 'council-feedback', pollVersion: 1, answer: { optionIds: [isEnglish ? 'bad' : 'good'] }, language: isEnglish ? 'en' : 'fi' });
+    }
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(kerro.url);
+    await page.locator('[data-screen="start"]').waitFor();
+    await holdStaffCorner(page);
+    await enterPin(page, e2eStaffPin);
+    await page.locator('[data-screen="staff-home"]').waitFor();
+
+    await page.locator('[data-action="outcomes"]').click();
+    await page.locator('[data-screen="staff-outcomes"]').waitFor();
+    await page.getByText('Ei vielä tuloksia.').waitFor();
+    await page.locator('[data-action="new-outcome"]').click();
+    await page.locator('[data-screen="staff-outcome-editor"]').waitFor();
+    await page.locator('[data-action="save-outcome"]').click();
+    await page.getByText('Suomenkielinen teksti puuttuu.').waitFor();
+    await page.locator('textarea[name="outcome-fi"]').click();
+    await typeOnScreen(page, 'Lisää tuoleja');
+    await page.screenshot({ path: join(await screenshotDir(), 'staff-outcome-editor.png') });
+    await expectAccessible(page, 'outcome editor');
+    await page.locator('[data-action="save-outcome"]').click();
+    await page.locator('.outcome-card').getByText('Lisää tuoleja').waitFor();
+    expect(await page.locator('.outcome-card').textContent()).toContain('Näkyy nyt');
+    await page.screenshot({ path: join(await screenshotDir(), 'staff-outcomes.png') });
+    await expectAccessible(page, 'outcome list');
+    await expectBigTargets(page, 'outcome list');
+    await page.locator('[data-action="back"]').click();
+
+    await page.locator('[data-action="council-report"]').click();
+    await page.locator('[data-testid="council-report"]').waitFor();
+    expect(await page.locator('[data-testid="totals"]').textContent()).toMatch(/^Vastauksia: 9 · /);
+    // 2 in English is a small group; Finnish 7 is then hidden too, or 9 − 7 would give the 2 away.
+    expect(await page.locator('[data-testid="languages"] dd').allTextContents()).toEqual(['≥ 5', '< 5']);
+    const cells = await page.locator('[data-testid="heat-map"] td[data-count]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-count')));
+    for (const cell of cells) expect(cell === 'hidden' || cell === '0' || Number(cell) >= 5).toBe(true);
+    await page.screenshot({ path: join(await screenshotDir(), 'staff-council-report.png'), fullPage: true });
+    await expectAccessible(page, 'council report');
+    await expectBigTargets(page, 'council report');
+
+    const printed = await pdfText(page);
+    expect(printed.pages).toBe(1);
+    const flat = printed.text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Asiakasraadin raportti');
+    expect(flat).toContain('Vastauksia: 9');
+    expect(flat).not.toContain('Raportti raadille');
+    await context.close();
+    await kerro.stop();
+  });
+});
