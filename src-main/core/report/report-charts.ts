@@ -4,7 +4,6 @@ import { escapeHtml } from '../export/summary-html';
 
 const chartWidth = 560;
 const labelSpace = 150;
-const captionSpace = 150;
 /** The trend's caption carries the change too: "12 (40 %) · +15 %-yks.". */
 const trendCaptionSpace = 210;
 const rowHeight = 20;
@@ -16,9 +15,14 @@ export interface ChartRow {
   caption: string;
 }
 
+/** Bars of a poll stand two to a row on the page, so their chart is narrower than the trend's. */
+const columnChartWidth = 360;
+const columnLabelSpace = 120;
+const columnCaptionSpace = 80;
+
 /** Horizontal bars, one row each, the label on the left and the count on the right. */
 export function barChart(rows: readonly ChartRow[], label: string): string {
-  const barSpace = chartWidth - labelSpace - captionSpace;
+  const barSpace = columnChartWidth - columnLabelSpace - columnCaptionSpace;
   const largest = Math.max(1, ...rows.map((row) => visibleCount(row.value) ?? 0));
   const height = rows.length * rowHeight + 2;
   const body = rows.map((row, index) => {
@@ -26,16 +30,16 @@ export function barChart(rows: readonly ChartRow[], label: string): string {
     const value = visibleCount(row.value);
     const bar =
       value === null
-        ? `<rect class="hidden" x="${labelSpace}" y="${y + 4}" width="${barSpace / 12}" height="12"/>`
-        : `<rect class="bar" x="${labelSpace}" y="${y + 4}" width="${Math.round((value / largest) * barSpace)}" height="12"/>`;
+        ? `<rect class="hidden" x="${columnLabelSpace}" y="${y + 4}" width="${barSpace / 12}" height="12"/>`
+        : `<rect class="bar" x="${columnLabelSpace}" y="${y + 4}" width="${Math.round((value / largest) * barSpace)}" height="12"/>`;
     return [
-      `<text x="0" y="${y + 14}">${escapeHtml(clip(row.label, 22))}</text>`,
-      `<rect class="track" x="${labelSpace}" y="${y + 4}" width="${barSpace}" height="12"/>`,
+      `<text x="0" y="${y + 14}">${escapeHtml(clip(row.label, 17))}</text>`,
+      `<rect class="track" x="${columnLabelSpace}" y="${y + 4}" width="${barSpace}" height="12"/>`,
       bar,
-      `<text x="${labelSpace + barSpace + 6}" y="${y + 14}">${escapeHtml(row.caption)}</text>`,
+      `<text x="${columnLabelSpace + barSpace + 6}" y="${y + 14}">${escapeHtml(row.caption)}</text>`,
     ].join('');
   });
-  return svg(label, height, body.join(''));
+  return svg(label, columnChartWidth, height, body.join(''));
 }
 
 export interface TrendRow {
@@ -58,7 +62,7 @@ export function trendChart(rows: readonly TrendRow[], label: string): string {
       `<text x="${labelSpace + barSpace + 6}" y="${y + 15}">${escapeHtml(row.caption)}</text>`,
     ].join('');
   });
-  return svg(label, height, body.join(''));
+  return svg(label, chartWidth, height, body.join(''));
 }
 
 /** Weekday rows, hour columns; each cell its count, or "< 5" on a dashed cell. */
@@ -85,8 +89,8 @@ export function heatMapChart(map: CouncilReport['heatMap'], weekdayName: (day: n
   return `<svg class="chart" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${16 + 7 * cellHeight}" width="${width}" height="${16 + 7 * cellHeight}" xmlns="http://www.w3.org/2000/svg">${header}${rows.join('')}</svg>`;
 }
 
-function svg(label: string, height: number, body: string): string {
-  return `<svg class="chart" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${chartWidth} ${height}" width="${chartWidth}" height="${height}" xmlns="http://www.w3.org/2000/svg">${body}</svg>`;
+function svg(label: string, width: number, height: number, body: string): string {
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${body}</svg>`;
 }
 
 function clip(text: string, length: number): string {

@@ -25,7 +25,7 @@ dl.facts dd { margin: 0; }
 .note { color: #3d3d3d; font-size: .85rem; }
 .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.2rem; }
 .columns > section { break-inside: avoid; min-width: 0; }
-svg.chart { width: 100%; height: auto; display: block; }
+svg.chart { max-width: 100%; height: auto; display: block; }
 svg.chart text { font: 12px system-ui, "Segoe UI", Roboto, Arial, sans-serif; fill: #1b1b1b; }
 svg.chart .bar { fill: #2b6f77; }
 svg.chart text.light { fill: #fff; }
