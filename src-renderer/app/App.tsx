@@ -2,8 +2,7 @@ import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { KioskInfo } from '../../src-shared/contract/kiosk';
 import type { Poll, PollOption } from '../../src-shared/contract/polls';
 import type { Answer } from '../../src-shared/contract/responses';
-import { messages } from '../../src-shared/i18n/messages';
-import { languageDirections, staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
+import { languageDirections, type LanguageCode } from '../../src-shared/i18n/languages';
 import { parentMessages } from '../../src-shared/i18n/parents/parent-messages';
 import { client } from '../api/transport';
 import { defaultDisplay, isDefaultDisplay, type DisplaySettings } from '../components/display-settings';
@@ -159,7 +158,7 @@ export function App() {
   if (!loading.kiosk.isSetUp) {
     return (
       <Suspense fallback={waiting}>
-        <lazyScreens.SetupScreen kiosk={loading.kiosk} texts={messages[staffLanguageOf(language)]} onDone={() => void reloadKiosk()} />
+        <lazyScreens.SetupScreen kiosk={loading.kiosk} language={language} onDone={() => void reloadKiosk()} />
       </Suspense>
     );
   }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { setupInputSchema } from '../../src-shared/contract/staff';
 import type { KioskInfo } from '../../src-shared/contract/kiosk';
-import type { Messages } from '../../src-shared/i18n/fi';
-import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
+import { messages } from '../../src-shared/i18n/messages';
 import { client } from '../api/transport';
 import { LanguageToggles } from '../staff/LanguageToggles';
 import { PinPad } from '../staff/PinPad';
@@ -13,14 +13,16 @@ import { TextField } from '../typing/TextField';
 
 interface SetupScreenProps {
   kiosk: KioskInfo;
-  texts: Messages;
+  /** The language the kiosk starts in; set-up speaks it where staff texts exist, Finnish otherwise. */
+  language: LanguageCode;
   onDone: () => void;
 }
 
 type Step = 'details' | 'pin' | 'again';
 
 /** First start: until a site name, languages and a staff PIN are set, parents see nothing else. */
-export function SetupScreen({ kiosk, texts, onDone }: SetupScreenProps) {
+export function SetupScreen({ kiosk, language, onDone }: SetupScreenProps) {
+  const texts = messages[staffLanguageOf(language)];
   const [step, setStep] = useState<Step>('details');
   // A kiosk from before set-up existed keeps what it had; a new one starts from the defaults.
   const [siteName, setSiteName] = useState(kiosk.siteName);

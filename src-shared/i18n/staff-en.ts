@@ -1,10 +1,6 @@
 import type { StaffMessageKey } from './staff-fi';
 
 export const staffEn = {
-  'poll.write': 'Write your answer',
-  'poll.answerLabel': 'Your answer',
-  'poll.typeHint': 'Type with the keyboard. Please do not write names or phone numbers.',
-  'followUp.commentLabel': 'Would you like to add a comment? You can also leave it empty.',
   'problem.required': 'Write something here.',
   'problem.finnishMissing': 'The Finnish text is missing.',
   'problem.tooLong': 'The text is too long.',
@@ -138,9 +134,4 @@ export const staffEn = {
   'settings.pinChanged': 'The PIN is changed.',
   'settings.pinWrong': 'The current PIN is not right.',
   'settings.next': 'Next',
-  'keyboard.label': 'Keyboard',
-  'keyboard.shift': 'Capital letters',
-  'keyboard.space': 'Space',
-  'keyboard.erase': 'Erase',
-  'keyboard.done': 'Done',
 } satisfies Record<StaffMessageKey, string>;

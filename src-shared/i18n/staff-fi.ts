@@ -3,10 +3,6 @@
  * source of their keys. Placeholders look like {name}.
  */
 export const staffFi = {
-  'poll.write': 'Kirjoita vastaus',
-  'poll.answerLabel': 'Vastauksesi',
-  'poll.typeHint': 'Kirjoita näppäimistöllä. Älä kirjoita nimiä tai puhelinnumeroita.',
-  'followUp.commentLabel': 'Haluatko lisätä kommentin? Voit myös jättää tyhjäksi.',
   'problem.required': 'Kirjoita tähän jotain.',
   'problem.finnishMissing': 'Suomenkielinen teksti puuttuu.',
   'problem.tooLong': 'Teksti on liian pitkä.',
@@ -140,11 +136,6 @@ export const staffFi = {
   'settings.pinChanged': 'PIN-koodi vaihdettu.',
   'settings.pinWrong': 'Nykyinen PIN-koodi ei ole oikein.',
   'settings.next': 'Seuraava',
-  'keyboard.label': 'Näppäimistö',
-  'keyboard.shift': 'Isot kirjaimet',
-  'keyboard.space': 'Välilyönti',
-  'keyboard.erase': 'Pyyhi',
-  'keyboard.done': 'Valmis',
 } as const;
 
 export type StaffMessageKey = keyof typeof staffFi;

@@ -1,10 +1,6 @@
 import type { StaffMessageKey } from './staff-fi';
 
 export const staffSv = {
-  'poll.write': 'Skriv ditt svar',
-  'poll.answerLabel': 'Ditt svar',
-  'poll.typeHint': 'Skriv med tangentbordet. Skriv inte namn eller telefonnummer.',
-  'followUp.commentLabel': 'Vill du lägga till en kommentar? Du kan också lämna den tom.',
   'problem.required': 'Skriv något här.',
   'problem.finnishMissing': 'Den finska texten saknas.',
   'problem.tooLong': 'Texten är för lång.',
@@ -138,9 +134,4 @@ export const staffSv = {
   'settings.pinChanged': 'PIN-koden är bytt.',
   'settings.pinWrong': 'Den nuvarande PIN-koden stämmer inte.',
   'settings.next': 'Nästa',
-  'keyboard.label': 'Tangentbord',
-  'keyboard.shift': 'Stora bokstäver',
-  'keyboard.space': 'Mellanslag',
-  'keyboard.erase': 'Radera',
-  'keyboard.done': 'Klar',
 } satisfies Record<StaffMessageKey, string>;

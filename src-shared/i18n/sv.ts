@@ -1,31 +1,9 @@
+import { parentsSv } from './parents/sv';
 import type { Messages } from './fi';
 import { staffSv } from './staff-sv';
 
 export const sv = {
-  'language.label': 'Språk',
-  'display.label': 'Visning',
-  'display.contrast': 'Hög kontrast',
-  'display.largeText': 'Större text',
-  'readAloud.button': 'Lyssna',
-  'start.invitation': 'Berätta för oss!',
-  'start.hint': 'Tryck på ett ansikte. Ett tryck räcker.',
-  'start.quickPoll': 'Snabbenkät',
-  'start.loading': 'Ett ögonblick, kiosken startar…',
-  'start.unavailable': 'Kiosken fungerar inte just nu. Berätta det för personalen.',
-  'poll.missingTranslation': 'Frågan finns bara på finska.',
-  'poll.send': 'Skicka',
-  'followUp.saved': 'Tack! Ditt svar är sparat.',
-  'followUp.question': 'Vill du berätta vad det gällde? Du kan välja flera.',
-  'followUp.done': 'Klar',
-  'followUp.skip': 'Hoppa över',
-  'thanks.title': 'Tack!',
-  'thanks.body': 'Kundrådet går igenom svaren.',
-  'thanks.back': 'Till början',
-  'saveFailed.title': 'Svaret kunde inte sparas',
-  'saveFailed.body': 'Berätta det för personalen. Vi beklagar!',
-  'saveFailed.back': 'Till början',
-  'crash.title': 'Något gick fel',
-  'crash.body': 'Vi går tillbaka till början om en stund.',
+  ...parentsSv,
   'summary.title': 'Kerro: sammanfattning av svaren',
   'summary.site': 'Plats',
   'summary.kiosk': 'Kiosk',

@@ -1,6 +1,7 @@
-import type { MessageKey } from '../fi';
-
-/** The keys the parents' screens use: every parents' language file has exactly these, no more. */
+/**
+ * The keys the parents' screens use: every parents' language file in this folder has exactly
+ * these, no more. Finnish, Swedish and English spread theirs into their full files for the staff area.
+ */
 export const parentKeys = [
   'language.label',
   'display.label',
@@ -35,7 +36,7 @@ export const parentKeys = [
   'saveFailed.back',
   'crash.title',
   'crash.body',
-] as const satisfies readonly MessageKey[];
+] as const;
 
 export type ParentMessageKey = (typeof parentKeys)[number];
 
