@@ -3,11 +3,13 @@ export interface BarRowProps {
   count: number;
   total: number;
   share: string;
+  /** Set for a small group: no bar and no number, only this ("< 5"); see src-shared/privacy/small-groups.ts. */
+  hiddenAs?: string;
 }
 
 /** One option's bar: the label, a bar as long as its share, the count and the share in words for screen readers too. */
-export function BarRow({ label, count, total, share }: BarRowProps) {
-  const width = total === 0 ? 0 : (count / total) * 100;
+export function BarRow({ label, count, total, share, hiddenAs }: BarRowProps) {
+  const width = total === 0 || hiddenAs !== undefined ? 0 : (count / total) * 100;
   return (
     <li className="bar-row" data-testid="bar-row">
       <span className="bar-label">{label}</span>
@@ -15,7 +17,7 @@ export function BarRow({ label, count, total, share }: BarRowProps) {
         <span className="bar-fill" style={{ width: `${width}%` }} />
       </span>
       <span className="bar-value" data-testid="bar-value">
-        {count} ({share})
+        {hiddenAs ?? `${count} (${share})`}
       </span>
     </li>
   );

@@ -5,6 +5,7 @@ import { qrText } from '../../src-shared/i18n/qr-messages';
 import { tallyAnswers } from '../../src-shared/qr/batch-tally';
 import { finnishDecimal } from '../../src-shared/qr/merged-csv';
 import type { MergedAnswer } from '../../src-shared/qr/merge';
+import { protectBreakdown, shownCountText } from '../../src-shared/privacy/small-groups';
 import { BarRow } from './BarRow';
 
 export interface ResultChartsProps {
@@ -29,6 +30,11 @@ export function ResultCharts({ language, polls, answers }: ResultChartsProps) {
       {tallies.map((tally) => {
         const title = tally.poll === undefined ? tally.pollId : localize(tally.poll.question, language).text;
         const topics = tally.poll?.followUp?.topics ?? [];
+        // Topics are a breakdown: a topic chosen by 1–4 parents is not counted out on a phone either.
+        const shownTopics = protectBreakdown(
+          topics.map((topic) => tally.topics.get(topic.id) ?? 0),
+          { isTotalShown: false },
+        );
         return (
           <article className="result-poll" key={`${tally.pollId}@${tally.pollVersion}`} data-testid="result-poll">
             <h3>
@@ -46,9 +52,19 @@ export function ResultCharts({ language, polls, answers }: ResultChartsProps) {
               <>
                 <h4>{qrText(language, 'receiver.topics')}</h4>
                 <ul className="bars bars--topics">
-                  {topics.map((topic) => {
+                  {topics.map((topic, index) => {
                     const count = tally.topics.get(topic.id) ?? 0;
-                    return <BarRow key={topic.id} label={localize(topic.label, language).text} count={count} total={tally.answers} share={share(count, tally.answers)} />;
+                    const shown = shownTopics[index] ?? null;
+                    return (
+                      <BarRow
+                        key={topic.id}
+                        label={localize(topic.label, language).text}
+                        count={count}
+                        total={tally.answers}
+                        share={share(count, tally.answers)}
+                        hiddenAs={typeof shown === 'number' ? undefined : shownCountText(shown)}
+                      />
+                    );
                   })}
                 </ul>
               </>
