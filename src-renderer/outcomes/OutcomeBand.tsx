@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { localize } from '../../src-shared/contract/localize';
-import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { isTranslationMissing, localize } from '../../src-shared/contract/localize';
+import { staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
 import { reportText } from '../../src-shared/i18n/report-messages';
 import { useCurrentOutcomes } from './useCurrentOutcomes';
 import './outcome-band.css';
@@ -32,14 +32,19 @@ export function OutcomeBand({ language, visit }: OutcomeBandProps) {
   const text = localize(shown.text, language);
   return (
     <section className="outcome-band" aria-labelledby="outcome-band-heading" data-testid="outcome-band">
-      <h2 id="outcome-band-heading" className="outcome-band-heading">
+      {/* Its heading exists in the staff languages only; elsewhere it is Finnish, and says so to a screen reader. */}
+      <h2 id="outcome-band-heading" className="outcome-band-heading" lang={staffLanguageOf(language)}>
         {reportText(language, 'outcomes.heading')}
       </h2>
       {/* A new outcome is not announced: a screen reader user answering should not be interrupted every few seconds. */}
       <p className="outcome-band-text" key={shown.id} lang={text.language} data-outcome={shown.id}>
         {text.text}
       </p>
-      {text.language === language ? null : <p className="translation-note outcome-band-note">{reportText(language, 'outcomes.missingTranslation')}</p>}
+      {isTranslationMissing(text, language) ? (
+        <p className="translation-note outcome-band-note" lang={staffLanguageOf(language)}>
+          {reportText(language, 'outcomes.missingTranslation')}
+        </p>
+      ) : null}
     </section>
   );
 }
