@@ -57,6 +57,11 @@ describe('"you said, we did" outcomes', () => {
     expect(value.report.previousFrom).toBe('2026-10-02');
     expect(value.html).toContain('<h1>Asiakasraadin raportti</h1>');
     expect(await call(kiosk, 'reports.council', { from: '2026-11-30', to: '2026-11-01' }, token)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // A kiosk starting in a language the report has no texts for gets the report in Finnish, marked as Finnish.
+    valueOf(await call(kiosk, 'settings.update', { siteName: 'Piha', languages: ['ar', 'fi'], defaultLanguage: 'ar', idleSeconds: 60, thanksSeconds: 5 }, token));
+    const arabic = valueOf(await call(kiosk, 'reports.council', { from: '2026-11-01', to: '2026-11-30' }, token)) as { html: string };
+    expect(arabic.html).toMatch(/<html lang="fi" dir="ltr">/);
+    expect(arabic.html).toContain('<h1>Asiakasraadin raportti</h1>');
     await kiosk.close();
   });
 });

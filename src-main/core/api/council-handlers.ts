@@ -1,4 +1,4 @@
-import type { LanguageCode } from '../../../src-shared/i18n/languages';
+import { staffLanguageOf, type LanguageCode } from '../../../src-shared/i18n/languages';
 import type { OutcomeBook } from '../domain/outcome-book';
 import type { PollBook } from '../domain/poll-book';
 import type { ResponseBook } from '../domain/response-book';
@@ -36,7 +36,8 @@ export function createCouncilHandlers(dependencies: CouncilDependencies): Pick<H
         period: input,
         responses: responses.all(),
         polls: polls.all(),
-        language: defaultLanguage,
+        // The report's texts exist in the staff languages; a kiosk starting in, say, Arabic gets it in Finnish throughout.
+        language: staffLanguageOf(defaultLanguage),
         siteName,
         kioskId,
         generatedAt: toLocalIsoString(clock()),
