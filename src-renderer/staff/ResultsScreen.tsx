@@ -34,11 +34,12 @@ interface ResultsScreenProps {
 export function ResultsScreen({ texts, language, call, pollId, onBack }: ResultsScreenProps) {
   const [range, setRange] = useState<Range>('all');
   const [results, setResults] = useState<Results | null>(null);
+  const [withoutFlagged, setWithoutFlagged] = useState(false);
 
   const load = useCallback(async () => {
-    const result = await call('results.poll', { pollId, ...rangeOf(range, new Date()) });
+    const result = await call('results.poll', { pollId, withoutFlagged, ...rangeOf(range, new Date()) });
     if (result.ok) setResults(result.value);
-  }, [call, pollId, range]);
+  }, [call, pollId, range, withoutFlagged]);
 
   useEffect(() => {
     void load();
@@ -86,6 +87,17 @@ export function ResultsScreen({ texts, language, call, pollId, onBack }: Results
               </p>
               {results.burstFlagged > 0 ? <p>{fill(texts['results.burst'], { count: results.burstFlagged })}</p> : null}
             </div>
+            {results.burstFlagged > 0 ? (
+              <button
+                type="button"
+                className="secondary-button"
+                data-action="toggle-flagged"
+                aria-pressed={withoutFlagged}
+                onClick={() => setWithoutFlagged((current) => !current)}
+              >
+                {texts['results.withoutFlagged']}
+              </button>
+            ) : null}
             {results.total === 0 ? <p className="results-empty">{texts['results.noAnswers']}</p> : null}
             {results.options.length > 0 ? (
               <section aria-labelledby="by-option">

@@ -12,6 +12,8 @@ export const resultsInputSchema = z
     /** Local calendar days, both included; null leaves that end open. */
     from: localDateSchema.nullable(),
     to: localDateSchema.nullable(),
+    /** Leave out answers flagged as part of a burst; they stay stored and are counted apart. */
+    withoutFlagged: z.boolean().default(false),
   })
   .strict();
 
@@ -41,7 +43,9 @@ export const resultsSchema = z.object({
   /** 24 counts, index = hour of the kiosk's local day. */
   byHour: z.array(z.number().int().min(0)).length(24),
   comments: z.array(commentSchema),
+  /** Flagged answers in the range, whether or not they are counted above. */
   burstFlagged: z.number().int().min(0),
+  withoutFlagged: z.boolean(),
   unexported: z.number().int().min(0),
   lastExportAt: z.string().nullable(),
 });

@@ -112,6 +112,7 @@ export const staffEn = {
   'results.rangeWeek': '7 days',
   'results.rangeMonth': '30 days',
   'results.burst': 'Came in quick bursts: {count}',
+  'results.withoutFlagged': 'Show without rapid bursts',
   'results.share': '{count} ({percent} %)',
   'settings.clock': 'The kiosk’s clock',
   'settings.clockHint': 'Is the time right? Answers get their time from this clock. If not, please tell support.',

@@ -114,6 +114,7 @@ export const staffFi = {
   'results.rangeWeek': '7 päivää',
   'results.rangeMonth': '30 päivää',
   'results.burst': 'Nopeina sarjoina tulleita: {count}',
+  'results.withoutFlagged': 'Näytä ilman nopeita sarjoja',
   'results.share': '{count} ({percent} %)',
   'settings.clock': 'Kioskin kello',
   'settings.clockHint': 'Onko aika oikein? Vastausten ajat tulevat tästä kellosta. Jos ei, kerro ylläpidolle.',

@@ -112,6 +112,7 @@ export const staffSv = {
   'results.rangeWeek': '7 dagar',
   'results.rangeMonth': '30 dagar',
   'results.burst': 'Kom i snabba serier: {count}',
+  'results.withoutFlagged': 'Visa utan snabba serier',
   'results.share': '{count} ({percent} %)',
   'settings.clock': 'Kioskens klocka',
   'settings.clockHint': 'Stämmer tiden? Svarens tider kommer från den här klockan. Om inte, meddela underhållet.',

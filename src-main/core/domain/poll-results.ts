@@ -6,6 +6,7 @@ import { findPersonalData } from '../../../src-shared/privacy/personal-data';
 export interface ResultsRange {
   from: string | null;
   to: string | null;
+  withoutFlagged?: boolean;
 }
 
 export interface ExportFacts {
@@ -23,12 +24,15 @@ const localHour = (response: StoredResponse) => Number(response.answeredAt.slice
 
 /** Counts every version of a poll together: an edit keeps option ids, so answers add up. */
 export function pollResults(versions: readonly Poll[], latest: Poll, all: readonly StoredResponse[], range: ResultsRange, facts: ExportFacts): Results {
-  const answers = all.filter(
+  const inRange = all.filter(
     (response) =>
       response.pollId === latest.id &&
       (range.from === null || localDay(response) >= range.from) &&
       (range.to === null || localDay(response) <= range.to),
   );
+  const isFlagged = (response: StoredResponse) => response.flags.includes('burst');
+  const withoutFlagged = range.withoutFlagged === true;
+  const answers = withoutFlagged ? inRange.filter((response) => !isFlagged(response)) : inRange;
   const byHour = Array.from({ length: 24 }, () => 0);
   for (const response of answers) {
     const hour = localHour(response);
@@ -43,7 +47,8 @@ export function pollResults(versions: readonly Poll[], latest: Poll, all: readon
     byDay: countDays(answers, range),
     byHour,
     comments: collectComments(answers),
-    burstFlagged: answers.filter((response) => response.flags.includes('burst')).length,
+    burstFlagged: inRange.filter(isFlagged).length,
+    withoutFlagged,
     unexported: facts.unexported,
     lastExportAt: facts.lastExportAt,
   };
