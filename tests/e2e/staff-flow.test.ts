@@ -103,6 +103,11 @@ describe('the staff area', () => {
     await page.locator('[data-action="back"]').click();
     await page.locator('[data-action="settings"]').click();
     await page.locator('[data-screen="staff-settings"] .clock-time').waitFor();
+    // Draft translations say so where staff choose the kiosk's languages; checked ones do not.
+    for (const draft of ['ru', 'uk', 'ar']) {
+      expect(await page.locator(`[data-choice="language:${draft}"]`).innerText()).toContain('käännös tarkistamatta');
+    }
+    expect(await page.locator('[data-choice="language:sv"]').innerText()).not.toContain('tarkistamatta');
     await checkStaffScreen(page, 'settings');
     await page.locator('[data-action="back"]').click();
 
