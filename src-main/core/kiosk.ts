@@ -80,8 +80,8 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
 
   const handlers: Handlers = {
     'kiosk.info': async () => {
-      const { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds } = settingsData();
-      return { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, version: options.version, isSetUp: auth.isSetUp };
+      const { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours } = settingsData();
+      return { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours, version: options.version, isSetUp: auth.isSetUp };
     },
     'kiosk.health': async () => health(),
     'polls.active': async () => ({ polls: polls.active(clock()) }),

@@ -8,6 +8,7 @@ import { resolveAppFile } from './app-files';
 import { registerMethods } from './ipc';
 import { createKioskWindow, lockDownContents } from './kiosk-window';
 import { appScheme } from './security';
+import { WakeLock } from './wake-lock';
 
 const logger = createStderrLogger();
 const isDevelopment = !app.isPackaged && process.env.KERRO_DEVELOPMENT === '1';
@@ -42,7 +43,12 @@ async function start(): Promise<void> {
   });
 
   registerMethods(ipcMain, kiosk);
-  powerSaveBlocker.start('prevent-display-sleep');
+  const readHours = () =>
+    kiosk.handlers['kiosk.info']({}, { transport: 'ipc', staffToken: null }).then(
+      (info) => info.openingHours,
+      () => null,
+    );
+  new WakeLock(powerSaveBlocker, readHours).start();
   createKioskWindow(join(__dirname, 'preload.cjs'), isDevelopment);
   app.on('window-all-closed', () => {
     void kiosk.close().then(() => app.quit());

@@ -11,6 +11,7 @@ import { LanguageToggles } from './LanguageToggles';
 import { PinChange } from './PinChange';
 import { problemText } from './problem-text';
 import type { StaffCall } from './staff-call';
+import { OpeningHoursFields } from './OpeningHoursFields';
 import { Stepper } from './Stepper';
 
 interface SettingsScreenProps {
@@ -31,9 +32,9 @@ export function SettingsScreen({ texts, language, call, onSaved, onBack }: Setti
   useEffect(() => {
     void call('settings.get', {}).then((result) => {
       if (!result.ok) return;
-      const { siteName, languages, defaultLanguage, idleSeconds, thanksSeconds } = result.value;
+      const { siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours } = result.value;
       setView(result.value);
-      setForm({ siteName, languages, defaultLanguage, idleSeconds, thanksSeconds });
+      setForm({ siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours });
     });
   }, [call]);
 
@@ -140,6 +141,16 @@ export function SettingsScreen({ texts, language, call, onSaved, onBack }: Setti
                 lessLabel={texts['settings.less']}
                 moreLabel={texts['settings.more']}
                 onChange={(thanksSeconds) => change({ thanksSeconds })}
+              />
+            </fieldset>
+            <fieldset className="editor-section" data-field="opening-hours">
+              <legend>{texts['settings.openingHours']}</legend>
+              <p className="field-hint">{texts['settings.openingHoursHint']}</p>
+              <OpeningHoursFields
+                texts={texts}
+                language={language}
+                value={form.openingHours ?? view.openingHours}
+                onChange={(openingHours) => change({ openingHours })}
               />
             </fieldset>
             <div className="editor-actions">

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openingHoursSchema } from './opening-hours';
 import { isoDateTimeSchema, languageSchema } from './polls';
 
 export const emptyInputSchema = z.object({}).strict();
@@ -10,6 +11,8 @@ export const kioskInfoSchema = z.object({
   defaultLanguage: languageSchema,
   idleSeconds: z.number().int().min(5).max(600),
   thanksSeconds: z.number().int().min(2).max(60),
+  /** The Electron shell keeps the screen awake in these hours. */
+  openingHours: openingHoursSchema,
   version: z.string(),
   /** False until a site name, languages and a staff PIN are set; the screens then show set-up. */
   isSetUp: z.boolean(),

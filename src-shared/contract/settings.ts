@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openingHoursSchema } from './opening-hours';
 import { isoDateTimeSchema, languageSchema } from './polls';
 import { problems } from './problems';
 
@@ -25,6 +26,7 @@ export const settingsInputSchema = z
       .int()
       .min(timingLimits.thanksSeconds.min, problems.outOfRange)
       .max(timingLimits.thanksSeconds.max, problems.outOfRange),
+    openingHours: openingHoursSchema.optional(),
   })
   .strict()
   .refine((settings) => settings.languages.includes(settings.defaultLanguage), {
@@ -41,6 +43,7 @@ export const settingsViewSchema = z.object({
   defaultLanguage: languageSchema,
   idleSeconds: z.number().int(),
   thanksSeconds: z.number().int(),
+  openingHours: openingHoursSchema,
   /** The kiosk's own clock, local time with its offset: an offline clock drifts and staff must see it. */
   now: isoDateTimeSchema,
 });

@@ -46,8 +46,8 @@ export function createStaffHandlers(dependencies: StaffDependencies): Pick<Handl
     responses.all().filter((response) => response.pollId === pollId && (version === undefined || response.pollVersion === version)).length;
 
   const settingsView = (): SettingsView => {
-    const { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds } = settings.data;
-    return { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, now: toLocalIsoString(clock()) };
+    const { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours } = settings.data;
+    return { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours, now: toLocalIsoString(clock()) };
   };
 
   /** Changes the settings document durably; on a failed write memory goes back to what is on disk. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { defaultOpeningHours, openingHoursSchema } from '../../../src-shared/contract/opening-hours';
 import { languageSchema } from '../../../src-shared/contract/polls';
 import type { DocumentSpec } from '../store/document';
 
@@ -37,6 +38,8 @@ export const kioskDocumentSchema = z.object({
   /** Null until set-up: a kiosk without a staff PIN shows the set-up screen. */
   staffPin: pinHashSchema.nullable(),
   pinGuard: pinGuardSchema,
+  /** Added after schema 2 was out; a kiosk saved before it gets the usual weekday hours. */
+  openingHours: openingHoursSchema.default(defaultOpeningHours),
 });
 
 export type KioskDocument = z.output<typeof kioskDocumentSchema>;
@@ -75,5 +78,6 @@ export function defaultKioskDocument(now: Date): KioskDocument {
     thanksSeconds: 5,
     staffPin: null,
     pinGuard: freshPinGuard,
+    openingHours: defaultOpeningHours,
   };
 }

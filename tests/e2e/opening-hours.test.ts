@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eStaffPin, launchChromium, screenshotDir, startKerro } from '../support/browser-shell';
+import { expectAccessible, expectBigTargets } from '../support/page-checks';
+import { enterPin, holdStaffCorner } from '../support/staff-screens';
+import { makeTempDir } from '../support/temp-dir';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('opening hours in the staff settings', () => {
+  it('are set with toggles and steppers, saved, and read back by the kiosk', async () => {
+    const kerro = await startKerro(await makeTempDir());
+    const page = await (await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true })).newPage();
+    await page.goto(kerro.url);
+    await page.locator('[data-screen="start"]').waitFor();
+    await holdStaffCorner(page);
+    await enterPin(page, e2eStaffPin);
+    await page.locator('[data-action="settings"]').click();
+    const hours = page.locator('[data-field="opening-hours"]');
+    await hours.waitFor();
+    expect(await hours.locator('[data-value="opens-at"]').innerText()).toContain('08:00');
+
+    await hours.locator('[data-choice="weekday:6"]').click();
+    await hours.locator('[data-choice="weekday:1"]').click();
+    await hours.getByRole('button', { name: 'Avautuu: Enemmän' }).click();
+    await hours.getByRole('button', { name: 'Sulkeutuu: Vähemmän' }).click();
+    await hours.getByRole('button', { name: 'Sulkeutuu: Vähemmän' }).click();
+    expect(await hours.locator('[data-value="opens-at"]').innerText()).toContain('08:30');
+    expect(await hours.locator('[data-value="closes-at"]').innerText()).toContain('15:00');
+    await hours.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(await screenshotDir(), 'staff-settings-opening-hours.png') });
+    await expectAccessible(page, 'settings with opening hours');
+    await expectBigTargets(page, 'settings with opening hours');
+    await page.locator('[data-action="save-settings"]').click();
+
+    await expect
+      .poll(async () => {
+        const response = await fetch(`${kerro.url}/api/kiosk.info`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-kerro-client': '1' },
+          body: '{}',
+        });
+        return ((await response.json()) as { value: { openingHours: unknown } }).value.openingHours;
+      })
+      .toEqual({ days: [2, 3, 4, 5, 6], opensAt: 8 * 60 + 30, closesAt: 15 * 60 });
+    await page.context().close();
+  });
+});
