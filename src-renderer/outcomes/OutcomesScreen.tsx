@@ -23,6 +23,8 @@ export function OutcomesScreen({ texts, language, call, onBack }: OutcomesScreen
   const [list, setList] = useState<{ outcomes: Outcome[]; today: string } | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  /** Removing takes a second tap on the same card: a mistaken tap must not take an outcome off the screen. */
+  const [removing, setRemoving] = useState<string | null>(null);
   const text = (key: Parameters<typeof reportText>[1]) => reportText(language, key);
 
   const load = useCallback(async () => {
@@ -49,6 +51,7 @@ export function OutcomesScreen({ texts, language, call, onBack }: OutcomesScreen
     );
   }
   const remove = async (outcome: Outcome) => {
+    setRemoving(null);
     const result = await call('outcomes.remove', { id: outcome.id });
     setFailure(result.ok ? null : text('outcomes.saveFailed'));
     void load();
@@ -85,9 +88,15 @@ export function OutcomesScreen({ texts, language, call, onBack }: OutcomesScreen
                   <button type="button" className="secondary-button" data-action="edit-outcome" onClick={() => setEditing({ outcome })}>
                     {text('outcomes.edit')}
                   </button>
-                  <button type="button" className="secondary-button" data-action="remove-outcome" onClick={() => void remove(outcome)}>
-                    {text('outcomes.remove')}
-                  </button>
+                  {removing === outcome.id ? (
+                    <button type="button" className="primary-button" data-action="confirm-remove-outcome" onClick={() => void remove(outcome)}>
+                      {text('outcomes.confirmRemove')}
+                    </button>
+                  ) : (
+                    <button type="button" className="secondary-button" data-action="remove-outcome" onClick={() => setRemoving(outcome.id)}>
+                      {text('outcomes.remove')}
+                    </button>
+                  )}
                 </div>
               </li>
             );

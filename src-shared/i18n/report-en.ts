@@ -54,6 +54,7 @@ export const reportEn = {
   'outcomes.new': 'New outcome',
   'outcomes.edit': 'Edit',
   'outcomes.remove': 'Remove',
+  'outcomes.confirmRemove': 'Yes, remove',
   'outcomes.save': 'Save',
   'outcomes.cancel': 'Cancel',
   'outcomes.empty': 'No outcomes yet.',

@@ -57,6 +57,7 @@ export const reportFi = {
   'outcomes.new': 'Uusi tulos',
   'outcomes.edit': 'Muokkaa',
   'outcomes.remove': 'Poista',
+  'outcomes.confirmRemove': 'Poista varmasti',
   'outcomes.save': 'Tallenna',
   'outcomes.cancel': 'Peruuta',
   'outcomes.empty': 'Ei vielä tuloksia.',

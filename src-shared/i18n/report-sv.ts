@@ -54,6 +54,7 @@ export const reportSv = {
   'outcomes.new': 'Nytt resultat',
   'outcomes.edit': 'Redigera',
   'outcomes.remove': 'Ta bort',
+  'outcomes.confirmRemove': 'Ta bort, säkert',
   'outcomes.save': 'Spara',
   'outcomes.cancel': 'Avbryt',
   'outcomes.empty': 'Inga resultat ännu.',

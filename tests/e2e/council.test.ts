@@ -173,6 +173,11 @@ describe('the council report', () => {
     await page.screenshot({ path: join(await screenshotDir(), 'staff-outcomes.png') });
     await expectAccessible(page, 'outcome list');
     await expectBigTargets(page, 'outcome list');
+    // Removing asks for a second tap on the same card.
+    await page.locator('[data-action="remove-outcome"]').click();
+    expect(await page.locator('.outcome-card').count()).toBe(1);
+    await page.locator('[data-action="confirm-remove-outcome"]').click();
+    await page.getByText('Ei vielä tuloksia.').waitFor();
     await page.locator('[data-action="back"]').click();
 
     await page.locator('[data-action="council-report"]').click();
