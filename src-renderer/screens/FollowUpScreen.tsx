@@ -4,6 +4,7 @@ import type { PollOption } from '../../src-shared/contract/polls';
 import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { pictogramFor } from '../components/pictograms';
+import { useFocusOnShow } from '../components/useFocusOnShow';
 
 interface FollowUpScreenProps {
   topics: readonly PollOption[];
@@ -17,13 +18,16 @@ interface FollowUpScreenProps {
 /** The answer is already saved when this shows; topics are an optional extra. */
 export function FollowUpScreen({ topics, language, texts, isBusy, onDone, onSkip }: FollowUpScreenProps) {
   const [chosen, setChosen] = useState<readonly string[]>([]);
+  const heading = useFocusOnShow<HTMLHeadingElement>();
   const toggle = (id: string) =>
     setChosen((current) => (current.includes(id) ? current.filter((topic) => topic !== id) : [...current, id]));
 
   return (
     <main className="screen follow-up-screen" data-screen="follow-up">
       <div role="status">
-        <h1 className="saved-title">{texts['followUp.saved']}</h1>
+        <h1 ref={heading} tabIndex={-1} className="saved-title">
+          {texts['followUp.saved']}
+        </h1>
       </div>
       <h2 id="follow-up-question" className="follow-up-question">
         {texts['followUp.question']}

@@ -1,4 +1,5 @@
 import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
+import { useFocusOnShow } from '../components/useFocusOnShow';
 
 interface ThanksScreenProps {
   texts: ParentMessages;
@@ -6,13 +7,16 @@ interface ThanksScreenProps {
 }
 
 export function ThanksScreen({ texts, onBack }: ThanksScreenProps) {
+  const heading = useFocusOnShow<HTMLHeadingElement>();
   return (
     <main className="screen message-screen thanks-screen" data-screen="thanks">
       <div className="message-mark" aria-hidden="true">
         ♥
       </div>
       <div role="status">
-        <h1>{texts['thanks.title']}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {texts['thanks.title']}
+        </h1>
       </div>
       <p className="message-body">{texts['thanks.body']}</p>
       <button type="button" className="secondary-button" onClick={onBack}>

@@ -201,6 +201,10 @@ describe('the keyboard alone', () => {
     await page.keyboard.press('Enter');
     await page.locator('[data-screen="follow-up"]').waitFor();
     expect((await health(kerro)).answersStored).toBe(before + 1);
+    // Focus lands on the new screen's heading, not on the page's top, so a screen reader reads it next.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-topic') ?? null)).toBe('premises');
 
     const topic = page.locator('[data-topic="hours"]');
     while ((await page.evaluate(() => document.activeElement?.getAttribute('data-topic') ?? null)) !== 'hours') await page.keyboard.press('Tab');
@@ -209,6 +213,7 @@ describe('the keyboard alone', () => {
     while ((await focusedName()) !== 'Valmis') await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.locator('[data-screen="thanks"]').waitFor();
+    expect(await focusedName()).toBe('Kiitos!');
     await page.keyboard.press('Tab');
     expect(await focusedName()).toBe('Alkuun');
     await page.keyboard.press('Enter');
