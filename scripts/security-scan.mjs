@@ -15,23 +15,40 @@ function parseCsv(text) {
   for (const line of text.split(/\r?\n/).slice(1)) {
     if (line.trim() === '') continue;
     const cells = [...line.matchAll(/("([^"]*(?:""[^"]*)*)"|[^,]*)(,|$)/g)].map((match) => (match[2] ?? match[1]).replaceAll('""', '"'));
-    rows.push({ check: cells[0], severity: cells[1], confidence: cells[2], file: cells[3], location: cells[4], description: cells[6] });
+    rows.push({ check: cells[0], severity: cells[1], confidence: cells[2], file: cells[3], location: cells[4], description: cells[6], url: cells[7] ?? '' });
   }
   return rows;
 }
 
-for (const target of config.targets) {
-  const output = join(scratch, `${target}.csv`);
-  const run = spawnSync(
-    'npx',
-    ['--yes', config.tool, '-i', join(root, target), '-e', config.electronVersion, '-r', '-v', 'false', '-o', output],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  if (run.status !== 0) {
-    process.stderr.write(`electronegativity failed on ${target}:\n${run.stdout}\n${run.stderr}\n`);
-    process.exit(1);
+const severities = new Set(['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH']);
+const isWhole = (row) => severities.has(row.severity) && row.url.startsWith('https://');
+
+/**
+ * The scanner now and then exits before its report is fully written, leaving a row cut short;
+ * such a report is not read as findings but the scan is run again.
+ */
+function scan(target) {
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    const output = join(scratch, `${target}-${attempt}.csv`);
+    const run = spawnSync(
+      'npx',
+      ['--yes', config.tool, '-i', join(root, target), '-e', config.electronVersion, '-r', '-v', 'false', '-o', output],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    if (run.status !== 0) {
+      process.stderr.write(`electronegativity failed on ${target}:\n${run.stdout}\n${run.stderr}\n`);
+      process.exit(1);
+    }
+    const rows = parseCsv(readFileSync(output, 'utf8'));
+    if (rows.every(isWhole)) return rows;
+    process.stdout.write(`electronegativity left a cut-short report for ${target}; scanning again\n`);
   }
-  const findings = parseCsv(readFileSync(output, 'utf8')).filter((finding) => finding.severity !== 'INFORMATIONAL');
+  process.stderr.write(`electronegativity gave no whole report for ${target} in three tries\n`);
+  process.exit(1);
+}
+
+for (const target of config.targets) {
+  const findings = scan(target).filter((finding) => finding.severity !== 'INFORMATIONAL');
   for (const finding of findings) {
     const documented = config.falsePositives.find(
       (entry) => entry.target === target && entry.check === finding.check && entry.file === finding.file,
