@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openKiosk, type Kiosk } from '../core/kiosk';
 import { silentLogger } from '../core/logger';
 import type { CommandIo } from './command';
@@ -22,7 +23,13 @@ export async function openKioskData(dataDir: string, io: CommandIo): Promise<{ k
     io.stderr.write(`${path} holds no Kerro data (no kiosk.json). Give the kiosk's data folder with --data.\n`);
     return null;
   }
-  const kiosk = await openKiosk({ dataDir: path, version: versionOfThisBuild(), logger: silentLogger, exportTargets: async () => [] });
+  const kiosk = await openKiosk({
+    dataDir: path,
+    version: versionOfThisBuild(),
+    logger: silentLogger,
+    exportTargets: async () => [],
+    receiverDir: join(dirname(fileURLToPath(import.meta.url)), '..', 'receiver'),
+  });
   for (const recovery of kiosk.health().storage.recoveries) {
     io.stderr.write(`Note: ${recovery.file}: ${recovery.problem}; ${recovery.action}.\n`);
   }

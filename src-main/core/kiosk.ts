@@ -35,6 +35,8 @@ export interface KioskOptions {
   exportTargets?: TargetSource;
   /** Reaches the sticks; the tests put disk faults here. */
   targetFileSystem?: FileSystem;
+  /** The built receiver page (index.html, receiver.js, receiver.css), copied into every export folder. */
+  receiverDir?: string;
 }
 
 export interface Kiosk extends KioskApi {
@@ -75,6 +77,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
     clock,
     targets: options.exportTargets ?? configuredTargets(),
     targetFileSystem: options.targetFileSystem ?? nodeFileSystem,
+    receiverDir: options.receiverDir,
   });
   const exports: ExportStatus = { unexported: () => exportService.unexported, lastExportAt: () => exportService.lastExportAt };
 

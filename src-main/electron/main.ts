@@ -26,7 +26,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const dataDir = process.env.KERRO_DATA_DIR ?? app.getPath('userData');
-  const kiosk = await openKiosk({ dataDir, version: app.getVersion(), logger });
+  const kiosk = await openKiosk({ dataDir, version: app.getVersion(), logger, receiverDir: join(__dirname, '..', 'receiver') });
   const rendererRoot = join(__dirname, '..', 'renderer');
 
   // Every permission (camera, notifications, geolocation...) is refused unless a feature asks for it here.

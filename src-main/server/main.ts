@@ -13,8 +13,8 @@ export const defaultPort = 4730;
 async function main(): Promise<void> {
   const port = parsePort(process.env.KERRO_PORT);
   const dataDir = defaultDataDir();
-  const kiosk = await openKiosk({ dataDir, version: KERRO_VERSION });
   const here = dirname(fileURLToPath(import.meta.url));
+  const kiosk = await openKiosk({ dataDir, version: KERRO_VERSION, receiverDir: join(here, '..', 'receiver') });
   const files = await loadStaticFiles(join(here, '..', 'renderer'));
   const server = createKerroServer({ kiosk, files });
   server.listen(port, '127.0.0.1', () => {

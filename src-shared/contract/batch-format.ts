@@ -80,7 +80,10 @@ export const csvDialects = ['finnish-excel', 'comma'] as const;
 export const csvDialectSchema = z.enum(csvDialects);
 export type CsvDialect = z.output<typeof csvDialectSchema>;
 
-export const exportFileNames = ['responses.json', 'responses.csv', 'summary.html'] as const;
+/** The receiver page travels with every batch, so a folder can be opened on a laptop with no install. */
+export const receiverFileNames = ['receiver.html', 'receiver.js', 'receiver.css'] as const;
+
+export const exportFileNames = ['responses.json', 'responses.csv', 'summary.html', ...receiverFileNames] as const;
 export const manifestFileName = 'manifest.json';
 
 export const exportManifestFormat = { name: 'kerro-export', schemaVersion: 1 } as const;

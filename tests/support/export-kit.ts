@@ -66,7 +66,7 @@ export function steppingClock(start = new Date(2026, 10, 29, 9, 15, 2)): Clock {
 export async function openExportKit(
   dataDir: string,
   stick: string,
-  options: { clock?: Clock; targetFileSystem?: FileSystem; settings?: Partial<ExportSettings>; appVersion?: string } = {},
+  options: { clock?: Clock; targetFileSystem?: FileSystem; settings?: Partial<ExportSettings>; appVersion?: string; receiverDir?: string } = {},
 ): Promise<ExportKit> {
   const clock = options.clock ?? steppingClock();
   await mkdir(stick, { recursive: true });
@@ -85,6 +85,7 @@ export async function openExportKit(
     clock,
     targets: configuredTargets({ KERRO_EXPORT_DIRS: stick }),
     targetFileSystem: options.targetFileSystem ?? nodeFileSystem,
+    receiverDir: options.receiverDir,
   });
   return {
     dataDir,

@@ -30,6 +30,8 @@ export interface ExportServiceOptions {
   targets: TargetSource;
   /** Reaches the sticks; the tests put disk faults here. */
   targetFileSystem: FileSystem;
+  /** The built receiver page, copied into each folder; absent where the app was not built. */
+  receiverDir?: string;
 }
 
 export interface ExportDestination {
@@ -176,6 +178,7 @@ export class ExportService {
         batch,
         batchFile: this.book.pathOf(batch.number),
         appVersion: this.options.appVersion,
+        receiverDir: this.options.receiverDir,
         onProgress: (progress) => {
           this.current = progress;
           onProgress?.(progress);

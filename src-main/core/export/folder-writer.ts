@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   exportManifestFormat,
   manifestFileName,
+  receiverFileNames,
   type ExportManifest,
 } from '../../../src-shared/contract/batch-format';
 import { fsyncDirectory } from '../store/durable-file';
@@ -35,6 +36,8 @@ export interface FolderWriteOptions {
   batch: BatchRecord;
   batchFile: string;
   appVersion: string;
+  /** The built receiver page; its files are copied in beside the batch when it is there. */
+  receiverDir?: string;
   onProgress?: (progress: ExportProgress) => void;
 }
 
@@ -129,6 +132,9 @@ async function writeFiles(options: FolderWriteOptions, workPath: string): Promis
   if (scanned.sha256 !== batch.hash || tally === null) throw new TransferFailure('batchDamaged', { number: batch.number });
   const summary = renderSummaryHtml({ header: scanned.header, hash: batch.hash, language: batch.language, tally });
   files.push({ name: 'summary.html', ...(await writeWhole(fileSystem, join(workPath, 'summary.html'), summary)) });
+  for (const receiver of await receiverFiles(options)) {
+    files.push({ name: receiver.name, ...(await writeWhole(fileSystem, join(workPath, receiver.name), receiver.content)) });
+  }
   const manifest: ExportManifest = {
     format: exportManifestFormat.name,
     schemaVersion: exportManifestFormat.schemaVersion,
@@ -171,7 +177,25 @@ async function checkFiles(options: FolderWriteOptions, folderPath: string, manif
   if (names.join('/') !== expectedNames.join('/')) throw new TransferFailure('checkFailed', { name: options.targetName });
 }
 
-async function writeWhole(fileSystem: FileSystem, path: string, text: string): Promise<WrittenFile> {
+/** The receiver's page is `index.html` where it is built and `receiver.html` beside a batch; its own links are relative. */
+async function receiverFiles(options: FolderWriteOptions): Promise<{ name: (typeof receiverFileNames)[number]; content: Buffer }[]> {
+  const directory = options.receiverDir;
+  if (directory === undefined) return [];
+  const sources = { 'receiver.html': 'index.html', 'receiver.js': 'receiver.js', 'receiver.css': 'receiver.css' } as const;
+  const files: { name: (typeof receiverFileNames)[number]; content: Buffer }[] = [];
+  for (const name of receiverFileNames) {
+    try {
+      files.push({ name, content: await options.dataFileSystem.readFile(join(directory, sources[name])) });
+    } catch (error) {
+      // A development build without the receiver exports the batch alone; a half page is worse than none.
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+  }
+  return files;
+}
+
+async function writeWhole(fileSystem: FileSystem, path: string, text: string | Buffer): Promise<WrittenFile> {
   const writer = await HashingWriter.create(fileSystem, path);
   try {
     await writer.write(text);
