@@ -12,6 +12,7 @@ import { ResultsScreen } from './ResultsScreen';
 import { SettingsScreen } from './SettingsScreen';
 import type { StaffCall } from './staff-call';
 import { StaffHome } from './StaffHome';
+import { UsbExportScreen } from './usb/UsbExportScreen';
 import './staff.css';
 
 /** The QR transfer draws codes with its own libraries; loaded only when staff open it. */
@@ -27,7 +28,8 @@ type View =
   | { name: 'settings' }
   | { name: 'qr' }
   | { name: 'report' }
-  | { name: 'outcomes' };
+  | { name: 'outcomes' }
+  | { name: 'usb' };
 
 /** Staff leave the kiosk to its parents after this long untouched, locked. */
 const staffIdleSeconds = 120;
@@ -100,6 +102,7 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
           onEdit={editPoll}
           onResults={(poll) => setView({ name: 'results', pollId: poll.id })}
           onSettings={() => setView({ name: 'settings' })}
+          onUsbExport={() => setView({ name: 'usb' })}
           onQrTransfer={() => setView({ name: 'qr' })}
           onReport={() => setView({ name: 'report' })}
           onOutcomes={() => setView({ name: 'outcomes' })}
@@ -123,6 +126,8 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
       return <ResultsScreen texts={texts} language={language} call={call} pollId={view.pollId} onBack={home} />;
     case 'settings':
       return <SettingsScreen texts={texts} language={language} call={call} onSaved={onKioskChanged} onBack={home} />;
+    case 'usb':
+      return <UsbExportScreen texts={texts} language={language} call={call} onBack={home} />;
     case 'qr':
       return (
         <Suspense fallback={null}>

@@ -19,6 +19,8 @@ interface StaffHomeProps {
   onEdit: (poll: Poll, answers: number) => void;
   onResults: (poll: Poll) => void;
   onSettings: () => void;
+  /** Opens the export of the answers to a USB stick. */
+  onUsbExport: () => void;
   /** Opens the QR transfer of the answers to a phone. */
   onQrTransfer: () => void;
   onReport: () => void;
@@ -26,7 +28,7 @@ interface StaffHomeProps {
   onLock: () => void;
 }
 
-export function StaffHome({ texts, language, call, onNewPoll, onEdit, onResults, onSettings, onQrTransfer, onReport, onOutcomes, onLock }: StaffHomeProps) {
+export function StaffHome({ texts, language, call, onNewPoll, onEdit, onResults, onSettings, onUsbExport, onQrTransfer, onReport, onOutcomes, onLock }: StaffHomeProps) {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -55,6 +57,9 @@ export function StaffHome({ texts, language, call, onNewPoll, onEdit, onResults,
       <header className="staff-header">
         <h1>{texts['staff.polls']}</h1>
         <div className="staff-header-actions">
+          <button type="button" className="secondary-button" data-action="usb-export" onClick={onUsbExport}>
+            {texts['usb.open']}
+          </button>
           <button type="button" className="secondary-button" data-action="qr-transfer" onClick={onQrTransfer}>
             {qrText(language, 'qr.open')}
           </button>

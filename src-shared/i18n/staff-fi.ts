@@ -142,6 +142,23 @@ export const staffFi = {
   'settings.pinChanged': 'PIN-koodi vaihdettu.',
   'settings.pinWrong': 'Nykyinen PIN-koodi ei ole oikein.',
   'settings.next': 'Seuraava',
+  'usb.open': 'Vie muistitikulle',
+  'usb.title': 'Vienti muistitikulle',
+  'usb.found': 'Muistitikku löytyi: {name} ({free} vapaana)',
+  'usb.readOnly': 'Muistitikku {name} on kirjoitussuojattu.',
+  'usb.none': 'Muistitikkua ei löydy. Kiinnitä muistitikku kioskiin.',
+  'usb.targets': 'Muistitikut',
+  'usb.refresh': 'Etsi uudelleen',
+  'usb.run': 'Vie uudet vastaukset',
+  'usb.progress': 'Viennin eteneminen',
+  'usb.working': 'Viedään erää {number}…',
+  'usb.done': 'Erä {number} viety kansioon {folder}: {count} vastausta.',
+  'usb.batches': 'Viedyt erät',
+  'usb.noBatches': 'Eriä ei ole vielä.',
+  'usb.batch': 'Erä {number}: {count} vastausta',
+  'usb.exportedAt': 'Viety {time}',
+  'usb.notExported': 'Ei vielä viety',
+  'usb.reexport': 'Vie uudelleen',
 } as const;
 
 export type StaffMessageKey = keyof typeof staffFi;

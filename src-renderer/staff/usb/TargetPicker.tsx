@@ -1,0 +1,45 @@
+import type { ExportTarget } from '../../../src-shared/contract/exports';
+import { fill } from '../../../src-shared/i18n/format';
+import type { Messages } from '../../../src-shared/i18n/fi';
+import type { LanguageCode } from '../../../src-shared/i18n/languages';
+import { ChoiceGroup } from '../ChoiceGroup';
+import { formatBytes } from './byte-size';
+
+interface TargetPickerProps {
+  texts: Messages;
+  language: LanguageCode;
+  /** Null until the first look. */
+  targets: readonly ExportTarget[] | null;
+  chosen: ExportTarget | null;
+  onChoose: (targetId: string) => void;
+}
+
+/** "USB stick found: NAME (free)"; a choice only appears when more than one stick is in. */
+export function TargetPicker({ texts, language, targets, chosen, onChoose }: TargetPickerProps) {
+  if (targets === null) return null;
+  if (targets.length === 0 || chosen === null) {
+    return (
+      <p className="usb-banner usb-banner-none" data-fact="no-stick">
+        {texts['usb.none']}
+      </p>
+    );
+  }
+  const labelOf = (target: ExportTarget) => fill(texts['usb.found'], { name: target.name, free: formatBytes(target.freeBytes, language) });
+  return (
+    <>
+      <p className="usb-banner" data-fact="stick">
+        {labelOf(chosen)}
+      </p>
+      {chosen.isWritable ? null : <p className="field-problem">{fill(texts['usb.readOnly'], { name: chosen.name })}</p>}
+      {targets.length > 1 ? (
+        <ChoiceGroup
+          name="target"
+          label={texts['usb.targets']}
+          value={chosen.id}
+          choices={targets.map((target) => ({ value: target.id, label: target.name }))}
+          onChange={onChoose}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eStaffPin, launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { expectAccessible, expectBigTargets } from '../support/page-checks';
+import { enterPin, holdStaffCorner } from '../support/staff-screens';
+import { makeTempDir } from '../support/temp-dir';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+/** A parent's answer to the standing poll, as the start screen sends it. */
+async function answer(kerro: RunningKerro, optionId: string): Promise<void> {
+  const response = await fetch(`${kerro.url}/api/responses.submit`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-kerro-client': '1' },
+    body: JSON.stringify({ pollId: 'council-feedback', pollVersion: 1, answer: { optionIds: [optionId] }, language: 'fi' }),
+  });
+  const body: unknown = await response.json();
+  if (typeof body !== 'object' || body === null || !('ok' in body) || body.ok !== true) throw new Error('An answer was refused');
+}
+
+describe('the staff area’s USB export screen', () => {
+  it('shows the stick, exports the new answers as batch 1 with a progress bar, lists it for export again', async () => {
+    const stick = await makeTempDir();
+    const kerro = await startKerro(await makeTempDir(), { KERRO_EXPORT_DIRS: stick });
+    await answer(kerro, 'good');
+    await answer(kerro, 'very-good');
+
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(kerro.url);
+    await page.locator('[data-screen="start"]').waitFor();
+    await holdStaffCorner(page);
+    await page.locator('[data-screen="staff-pin"]').waitFor();
+    await enterPin(page, e2eStaffPin);
+    await page.locator('[data-action="usb-export"]').click();
+    await page.locator('[data-screen="usb-export"]').waitFor();
+
+    await expect.poll(() => page.locator('[data-fact="stick"]').textContent()).toMatch(/^Muistitikku löytyi: .+ \(.+ vapaana\)$/);
+    expect(await page.locator('[data-fact="unexported"]').textContent()).toBe('Kioskilla viemättä: 2 vastausta');
+    await expectAccessible(page, 'usb export before');
+    await expectBigTargets(page, 'usb export before');
+
+    await page.locator('[data-action="export"]').click();
+    const done = page.locator('[data-fact="export-done"]');
+    await done.waitFor({ timeout: 20_000 });
+    expect(await done.textContent()).toMatch(/^Erä 1 viety kansioon Kerro_.+_batch1: 2 vastausta\.$/);
+    await page.locator('.usb-batch[data-batch="1"]').waitFor();
+    expect(await page.locator('[data-fact="unexported"]').textContent()).toBe('Kioskilla viemättä: 0 vastausta');
+
+    const folders = (await readdir(stick)).filter((name) => /^Kerro_.+_batch1$/.test(name));
+    expect(folders).toHaveLength(1);
+    expect(existsSync(join(stick, folders[0] ?? '', 'manifest.json'))).toBe(true);
+
+    await page.screenshot({ path: join(await screenshotDir(), 'staff-usb-export.png') });
+    await expectAccessible(page, 'usb export after');
+    await expectBigTargets(page, 'usb export after');
+
+    // Nothing new: the run says so in plain words and writes nothing.
+    await page.locator('[data-action="export"]').click();
+    await page.locator('[data-fact="export-problem"]').waitFor();
+    expect(await page.locator('[data-fact="export-problem"]').textContent()).toBe('Uusia vastauksia ei ole edellisen viennin jälkeen.');
+  });
+});
