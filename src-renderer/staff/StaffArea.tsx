@@ -127,7 +127,7 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
     case 'settings':
       return <SettingsScreen texts={texts} language={language} call={call} onSaved={onKioskChanged} onBack={home} />;
     case 'usb':
-      return <UsbExportScreen texts={texts} language={language} call={call} onBack={home} />;
+      return <UsbExportScreen texts={texts} language={language} call={call} onKioskChanged={onKioskChanged} onBack={home} />;
     case 'qr':
       return (
         <Suspense fallback={null}>

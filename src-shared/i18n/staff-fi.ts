@@ -159,6 +159,18 @@ export const staffFi = {
   'usb.exportedAt': 'Viety {time}',
   'usb.notExported': 'Ei vielä viety',
   'usb.reexport': 'Vie uudelleen',
+  'usb.packs': 'Kyselyt toiselle kioskille',
+  'usb.packExport': 'Kopioi kyselyt tikulle',
+  'usb.packReplace': 'Korvaa tikulla oleva tiedosto',
+  'usb.packWritten': 'Kyselyt kopioitu tikulle: {count} kyselyä ({file}).',
+  'usb.packPreview': 'Lue kyselyt tikulta',
+  'usb.packFrom': 'Tikulla on kyselyt kioskilta {site}:',
+  'usb.packAction.add': 'uusi',
+  'usb.packAction.same': 'on jo täällä',
+  'usb.packAction.older': 'täällä on uudempi',
+  'usb.packAction.conflict': 'ristiriita',
+  'usb.packImport': 'Lisää nämä kyselyt',
+  'usb.packImported': 'Lisätty {added} kyselyä; {unchanged} oli jo täällä; {skipped} ohitettiin.',
 } as const;
 
 export type StaffMessageKey = keyof typeof staffFi;

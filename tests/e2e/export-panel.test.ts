@@ -51,12 +51,24 @@ describe('the staff area’s USB export screen', () => {
     await expectAccessible(page, 'usb export before');
     await expectBigTargets(page, 'usb export before');
 
+    // Two answers export faster than a poll of the progress; the bar must still have been on screen.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { progressSeen: seen });
+      new MutationObserver(() => {
+        const bar = document.querySelector('[role="progressbar"]');
+        if (bar !== null) seen.push(bar.getAttribute('aria-valuenow') ?? 'none');
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
     await page.locator('[data-action="export"]').click();
     const done = page.locator('[data-fact="export-done"]');
     await done.waitFor({ timeout: 20_000 });
     expect(await done.textContent()).toMatch(/^Erä 1 viety kansioon Kerro_.+_batch1: 2 vastausta\.$/);
     await page.locator('.usb-batch[data-batch="1"]').waitFor();
     expect(await page.locator('[data-fact="unexported"]').textContent()).toBe('Kioskilla viemättä: 0 vastausta');
+
+    const progressSeen = await page.evaluate(() => ('progressSeen' in window ? window.progressSeen : []));
+    expect(Array.isArray(progressSeen) && progressSeen.length > 0).toBe(true);
 
     const folders = (await readdir(stick)).filter((name) => /^Kerro_.+_batch1$/.test(name));
     expect(folders).toHaveLength(1);
@@ -70,5 +82,39 @@ describe('the staff area’s USB export screen', () => {
     await page.locator('[data-action="export"]').click();
     await page.locator('[data-fact="export-problem"]').waitFor();
     expect(await page.locator('[data-fact="export-problem"]').textContent()).toBe('Uusia vastauksia ei ole edellisen viennin jälkeen.');
+  });
+
+  it('copies the polls to the stick as kerro-polls.json, asks before replacing it, and previews and imports a pack', async () => {
+    const stick = await makeTempDir();
+    const kerro = await startKerro(await makeTempDir(), { KERRO_EXPORT_DIRS: stick });
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(kerro.url);
+    await page.locator('[data-screen="start"]').waitFor();
+    await holdStaffCorner(page);
+    await page.locator('[data-screen="staff-pin"]').waitFor();
+    await enterPin(page, e2eStaffPin);
+    await page.locator('[data-action="usb-export"]').click();
+    await page.locator('[data-fact="stick"]').waitFor();
+
+    await page.locator('[data-action="pack-export"]').click();
+    await page.locator('[data-fact="pack-done"]').waitFor();
+    expect(await page.locator('[data-fact="pack-done"]').textContent()).toMatch(/^Kyselyt kopioitu tikulle: \d+ kyselyä \(kerro-polls\.json\)\.$/);
+    expect(existsSync(join(stick, 'kerro-polls.json'))).toBe(true);
+
+    await page.locator('[data-action="pack-export"]').click();
+    await page.locator('[data-fact="pack-problem"]').waitFor();
+    await page.locator('[data-action="pack-replace"]').click();
+    await page.locator('[data-fact="pack-done"]').waitFor();
+
+    await page.locator('[data-action="pack-preview"]').click();
+    await page.locator('[data-fact="pack-preview"]').waitFor();
+    expect(await page.locator('[data-pack-action="same"]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(await screenshotDir(), 'staff-usb-packs.png') });
+    await expectAccessible(page, 'usb poll packs');
+    await expectBigTargets(page, 'usb poll packs');
+    await page.locator('[data-action="pack-import"]').click();
+    await page.locator('[data-fact="pack-done"]').waitFor();
+    expect(await page.locator('[data-fact="pack-done"]').textContent()).toMatch(/^Lisätty 0 kyselyä; \d+ oli jo täällä; 0 ohitettiin\.$/);
   });
 });

@@ -8,6 +8,7 @@ import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import type { StaffCall } from '../staff-call';
 import { BatchRow } from './BatchRow';
 import { ExportProgressBar } from './ExportProgressBar';
+import { PollPackPanel } from './PollPackPanel';
 import { TargetPicker } from './TargetPicker';
 
 /** Sticks come and go while staff watch; the shell itself polls drives about this often. */
@@ -21,10 +22,12 @@ interface UsbExportScreenProps {
   texts: Messages;
   language: LanguageCode;
   call: StaffCall;
+  /** Imported polls change what the parents' screens show. */
+  onKioskChanged: () => void;
   onBack: () => void;
 }
 
-export function UsbExportScreen({ texts, language, call, onBack }: UsbExportScreenProps) {
+export function UsbExportScreen({ texts, language, call, onKioskChanged, onBack }: UsbExportScreenProps) {
   const [targets, setTargets] = useState<ExportTarget[] | null>(null);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [batches, setBatches] = useState<BatchSummary[]>([]);
@@ -144,6 +147,7 @@ export function UsbExportScreen({ texts, language, call, onBack }: UsbExportScre
           ))}
         </ul>
       </section>
+      <PollPackPanel texts={texts} language={language} call={call} targetId={canExport ? chosen.id : null} onImported={onKioskChanged} />
     </main>
   );
 }
