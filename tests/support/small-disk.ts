@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { afterAll, onTestFinished } from 'vitest';
 import { errorCode } from '../../src-main/core/store/file-system';
 import { e2eStaffPin } from './browser-shell';
 
@@ -43,6 +44,12 @@ export function startKerroOnSmallDisk(dataDir: string, sizeBytes: number): Promi
       isReady = true;
       // unshare and sh both exec, so the pid is the server's own, inside the new namespace.
       const root = `/proc/${child.pid}/root`;
+      // A failed assertion would otherwise leave the server, and its small disk, running.
+      try {
+        onTestFinished(() => end(child));
+      } catch {
+        afterAll(() => end(child));
+      }
       resolve({
         url: match[1],
         pathInData: (...parts) => join(root, dataDir, ...parts),
