@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { csvDialects, type CsvDialect } from '../../../src-shared/contract/batch-format';
 import { TransferFailure } from '../../core/export/export-failure';
 import type { ExportRun } from '../../core/export/export-service';
 import { exitCodes, type Command, type CommandIo } from '../command';
+import { readCommandLine } from '../command-line';
 import { openKioskData, versionOfThisBuild } from '../kiosk-data';
 
 const usage = `kerro export --data DIR --to DIR [--csv finnish-excel|comma] [--batch N]
@@ -17,22 +17,17 @@ back; only then is the batch marked exported. The same code runs behind the staf
 Stop the kiosk first: two programs must not write one data folder.`;
 
 async function run(args: string[], io: CommandIo): Promise<number> {
-  let values: { data?: string; to?: string; csv?: string; batch?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
+  const commandLine = readCommandLine(
+    args,
+    {
       options: { data: { type: 'string' }, to: { type: 'string' }, csv: { type: 'string' }, batch: { type: 'string' }, help: { type: 'boolean' } },
-      strict: true,
       allowPositionals: false,
-    }));
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
-    return exitCodes.usage;
-  }
-  if (values.help === true) {
-    io.stdout.write(`${usage}\n`);
-    return exitCodes.done;
-  }
+    },
+    usage,
+    io,
+  );
+  if ('exitCode' in commandLine) return commandLine.exitCode;
+  const { values } = commandLine;
   if (values.data === undefined || values.to === undefined) {
     io.stderr.write(`--data and --to are both required.\n\n${usage}\n`);
     return exitCodes.usage;

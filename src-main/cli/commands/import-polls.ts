@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { localize } from '../../../src-shared/contract/localize';
 import { TransferFailure } from '../../core/export/export-failure';
 import { importPollPack, previewPollPack } from '../../core/poll-pack/poll-pack';
 import { readPollPack } from '../../core/poll-pack/read-pack';
 import { nodeFileSystem } from '../../core/store/file-system';
 import { exitCodes, type Command, type CommandIo } from '../command';
+import { readCommandLine } from '../command-line';
 import { openKioskData } from '../kiosk-data';
 
 const usage = `kerro import-polls --data DIR [--dry-run] FILE
@@ -16,23 +16,9 @@ with other content refuses the whole pack. A broken or hostile file is refused w
 and changes nothing. --dry-run only says what would happen. Stop the kiosk first.`;
 
 async function run(args: string[], io: CommandIo): Promise<number> {
-  let parsed: { values: { data?: string; 'dry-run'?: boolean; help?: boolean }; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args,
-      options: { data: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
-    return exitCodes.usage;
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) {
-    io.stdout.write(`${usage}\n`);
-    return exitCodes.done;
-  }
+  const commandLine = readCommandLine(args, { options: { data: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' } }, allowPositionals: true }, usage, io);
+  if ('exitCode' in commandLine) return commandLine.exitCode;
+  const { values, positionals } = commandLine;
   const [file, ...extra] = positionals;
   if (values.data === undefined || file === undefined || extra.length > 0) {
     io.stderr.write(`Give --data and exactly one poll pack file.\n\n${usage}\n`);

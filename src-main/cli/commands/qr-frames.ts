@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PNG } from 'pngjs';
 import { qrMatrix, rasterize, type ErrorCorrection } from '../../../src-shared/qr/qr-image';
 import { BatchBook } from '../../core/export/batch-book';
@@ -9,6 +8,7 @@ import { qrTransferOf } from '../../core/qr/qr-transfer';
 import { nodeFileSystem } from '../../core/store/file-system';
 import { StoreContext } from '../../core/store/store-context';
 import { exitCodes, type Command, type CommandIo } from '../command';
+import { readCommandLine } from '../command-line';
 
 const usage = `kerro qr-frames --data DIR --batch N --out DIR [--scale PX]
 
@@ -18,22 +18,9 @@ summary as summary.png and summary.txt. --scale is pixels per QR module (default
 For support, and to print a batch on paper: \`kerro receive\` reads the frames back.`;
 
 async function run(args: string[], io: CommandIo): Promise<number> {
-  let values: { data?: string; batch?: string; out?: string; scale?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { data: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, scale: { type: 'string' }, help: { type: 'boolean' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
-    return exitCodes.usage;
-  }
-  if (values.help === true) {
-    io.stdout.write(`${usage}\n`);
-    return exitCodes.done;
-  }
+  const commandLine = readCommandLine(args, { options: { data: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, scale: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: false }, usage, io);
+  if ('exitCode' in commandLine) return commandLine.exitCode;
+  const { values } = commandLine;
   const batchNumber = Number(values.batch);
   const scale = Number(values.scale ?? '4');
   if (values.data === undefined || values.out === undefined || !Number.isInteger(batchNumber) || batchNumber < 1) {

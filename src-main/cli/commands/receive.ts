@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { parseArgs } from 'node:util';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { BatchRefused, openTransferredBatch } from '../../../src-shared/qr/batch-intake';
 import { FrameReceiver } from '../../../src-shared/qr/frame-receiver';
 import { exitCodes, type Command, type CommandIo } from '../command';
+import { readCommandLine } from '../command-line';
 
 const usage = `kerro receive [--out FILE] FRAME.png...
 
@@ -16,18 +16,9 @@ responses.json to --out, or to standard output. Pictures that are not Kerro fram
 const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function run(args: string[], io: CommandIo): Promise<number> {
-  let parsed: { values: { out?: string; help?: boolean }; positionals: string[] };
-  try {
-    parsed = parseArgs({ args, options: { out: { type: 'string' }, help: { type: 'boolean' } }, strict: true, allowPositionals: true });
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
-    return exitCodes.usage;
-  }
-  const { values, positionals: files } = parsed;
-  if (values.help === true) {
-    io.stdout.write(`${usage}\n`);
-    return exitCodes.done;
-  }
+  const commandLine = readCommandLine(args, { options: { out: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: true }, usage, io);
+  if ('exitCode' in commandLine) return commandLine.exitCode;
+  const { values, positionals: files } = commandLine;
   if (files.length === 0) {
     io.stderr.write(`Name at least one picture.\n\n${usage}\n`);
     return exitCodes.usage;

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { isLanguageCode, languageCodes, type LanguageCode } from '../../../src-shared/i18n/languages';
 import { defaultDataDir } from '../../core/data-dir';
 import { provisionKiosk } from '../../core/setup';
 import { exitCodes, type Command, type CommandIo } from '../command';
+import { readCommandLine } from '../command-line';
 import { readSecretLine } from '../read-secret';
 
 const usage = `kerro setup --site NAME [--languages fi,sv,en] [--data DIR]
@@ -18,22 +18,9 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     io.stderr.write('The PIN is read from standard input, never from the command line: argv shows in `ps` and in shell history.\n');
     return exitCodes.usage;
   }
-  let values: { site?: string; languages?: string; data?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { site: { type: 'string' }, languages: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
-    return exitCodes.usage;
-  }
-  if (values.help === true) {
-    io.stdout.write(`${usage}\n`);
-    return exitCodes.done;
-  }
+  const commandLine = readCommandLine(args, { options: { site: { type: 'string' }, languages: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: false }, usage, io);
+  if ('exitCode' in commandLine) return commandLine.exitCode;
+  const { values } = commandLine;
   if (values.site === undefined) {
     io.stderr.write(`--site is required.\n\n${usage}\n`);
     return exitCodes.usage;
