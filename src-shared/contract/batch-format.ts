@@ -121,3 +121,8 @@ export const exportManifestSchema = z
   .strict();
 
 export type ExportManifest = z.output<typeof exportManifestSchema>;
+
+/** How a poll version is looked up among a batch's poll snapshots. */
+export function pollKey(id: string, version: number): string {
+  return `${id}@${version}`;
+}

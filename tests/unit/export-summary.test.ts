@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvFormatter } from '../../src-main/core/export/csv';
+import { CsvFormatter } from '../../src-shared/export/csv';
 import { commentsShownPerPoll } from '../../src-main/core/export/summary-tally';
 import { openExportKit } from '../support/export-kit';
 import { makeTempDir } from '../support/temp-dir';
@@ -60,8 +60,8 @@ describe('summary.html', () => {
 describe('CSV numbers', () => {
   it('use the dialect’s decimal separator and leave whole numbers alone', () => {
     const polls = new Map();
-    expect(new CsvFormatter('finnish-excel', 1, 'K', 'fi', polls).number(3.75)).toBe('3,75');
-    expect(new CsvFormatter('comma', 1, 'K', 'fi', polls).number(3.75)).toBe('3.75');
-    expect(new CsvFormatter('finnish-excel', 1, 'K', 'fi', polls).number(100000)).toBe('100000');
+    expect(new CsvFormatter('finnish-excel', 'fi', polls).number(3.75)).toBe('3,75');
+    expect(new CsvFormatter('comma', 'fi', polls).number(3.75)).toBe('3.75');
+    expect(new CsvFormatter('finnish-excel', 'fi', polls).number(100000)).toBe('100000');
   });
 });

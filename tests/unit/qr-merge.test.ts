@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { mergedCsv, mergedCsvColumns } from '../../src-shared/qr/merged-csv';
+import { csvColumns } from '../../src-shared/export/csv';
+import { mergedCsv } from '../../src-shared/qr/merged-csv';
 import { mergeBatches, type KeptBatch } from '../../src-shared/qr/merge';
 import { sampleBatch, samplePolls, type SampleBatch } from '../support/sample-batch';
 
@@ -44,11 +45,11 @@ describe('merging batches', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = Papa.parse<string[]>(csv.slice(1), { delimiter: ';', newline: '\r\n' }).data.slice(0, -1);
-    expect(rows[0]).toEqual([...mergedCsvColumns]);
+    expect(rows[0]).toEqual([...csvColumns]);
     expect(rows).toHaveLength(41);
     const answer = merged.answers[0];
     const row = rows[1] ?? [];
-    const cell = (column: string) => row[mergedCsvColumns.findIndex((name) => name === column)];
+    const cell = (column: string) => row[csvColumns.findIndex((name) => name === column)];
     expect(cell('kiosk_id')).toBe('K-A');
     expect(cell('response_id')).toBe(answer?.id);
     expect(cell('date')).toMatch(/^\d{1,2}\.\d{1,2}\.2026$/);

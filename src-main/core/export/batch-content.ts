@@ -52,6 +52,4 @@ export function toPollSnapshot(poll: Poll): PollSnapshot {
   };
 }
 
-export function pollKey(id: string, version: number): string {
-  return `${id}@${version}`;
-}
+export { pollKey } from '../../../src-shared/contract/batch-format';

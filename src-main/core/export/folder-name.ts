@@ -1,4 +1,4 @@
-import { splitLocalTime } from './csv';
+import { splitLocalTime } from '../../../src-shared/export/csv';
 
 export const incompleteSuffix = '.incomplete';
 

@@ -10,7 +10,7 @@ import { isNotFound, type FileSystem } from '../store/file-system';
 import { pollKey } from './batch-content';
 import { BatchFormatError, scanBatchFile, type ScannedBatch } from './batch-file';
 import type { BatchRecord } from './batch-book';
-import { CsvFormatter } from './csv';
+import { CsvFormatter } from '../../../src-shared/export/csv';
 import { failureFromError, TransferFailure } from './export-failure';
 import { exportFolderName, incompleteSuffix } from './folder-name';
 import { HashingWriter, hashFile, type WrittenFile } from './hashing-writer';
@@ -99,13 +99,13 @@ async function writeFiles(options: FolderWriteOptions, workPath: string): Promis
       onChunk: (bytes) => json.append(Buffer.from(bytes)),
       onOpening: async (header, polls) => {
         const byKey = new Map(polls.map((poll) => [pollKey(poll.id, poll.version), poll]));
-        state.csv = new CsvFormatter(batch.csvDialect, header.number, header.kioskId, batch.language, byKey);
+        state.csv = new CsvFormatter(batch.csvDialect, batch.language, byKey);
         state.tally = new SummaryTally(polls);
         await csv.write(state.csv.header());
       },
       onAnswer: async (answer) => {
         if (state.csv === null || state.tally === null) throw new BatchFormatError('an answer before the opening', 0);
-        await csv.write(state.csv.row(answer));
+        await csv.write(state.csv.row(answer, batch.number, batch.kioskId));
         await json.flushIfFull();
         state.tally.add(answer);
         done += 1;

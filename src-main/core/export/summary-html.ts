@@ -4,7 +4,7 @@ import type { MessageKey } from '../../../src-shared/i18n/fi';
 import { fill } from '../../../src-shared/i18n/format';
 import { translate } from '../../../src-shared/i18n/messages';
 import { languageDirections, type LanguageCode } from '../../../src-shared/i18n/languages';
-import { splitLocalTime } from './csv';
+import { splitLocalTime } from '../../../src-shared/export/csv';
 import type { PollTally, QuotedText, SummaryTally } from './summary-tally';
 
 export interface SummaryInput {

@@ -1,7 +1,6 @@
-import type { CsvDialect, ExportAnswer, PollSnapshot } from '../../../src-shared/contract/batch-format';
-import { localize } from '../../../src-shared/contract/localize';
-import type { LanguageCode } from '../../../src-shared/i18n/languages';
-import { pollKey } from './batch-content';
+import { pollKey, type CsvDialect, type ExportAnswer, type PollSnapshot } from '../contract/batch-format';
+import { localize } from '../contract/localize';
+import type { LanguageCode } from '../i18n/languages';
 
 interface DialectRules {
   delimiter: string;
@@ -60,13 +59,15 @@ const localTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\
 // A spreadsheet runs a cell starting with these as a formula; free text from a kiosk must never do that.
 const formulaStart = /^[=+\-@\t\r]/;
 
+/**
+ * One row per answer, the same for the kiosk's responses.csv and the receiver's merged file, so a
+ * coordinator's sheets take either.
+ */
 export class CsvFormatter {
   private readonly rules: DialectRules;
 
   constructor(
     dialect: CsvDialect,
-    private readonly batchNumber: number,
-    private readonly kioskId: string,
     private readonly language: LanguageCode,
     private readonly polls: ReadonlyMap<string, PollSnapshot>,
   ) {
@@ -77,7 +78,7 @@ export class CsvFormatter {
     return `${byteOrderMark}${csvColumns.join(this.rules.delimiter)}${lineEnd}`;
   }
 
-  row(answer: ExportAnswer): string {
+  row(answer: ExportAnswer, batchNumber: number, kioskId: string): string {
     const poll = this.polls.get(pollKey(answer.pollId, answer.pollVersion));
     const label = (options: PollSnapshot['options'], id: string) => {
       const option = options.find((known) => known.id === id);
@@ -86,10 +87,10 @@ export class CsvFormatter {
     const optionIds = 'optionIds' in answer.answer ? answer.answer.optionIds : [];
     const time = splitLocalTime(answer.answeredAt);
     const cells: Record<CsvColumn, string> = {
-      batch: this.number(this.batchNumber),
+      batch: this.number(batchNumber),
       seq: this.number(answer.seq),
       response_id: answer.id,
-      kiosk_id: this.kioskId,
+      kiosk_id: kioskId,
       date: time === null ? '' : this.rules.formatDate(time.year, time.month, time.day),
       time: time?.time ?? '',
       // Written with its UTC prefix: a bare "+02:00" would be taken for a time of day.
