@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { list as listDrives } from 'drivelist';
 import { app, ipcMain, net, powerSaveBlocker, protocol, session } from 'electron';
 import { contentSecurityPolicy } from '../core/content-security-policy';
+import { combineTargets, DriveWatcher } from '../core/export/removable-drives';
+import { configuredTargets } from '../core/export/targets';
 import { openKiosk } from '../core/kiosk';
 import { createStderrLogger } from '../core/logger';
 import { resolveAppFile } from './app-files';
@@ -26,7 +29,15 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const dataDir = process.env.KERRO_DATA_DIR ?? app.getPath('userData');
-  const kiosk = await openKiosk({ dataDir, version: app.getVersion(), logger, receiverDir: join(__dirname, '..', 'receiver') });
+  // USB sticks the OS has mounted, and any folder named in KERRO_EXPORT_DIRS (a network share, say).
+  const drives = new DriveWatcher({ list: listDrives, logger });
+  const kiosk = await openKiosk({
+    dataDir,
+    version: app.getVersion(),
+    logger,
+    receiverDir: join(__dirname, '..', 'receiver'),
+    exportTargets: combineTargets(drives.targets, configuredTargets()),
+  });
   const rendererRoot = join(__dirname, '..', 'renderer');
 
   // Every permission (camera, notifications, geolocation...) is refused unless a feature asks for it here.
@@ -51,6 +62,7 @@ async function start(): Promise<void> {
   new WakeLock(powerSaveBlocker, readHours).start();
   createKioskWindow(join(__dirname, 'preload.cjs'), isDevelopment);
   app.on('window-all-closed', () => {
+    drives.stop();
     void kiosk.close().then(() => app.quit());
   });
 }
