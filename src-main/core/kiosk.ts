@@ -13,6 +13,8 @@ import { checkAnswer, PollBook } from './domain/poll-book';
 import { ResponseBook } from './domain/response-book';
 import { KerroError } from './errors';
 import { ExportService } from './export/export-service';
+import { PurgeLedger } from './retention/purge-ledger';
+import { RetentionPurge } from './retention/retention-purge';
 import { configuredTargets, type TargetSource } from './export/targets';
 import { createStderrLogger, type Logger } from './logger';
 import { StaffAuth } from './staff/staff-auth';
@@ -37,6 +39,8 @@ export interface KioskOptions {
   targetFileSystem?: FileSystem;
   /** The built receiver page (index.html, receiver.js, receiver.css), copied into every export folder. */
   receiverDir?: string;
+  /** How often the retention purge runs while the kiosk is open; tests shorten it. */
+  purgeIntervalMs?: number;
 }
 
 export interface Kiosk extends KioskApi {
@@ -48,6 +52,8 @@ export interface Kiosk extends KioskApi {
   readonly pollShelf: PollBook;
   /** "You said, we did" outcomes, for poll packs on the command line. */
   readonly outcomeShelf: OutcomeBook;
+  /** The retention purge; it runs by itself at open and then periodically. */
+  readonly retention: RetentionPurge;
   health(): Health;
   close(): Promise<void>;
 }
@@ -60,7 +66,8 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
   const logger = options.logger ?? createStderrLogger();
   const context = new StoreContext(options.dataDir, options.fileSystem ?? nodeFileSystem, clock, logger);
   await context.prepare();
-  const responses = await ResponseBook.open(context, options.segmentCapacity);
+  const ledger = await PurgeLedger.open(context);
+  const responses = await ResponseBook.open(context, options.segmentCapacity, ledger.floorSeq);
   const settings = await openSettings(context, responses);
   const polls = await PollBook.open(context);
   const outcomes = await OutcomeBook.open(context);
@@ -78,6 +85,15 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
     targets: options.exportTargets ?? configuredTargets(),
     targetFileSystem: options.targetFileSystem ?? nodeFileSystem,
     receiverDir: options.receiverDir,
+    purged: ledger,
+  });
+  const retention = new RetentionPurge({
+    context,
+    ledger,
+    responses,
+    batches: exportService,
+    retentionDays: () => settingsData().retentionDays,
+    clock,
   });
   const exports: ExportStatus = { unexported: () => exportService.unexported, lastExportAt: () => exportService.lastExportAt };
 
@@ -130,7 +146,16 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
       await responses.followUp(response.id, input.topics, comment);
       return { responseId: response.id };
     },
-    ...createStaffHandlers({ auth, settings, polls, responses, clock, exports, recoveries: () => context.recoveries.length }),
+    ...createStaffHandlers({
+      auth,
+      settings,
+      polls,
+      responses,
+      clock,
+      exports,
+      recoveries: () => context.recoveries.length,
+      lastPurge: () => ledger.last,
+    }),
     ...createExportHandlers({
       exports: exportService,
       polls,
@@ -161,6 +186,9 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
   }
 
   logger.info('kiosk.opened', { dataDir: options.dataDir, answers: responses.count });
+  // At open it also finishes a purge a crash cut short, before anything else touches the files.
+  await retention.run();
+  retention.start(options.purgeIntervalMs);
   return {
     handlers,
     staffGate: auth,
@@ -168,8 +196,12 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
     exports: exportService,
     pollShelf: polls,
     outcomeShelf: outcomes,
+    retention,
     health,
-    close: () => responses.close(),
+    close: async () => {
+      await retention.stop();
+      await responses.close();
+    },
   };
 }
 

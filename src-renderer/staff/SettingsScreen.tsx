@@ -12,6 +12,7 @@ import { PinChange } from './PinChange';
 import { problemText } from './problem-text';
 import type { StaffCall } from './staff-call';
 import { OpeningHoursFields } from './OpeningHoursFields';
+import { RetentionField } from './RetentionField';
 import { Stepper } from './Stepper';
 
 interface SettingsScreenProps {
@@ -32,9 +33,9 @@ export function SettingsScreen({ texts, language, call, onSaved, onBack }: Setti
   useEffect(() => {
     void call('settings.get', {}).then((result) => {
       if (!result.ok) return;
-      const { siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours } = result.value;
+      const { siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours, retentionDays } = result.value;
       setView(result.value);
-      setForm({ siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours });
+      setForm({ siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours, retentionDays });
     });
   }, [call]);
 
@@ -56,6 +57,7 @@ export function SettingsScreen({ texts, language, call, onSaved, onBack }: Setti
       setNotice(fill(texts['staff.failed'], { message: result.error.message }));
       return;
     }
+    setView(result.value);
     setNotice(texts['settings.saved']);
     onSaved();
   };
@@ -153,6 +155,13 @@ export function SettingsScreen({ texts, language, call, onSaved, onBack }: Setti
                 onChange={(openingHours) => change({ openingHours })}
               />
             </fieldset>
+            <RetentionField
+              texts={texts}
+              language={language}
+              value={form.retentionDays ?? view.retentionDays}
+              lastPurge={view.lastPurge}
+              onChange={(retentionDays) => change({ retentionDays })}
+            />
             <div className="editor-actions">
               <button type="button" className="secondary-button" data-action="change-pin" onClick={() => setIsChangingPin(true)}>
                 {texts['settings.pinChange']}

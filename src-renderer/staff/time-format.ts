@@ -34,3 +34,8 @@ export function toLocalIso(date: Date): string {
 export function localDate(date: Date): string {
   return toLocalIso(date).slice(0, 10);
 }
+
+/** A moment's calendar day in the staff member's language, with the year: purges reach back months. */
+export function formatDate(iso: string, language: LanguageCode): string {
+  return new Intl.DateTimeFormat(locales[language], { day: 'numeric', month: 'numeric', year: 'numeric' }).format(new Date(iso));
+}

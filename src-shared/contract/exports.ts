@@ -33,6 +33,8 @@ export const batchSummarySchema = z.object({
   /** When it was last written and checked on a stick; null while it has never been. */
   exportedAt: isoDateTimeSchema.nullable(),
   exportCount: z.number().int().min(0),
+  /** When its answers and content were removed from the kiosk under the retention rule; it can no longer be exported again. */
+  purgedAt: isoDateTimeSchema.nullable(),
 });
 
 export type BatchSummary = z.output<typeof batchSummarySchema>;

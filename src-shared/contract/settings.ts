@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { openingHoursSchema } from './opening-hours';
 import { isoDateTimeSchema, languageSchema } from './polls';
 import { problems } from './problems';
+import { purgeSummarySchema, retentionDaysSchema } from './retention';
 
 export const siteNameSchema = z.string().trim().min(1, problems.required).max(80, problems.tooLong);
 
@@ -27,6 +28,8 @@ export const settingsInputSchema = z
       .min(timingLimits.thanksSeconds.min, problems.outOfRange)
       .max(timingLimits.thanksSeconds.max, problems.outOfRange),
     openingHours: openingHoursSchema.optional(),
+    /** Days an exported, checked batch's answers stay on the kiosk; left out, it stays as it is. */
+    retentionDays: retentionDaysSchema.optional(),
   })
   .strict()
   .refine((settings) => settings.languages.includes(settings.defaultLanguage), {
@@ -44,6 +47,9 @@ export const settingsViewSchema = z.object({
   idleSeconds: z.number().int(),
   thanksSeconds: z.number().int(),
   openingHours: openingHoursSchema,
+  retentionDays: retentionDaysSchema,
+  /** The newest retention purge, so staff see that answers were removed and which. */
+  lastPurge: purgeSummarySchema.nullable(),
   /** The kiosk's own clock, local time with its offset: an offline clock drifts and staff must see it. */
   now: isoDateTimeSchema,
 });

@@ -39,6 +39,7 @@ export const en = {
   'export.failure.unknownTarget': 'This export target is no longer there. Refresh the list.',
   'export.failure.unknownBatch': 'There is no batch {number}.',
   'export.failure.batchDamaged': 'Batch {number} stored on the kiosk is damaged and cannot be exported again. Contact support.',
+  'export.failure.batchPurged': 'Batch {number} cannot be exported again: its answers were removed from the kiosk on {date} when the retention period ended. The folder exported earlier is still valid.',
   'pollPack.failure.notFound': 'The USB stick has no kerro-polls.json file.',
   'pollPack.failure.tooLarge': 'The file is too large to be a poll pack.',
   'pollPack.failure.notText': 'The file is not UTF-8 text.',

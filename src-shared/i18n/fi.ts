@@ -39,6 +39,7 @@ export const fi = {
   'export.failure.unknownTarget': 'Tätä vientikohdetta ei enää ole. Päivitä luettelo.',
   'export.failure.unknownBatch': 'Erää {number} ei ole.',
   'export.failure.batchDamaged': 'Kioskille tallennettu erä {number} on vioittunut, eikä sitä voi viedä uudelleen. Ota yhteys tukeen.',
+  'export.failure.batchPurged': 'Erää {number} ei voi viedä uudelleen: sen vastaukset poistettiin kioskilta {date} säilytysajan päätyttyä. Aiemmin viety kansio on edelleen kelvollinen.',
   'pollPack.failure.notFound': 'Muistitikulla ei ole tiedostoa kerro-polls.json.',
   'pollPack.failure.tooLarge': 'Tiedosto on liian suuri kyselypaketiksi.',
   'pollPack.failure.notText': 'Tiedosto ei ole UTF-8-tekstiä.',

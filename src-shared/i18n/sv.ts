@@ -39,6 +39,7 @@ export const sv = {
   'export.failure.unknownTarget': 'Det här exportmålet finns inte längre. Uppdatera listan.',
   'export.failure.unknownBatch': 'Parti {number} finns inte.',
   'export.failure.batchDamaged': 'Parti {number} som sparats i kiosken är skadat och kan inte exporteras igen. Kontakta supporten.',
+  'export.failure.batchPurged': 'Parti {number} kan inte exporteras igen: dess svar raderades från kiosken {date} när lagringstiden gick ut. Den mapp som exporterades tidigare gäller fortfarande.',
   'pollPack.failure.notFound': 'Det finns ingen fil kerro-polls.json på USB-minnet.',
   'pollPack.failure.tooLarge': 'Filen är för stor för att vara ett enkätpaket.',
   'pollPack.failure.notText': 'Filen är inte UTF-8-text.',

@@ -178,7 +178,7 @@ describe('a kiosk from before staff PINs existed', () => {
     valueOf(await call(kiosk, 'staff.setup', { siteName: 'Perheiden piha', pin: testPin, languages: ['fi', 'sv'] }));
     await kiosk.close();
     const stored = await storedSettings(dataDir);
-    expect(stored).toMatchObject({ schemaVersion: 2, data: { kioskId: 'K-AB12-CD34', idleSeconds: 45, pinGuard: { failures: 0 } } });
+    expect(stored).toMatchObject({ schemaVersion: 3, data: { kioskId: 'K-AB12-CD34', idleSeconds: 45, pinGuard: { failures: 0 }, retentionDays: 90 } });
     expect(await readdir(join(dataDir, 'backups'))).toEqual([expect.stringMatching(/-v1-kiosk\.json$/)]);
   });
 });

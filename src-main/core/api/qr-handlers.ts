@@ -1,5 +1,6 @@
 import type { BatchRecord } from '../export/batch-book';
 import { KerroError } from '../errors';
+import { TransferFailure } from '../export/export-failure';
 import { QrBatchDamaged, qrTransferOf } from '../qr/qr-transfer';
 import type { FileSystem } from '../store/file-system';
 import type { Handlers } from './handlers';
@@ -8,6 +9,8 @@ import type { Handlers } from './handlers';
 export interface SealedBatches {
   batchRecords(): readonly BatchRecord[];
   batchFileOf(number: number): string;
+  /** Null while the batch's content is on the kiosk; the date it was purged otherwise. */
+  purgedAt(number: number): string | null;
   /** Seals the answers not yet in a batch; null when there are none. */
   seal(): Promise<BatchRecord | null>;
   readonly progress: { isRunning: boolean };
@@ -27,6 +30,8 @@ export function createQrHandlers(batches: SealedBatches, fileSystem: FileSystem)
         record = batches.batchRecords().find((batch) => batch.number === batchNumber);
         if (record === undefined) throw new KerroError('not_found', `There is no batch ${batchNumber}`);
       }
+      const purgedAt = batches.purgedAt(record.number);
+      if (purgedAt !== null) throw new TransferFailure('batchPurged', { number: record.number, date: purgedAt.slice(0, 10) });
       const { number } = record;
       try {
         return await qrTransferOf(fileSystem, batches.batchFileOf(number), record.hash, record.language);

@@ -1,4 +1,5 @@
 import type { Low } from 'lowdb';
+import type { PurgeSummary } from '../../../src-shared/contract/retention';
 import type { SettingsView } from '../../../src-shared/contract/settings';
 import type { KioskDocument } from '../domain/kiosk-settings';
 import type { PollBook } from '../domain/poll-book';
@@ -24,6 +25,8 @@ export interface StaffDependencies {
   clock: Clock;
   exports: ExportStatus;
   recoveries: () => number;
+  /** The newest retention purge, or null when nothing was ever purged. */
+  lastPurge: () => PurgeSummary | null;
 }
 
 type StaffMethod =
@@ -46,8 +49,19 @@ export function createStaffHandlers(dependencies: StaffDependencies): Pick<Handl
     responses.all().filter((response) => response.pollId === pollId && (version === undefined || response.pollVersion === version)).length;
 
   const settingsView = (): SettingsView => {
-    const { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours } = settings.data;
-    return { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours, now: toLocalIsoString(clock()) };
+    const { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours, retentionDays } = settings.data;
+    return {
+      kioskId,
+      siteName,
+      languages,
+      defaultLanguage,
+      idleSeconds,
+      thanksSeconds,
+      openingHours,
+      retentionDays,
+      lastPurge: dependencies.lastPurge(),
+      now: toLocalIsoString(clock()),
+    };
   };
 
   /** Changes the settings document durably; on a failed write memory goes back to what is on disk. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { defaultOpeningHours, openingHoursSchema } from '../../../src-shared/contract/opening-hours';
 import { languageSchema } from '../../../src-shared/contract/polls';
+import { defaultRetentionDays, retentionDaysSchema } from '../../../src-shared/contract/retention';
 import type { DocumentSpec } from '../store/document';
 
 /** The staff PIN as scrypt stores it; the cost is kept with it so it can be raised later. */
@@ -40,18 +41,22 @@ export const kioskDocumentSchema = z.object({
   pinGuard: pinGuardSchema,
   /** Added after schema 2 was out; a kiosk saved before it gets the usual weekday hours. */
   openingHours: openingHoursSchema.default(defaultOpeningHours),
+  /** Days an exported and checked batch's answers are kept on the kiosk (schema 3). */
+  retentionDays: retentionDaysSchema,
 });
 
 export type KioskDocument = z.output<typeof kioskDocumentSchema>;
 
 export const kioskDocumentSpec: DocumentSpec<KioskDocument> = {
   fileName: 'kiosk.json',
-  schemaVersion: 2,
+  schemaVersion: 3,
   schema: kioskDocumentSchema,
   migrations: {
     // Schema 2 brought the staff PIN. A kiosk from before it keeps its id, name and languages
     // but has no PIN yet, so it asks for set-up once.
     1: (data) => ({ ...(isRecord(data) ? data : {}), staffPin: null, pinGuard: freshPinGuard }),
+    // Schema 3 brought the retention rule: a kiosk from before it keeps answers the default time.
+    2: (data) => ({ ...(isRecord(data) ? data : {}), retentionDays: defaultRetentionDays }),
   },
 };
 
@@ -79,5 +84,6 @@ export function defaultKioskDocument(now: Date): KioskDocument {
     staffPin: null,
     pinGuard: freshPinGuard,
     openingHours: defaultOpeningHours,
+    retentionDays: defaultRetentionDays,
   };
 }

@@ -43,19 +43,32 @@ export class ResponseBook {
   private idleWaiters: (() => void)[] = [];
   /** Answers up to this sequence number are sealed into an export batch and must not change. */
   private frozenSeq = 0;
+  /** Answers up to this sequence number were purged under the retention rule (see RetentionPurge). */
+  private purgedSeq = 0;
 
-  private constructor(private readonly journal: Journal) {}
+  private constructor(
+    private readonly journal: Journal,
+    private readonly journalFileSystem: StoreContext['fileSystem'],
+  ) {}
 
-  static async open(context: StoreContext, segmentCapacity = defaultSegmentCapacity): Promise<ResponseBook> {
+  /**
+   * `purgedThrough` is the retention floor. An answer at or below it may still be in the journal:
+   * its segment also holds newer answers, or the purge was cut short before it deleted the file.
+   * Such an answer is passed over, as is a follow-up to it; neither is damage, and the numbers up
+   * to the floor count as used, so they are neither reported missing nor handed out again.
+   */
+  static async open(context: StoreContext, segmentCapacity = defaultSegmentCapacity, purgedThrough = 0): Promise<ResponseBook> {
     const { journal, lines } = await Journal.open(
       context,
       join(context.dataDir, 'answers'),
       { segmentCapacity },
       (value) => journalLineSchema.safeParse(value).success,
     );
-    const book = new ResponseBook(journal);
+    const book = new ResponseBook(journal, context.fileSystem);
+    book.purgedSeq = purgedThrough;
+    book.nextSeq = purgedThrough + 1;
     for (const value of lines) book.apply(journalLineSchema.parse(value), context);
-    const gaps = book.responses.length === 0 ? 0 : book.nextSeq - 1 - book.responses.length;
+    const gaps = book.responses.length === 0 ? 0 : book.nextSeq - 1 - purgedThrough - book.responses.length;
     if (gaps > 0) context.report('answers', `${gaps} sequence number(s) missing`, 'kept numbering after the highest one');
     return book;
   }
@@ -109,6 +122,44 @@ export class ResponseBook {
 
   isFrozen(response: StoredResponse): boolean {
     return response.seq <= this.frozenSeq;
+  }
+
+  get purgedThrough(): number {
+    return this.purgedSeq;
+  }
+
+  /**
+   * Numbers up to `seq` are taken (a sealed batch covers them) even when the journal no longer
+   * holds those answers: the next answer must never reuse one.
+   */
+  continueAfter(seq: number): void {
+    this.nextSeq = Math.max(this.nextSeq, seq + 1);
+  }
+
+  /**
+   * Forgets the answers up to `seq` once the purge floor is on disk; returns how many were held.
+   * Only sealed answers may go: anything not in a batch is refused, whatever the caller says.
+   */
+  forgetThrough(seq: number): number {
+    if (seq > this.frozenSeq) throw new KerroError('internal', `Answers up to ${seq} are not all sealed into a batch`);
+    this.purgedSeq = Math.max(this.purgedSeq, seq);
+    this.continueAfter(seq);
+    const cut = this.responses.findIndex((response) => response.seq > seq);
+    const removed = this.responses.splice(0, cut === -1 ? this.responses.length : cut);
+    if (removed.length === 0) return 0;
+    this.indexById.clear();
+    this.responses.forEach((response, index) => this.indexById.set(response.id, index));
+    return removed.length;
+  }
+
+  /**
+   * Deletes the journal's sealed segments whose every answer is at or below the purge floor. A
+   * segment that also holds a newer answer stays whole (a sealed segment is never rewritten);
+   * its older answers are passed over when it is read, and it goes at a later purge.
+   */
+  deleteSegmentsThroughFloor(): Promise<number> {
+    const floor = this.purgedSeq;
+    return this.journal.deleteOldestSealed(async (path) => (await lastAnswerIn(this.journalFileSystem, path)) <= floor);
   }
 
   /** Resolves once every write queued so far is on disk and applied (or refused). */
@@ -172,6 +223,7 @@ export class ResponseBook {
 
   private apply(line: JournalLine, context?: StoreContext): void {
     if (line.type === 'response') {
+      if (line.response.seq <= this.purgedSeq) return;
       if (this.indexById.has(line.response.id) || line.response.seq < this.nextSeq) {
         context?.report('answers', `duplicate answer ${line.response.seq}`, 'kept the first copy');
         return;
@@ -186,4 +238,27 @@ export class ResponseBook {
     if (index === undefined || response === undefined) return;
     this.responses[index] = { ...response, topics: line.topics, comment: line.comment };
   }
+}
+
+/**
+ * The highest answer number in a segment, read from its end. Answers are written in number order,
+ * so the last answer line holds it; a segment of follow-ups only refers to answers before it and
+ * counts as 0. A line that cannot be read counts as infinitely high: when unsure, keep the file.
+ */
+async function lastAnswerIn(fileSystem: StoreContext['fileSystem'], path: string): Promise<number> {
+  const lines = (await fileSystem.readFile(path, 'utf8')).trimEnd().split('\n');
+  for (let index = lines.length - 1; index >= 0; index -= 1) {
+    const text = lines[index];
+    if (text === undefined || text === '') continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return Number.POSITIVE_INFINITY;
+    }
+    const line = journalLineSchema.safeParse(parsed);
+    if (!line.success) return Number.POSITIVE_INFINITY;
+    if (line.data.type === 'response') return line.data.response.seq;
+  }
+  return 0;
 }

@@ -19,6 +19,7 @@ const reasons = {
   unknownTarget: { key: 'export.failure.unknownTarget', code: 'not_found' },
   unknownBatch: { key: 'export.failure.unknownBatch', code: 'not_found' },
   batchDamaged: { key: 'export.failure.batchDamaged', code: 'internal' },
+  batchPurged: { key: 'export.failure.batchPurged', code: 'conflict' },
   packNotFound: { key: 'pollPack.failure.notFound', code: 'not_found' },
   packTooLarge: { key: 'pollPack.failure.tooLarge', code: 'too_large' },
   packNotText: { key: 'pollPack.failure.notText', code: 'invalid_input' },

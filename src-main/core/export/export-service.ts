@@ -32,7 +32,17 @@ export interface ExportServiceOptions {
   targetFileSystem: FileSystem;
   /** The built receiver page, copied into each folder; absent where the app was not built. */
   receiverDir?: string;
+  /** Batches removed under the retention rule; absent, none were. */
+  purged?: PurgedBatches;
 }
+
+/** What the retention purge tells the export side: which batches are gone from the kiosk, and when. */
+export interface PurgedBatches {
+  readonly floorBatch: number;
+  purgedAt(number: number): string | null;
+}
+
+const nothingPurged: PurgedBatches = { floorBatch: 0, purgedAt: () => null };
 
 export interface ExportDestination {
   path: string;
@@ -67,12 +77,15 @@ export class ExportService {
   static async open(options: ExportServiceOptions): Promise<ExportService> {
     const book = await BatchBook.open(options.context, { language: options.settings().defaultLanguage, csvDialect: defaultCsvDialect });
     options.responses.freezeThrough(book.sealedThrough);
+    options.responses.continueAfter(book.sealedThrough);
     return new ExportService(options, book);
   }
 
-  /** Answers not in any batch that reached a stick: sealed-but-failed batches still count. */
+  /** Answers not in any batch that reached a stick: sealed-but-failed batches still count. Purged answers are neither. */
   get unexported(): number {
-    return Math.max(0, this.options.responses.count - this.book.exportedAnswers);
+    const { floorBatch } = this.purged;
+    const purgedAnswers = this.book.batches.reduce((sum, batch) => sum + (batch.number <= floorBatch ? batch.count : 0), 0);
+    return Math.max(0, this.options.responses.count - (this.book.exportedAnswers - purgedAnswers));
   }
 
   get unsealed(): number {
@@ -88,11 +101,16 @@ export class ExportService {
   }
 
   batches(): BatchSummary[] {
-    return this.book.batches.map(summarize);
+    return this.book.batches.map((batch) => summarize(batch, this.purged.purgedAt(batch.number)));
   }
 
   batchRecords(): readonly BatchRecord[] {
     return this.book.batches;
+  }
+
+  /** When batch `number` was removed under the retention rule, or null while it is kept. */
+  purgedAt(number: number): string | null {
+    return this.purged.purgedAt(number);
   }
 
   batchFileOf(number: number): string {
@@ -128,6 +146,9 @@ export class ExportService {
     return this.exclusive(async () => {
       const batch = this.book.find(batchNumber);
       if (batch === undefined) throw new TransferFailure('unknownBatch', { number: batchNumber });
+      const purgedAt = this.purged.purgedAt(batchNumber);
+      // Its content file is gone; the manifest and hash of the first export still verify it.
+      if (purgedAt !== null) throw new TransferFailure('batchPurged', { number: batchNumber, date: purgedAt.slice(0, 10) });
       return this.write(destination, [batch], onProgress);
     });
   }
@@ -190,6 +211,10 @@ export class ExportService {
     return { target: destination.name, written };
   }
 
+  private get purged(): PurgedBatches {
+    return this.options.purged ?? nothingPurged;
+  }
+
   private async exclusive<T>(work: () => Promise<T>): Promise<T> {
     if (this.isRunning) throw new TransferFailure('busy');
     this.isRunning = true;
@@ -217,7 +242,7 @@ export class ExportService {
   }
 }
 
-export function summarize(batch: BatchRecord): BatchSummary {
+export function summarize(batch: BatchRecord, purgedAt: string | null = null): BatchSummary {
   return {
     number: batch.number,
     seqFrom: batch.seqFrom,
@@ -231,6 +256,7 @@ export function summarize(batch: BatchRecord): BatchSummary {
     csvDialect: batch.csvDialect,
     exportedAt: batch.exports.at(-1)?.at ?? null,
     exportCount: batch.exports.length,
+    purgedAt,
   };
 }
 

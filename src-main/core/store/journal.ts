@@ -125,6 +125,28 @@ export class Journal {
     this.handle = null;
   }
 
+  /**
+   * Deletes whole sealed segments from the oldest on, while `canDelete` agrees; returns how many.
+   * A sealed segment is never rewritten, so a segment only partly deletable stays whole. The
+   * newest segment always stays, so segment numbers continue after a restart.
+   */
+  async deleteOldestSealed(canDelete: (path: string) => Promise<boolean>): Promise<number> {
+    const segments = await listSegments(this.context, this.directory);
+    let deleted = 0;
+    for (const segment of segments.slice(0, -1)) {
+      if (segment.isOpen || segment.number >= this.segmentNumber) break;
+      const path = join(this.directory, segment.name);
+      if (!(await canDelete(path))) break;
+      await this.context.fileSystem.unlink(path);
+      deleted += 1;
+    }
+    if (deleted > 0) {
+      await fsyncDirectory(this.context.fileSystem, this.directory);
+      this.sealedCount = Math.max(0, this.sealedCount - deleted);
+    }
+    return deleted;
+  }
+
   private async openSegment(): Promise<FileHandle> {
     if (this.handle !== null) return this.handle;
     const path = join(this.directory, openName(this.segmentNumber));

@@ -2,7 +2,7 @@ import type { BatchSummary } from '../../../src-shared/contract/exports';
 import { fill } from '../../../src-shared/i18n/format';
 import type { Messages } from '../../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
-import { formatDateTime } from '../time-format';
+import { formatDate, formatDateTime } from '../time-format';
 
 interface BatchRowProps {
   batch: BatchSummary;
@@ -21,9 +21,15 @@ export function BatchRow({ batch, texts, language, canExport, onReexport }: Batc
         <p className="usb-folder">{batch.folder}</p>
         <p>{batch.exportedAt === null ? texts['usb.notExported'] : fill(texts['usb.exportedAt'], { time: formatDateTime(batch.exportedAt, language) })}</p>
       </div>
-      <button type="button" className="secondary-button" data-action="reexport" disabled={!canExport} onClick={onReexport}>
-        {texts['usb.reexport']}
-      </button>
+      {batch.purgedAt === null ? (
+        <button type="button" className="secondary-button" data-action="reexport" disabled={!canExport} onClick={onReexport}>
+          {texts['usb.reexport']}
+        </button>
+      ) : (
+        <p className="usb-purged" data-purged>
+          {fill(texts['usb.purgedAt'], { date: formatDate(batch.purgedAt, language) })}
+        </p>
+      )}
     </li>
   );
 }

@@ -1,0 +1,75 @@
+import type { Low } from 'lowdb';
+import { z } from 'zod';
+import { purgeSummarySchema, type PurgeSummary } from '../../../src-shared/contract/retention';
+import { openDocument, type DocumentSpec } from '../store/document';
+import type { StoreContext } from '../store/store-context';
+
+/**
+ * Every purge that removed something, oldest first. A batch is purged once, so there is at most
+ * one entry per batch and the file grows no faster than `batches.json`; that is why it is kept
+ * whole: each purged batch's date stays known for the staff screens and the refusal message.
+ */
+const retentionDocumentSchema = z.object({ purges: z.array(purgeSummarySchema) });
+
+type RetentionDocument = z.output<typeof retentionDocumentSchema>;
+
+const retentionDocumentSpec: DocumentSpec<RetentionDocument> = {
+  fileName: 'retention.json',
+  schemaVersion: 1,
+  schema: retentionDocumentSchema,
+};
+
+/**
+ * The purge floor: answers up to `floorSeq` (batches up to `floorBatch`) were removed under the
+ * retention rule. It is written durably before any file is deleted, so after a crash the next
+ * open knows what was meant to go, finishes the deletion, and never takes a missing answer for
+ * a lost one or hands its number out again.
+ */
+export class PurgeLedger {
+  private constructor(private readonly db: Low<RetentionDocument>) {}
+
+  static async open(context: StoreContext): Promise<PurgeLedger> {
+    const { db } = await openDocument(context, retentionDocumentSpec, () => ({ purges: [] }));
+    return new PurgeLedger(db);
+  }
+
+  get purges(): readonly PurgeSummary[] {
+    return this.db.data.purges;
+  }
+
+  get last(): PurgeSummary | null {
+    return this.db.data.purges.at(-1) ?? null;
+  }
+
+  get floorSeq(): number {
+    return this.last?.seqTo ?? 0;
+  }
+
+  get floorBatch(): number {
+    return this.last?.batchTo ?? 0;
+  }
+
+  /** When batch `number` was purged, or null while it is still on the kiosk. */
+  purgedAt(number: number): string | null {
+    if (number > this.floorBatch) return null;
+    return this.db.data.purges.find((purge) => purge.batchFrom <= number && number <= purge.batchTo)?.at ?? this.last?.at ?? null;
+  }
+
+  /**
+   * Raises the floor, durably. Memory changes before the write so that a re-export asked for
+   * meanwhile is already refused; a failed write puts memory back and nothing was purged.
+   */
+  async record(purge: PurgeSummary): Promise<void> {
+    if (purge.batchFrom !== this.floorBatch + 1 || purge.seqTo <= this.floorSeq) {
+      throw new Error(`A purge must continue from batch ${this.floorBatch + 1} and answer ${this.floorSeq + 1}`);
+    }
+    const previous = this.db.data;
+    this.db.data = { purges: [...previous.purges, purge] };
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.db.data = previous;
+      throw error;
+    }
+  }
+}
