@@ -15,6 +15,7 @@ import { KerroError } from './errors';
 import { ExportService } from './export/export-service';
 import { PurgeLedger } from './retention/purge-ledger';
 import { RetentionPurge } from './retention/retention-purge';
+import type { PdfPrinter } from './export/pdf-printer';
 import { configuredTargets, type TargetSource } from './export/targets';
 import { createStderrLogger, type Logger } from './logger';
 import { StaffAuth } from './staff/staff-auth';
@@ -39,6 +40,8 @@ export interface KioskOptions {
   targetFileSystem?: FileSystem;
   /** The built receiver page (index.html, receiver.js, receiver.css), copied into every export folder. */
   receiverDir?: string;
+  /** Prints an HTML page to an A4 PDF where the shell can (Electron); the export then adds summary.pdf and report.pdf. */
+  pdfPrinter?: PdfPrinter;
   /** How often the retention purge runs while the kiosk is open; tests shorten it. */
   purgeIntervalMs?: number;
 }
@@ -85,6 +88,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
     targets: options.exportTargets ?? configuredTargets(),
     targetFileSystem: options.targetFileSystem ?? nodeFileSystem,
     receiverDir: options.receiverDir,
+    pdfPrinter: options.pdfPrinter,
     purged: ledger,
   });
   const retention = new RetentionPurge({

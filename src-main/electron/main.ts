@@ -10,6 +10,7 @@ import { createStderrLogger } from '../core/logger';
 import { resolveAppFile } from './app-files';
 import { registerMethods } from './ipc';
 import { createKioskWindow, lockDownContents } from './kiosk-window';
+import { createWindowPrinter } from './print-window';
 import { appScheme } from './security';
 import { WakeLock } from './wake-lock';
 
@@ -37,6 +38,7 @@ async function start(): Promise<void> {
     logger,
     receiverDir: join(__dirname, '..', 'receiver'),
     exportTargets: combineTargets(drives.targets, configuredTargets()),
+    pdfPrinter: createWindowPrinter(),
   });
   const rendererRoot = join(__dirname, '..', 'renderer');
 

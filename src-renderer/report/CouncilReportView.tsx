@@ -26,7 +26,11 @@ export function CouncilReportView({ report }: { report: CouncilReport }) {
         <dt>{text('report.period')}</dt>
         <dd>{`${formatDay(report.from)} – ${formatDay(report.to)}`}</dd>
         <dt>{text('report.previous')}</dt>
-        <dd>{`${formatDay(report.previousFrom)} – ${formatDay(report.previousTo)}`}</dd>
+        <dd>
+          {report.previousFrom === null || report.previousTo === null
+            ? text('report.noComparison.gone')
+            : `${formatDay(report.previousFrom)} – ${formatDay(report.previousTo)}`}
+        </dd>
       </dl>
       <p className="council-report-totals" data-testid="totals">
         {text('report.answers')}: <strong>{totals.all}</strong> · {text('report.flagged')}: <strong>{totals.flagged}</strong> · {text('report.withoutFlagged')}:{' '}

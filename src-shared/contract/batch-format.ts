@@ -83,7 +83,10 @@ export type CsvDialect = z.output<typeof csvDialectSchema>;
 /** The receiver page travels with every batch, so a folder can be opened on a laptop with no install. */
 export const receiverFileNames = ['receiver.html', 'receiver.js', 'receiver.css'] as const;
 
-export const exportFileNames = ['responses.json', 'responses.csv', 'summary.html', ...receiverFileNames] as const;
+/** Made only where the shell can print (the Electron shell's printToPDF); a folder without them is whole. */
+export const printedFileNames = ['summary.pdf', 'report.pdf'] as const;
+
+export const exportFileNames = ['responses.json', 'responses.csv', 'summary.html', 'report.html', ...printedFileNames, ...receiverFileNames] as const;
 export const manifestFileName = 'manifest.json';
 
 export const exportManifestFormat = { name: 'kerro-export', schemaVersion: 1 } as const;

@@ -43,6 +43,8 @@ export const writtenFolderSchema = z.object({
   batch: batchSummarySchema,
   folder: z.string(),
   files: z.array(z.object({ name: z.enum([...exportFileNames, manifestFileName]), bytes: z.number().int().min(0), sha256: sha256Schema })),
+  /** Why summary.pdf and report.pdf could not be made although the shell can print; the batch was exported without them. */
+  printFailure: z.string().nullable(),
 });
 
 export const exportRunInputSchema = z

@@ -35,9 +35,12 @@ export const councilReportSchema = z.object({
   kioskId: z.string(),
   from: localDateSchema,
   to: localDateSchema,
-  previousFrom: localDateSchema,
-  previousTo: localDateSchema,
+  /** The period compared with; null when there is none (the first batch, or one whose previous batch is gone). */
+  previousFrom: localDateSchema.nullable(),
+  previousTo: localDateSchema.nullable(),
   generatedAt: z.string(),
+  /** Set when the report is of one export batch: its number and answer numbers. */
+  batch: z.object({ number: z.number().int().min(1), seqFrom: z.number().int().min(1), seqTo: z.number().int().min(1) }).nullable(),
   totals: totalsSchema,
   previousTotals: totalsSchema,
   standing: z

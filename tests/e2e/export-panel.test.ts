@@ -64,6 +64,11 @@ describe('the staff area’s USB export screen', () => {
     const done = page.locator('[data-fact="export-done"]');
     await done.waitFor({ timeout: 20_000 });
     expect(await done.textContent()).toMatch(/^Erä 1 viety kansioon Kerro_.+_batch1: 2 vastausta\.$/);
+    // The browser shell cannot print: the council report is there as HTML, and no PDF is promised.
+    expect(await page.locator('[data-fact="export-report"]').textContent()).toBe('Raadin raportti on kansiossa: report.html.');
+    const listed = (await page.locator('[data-fact="export-files"]').textContent()) ?? '';
+    expect(listed).toMatch(/^Kansion tiedostot: /);
+    expect(await page.locator('[data-fact="export-print-failed"]').count()).toBe(0);
     await page.locator('.usb-batch[data-batch="1"]').waitFor();
     expect(await page.locator('[data-fact="unexported"]').textContent()).toBe('Kioskilla viemättä: 0 vastausta');
 
@@ -73,6 +78,9 @@ describe('the staff area’s USB export screen', () => {
     const folders = (await readdir(stick)).filter((name) => /^Kerro_.+_batch1$/.test(name));
     expect(folders).toHaveLength(1);
     expect(existsSync(join(stick, folders[0] ?? '', 'manifest.json'))).toBe(true);
+    const onDisk = (await readdir(join(stick, folders[0] ?? ''))).sort();
+    expect(onDisk).toContain('report.html');
+    expect(listed.replace(/^Kansion tiedostot: /, '').split(', ').sort()).toEqual(onDisk);
 
     await page.screenshot({ path: join(await screenshotDir(), 'staff-usb-export.png') });
     await expectAccessible(page, 'usb export after');

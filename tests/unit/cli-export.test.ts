@@ -69,7 +69,7 @@ describe('kerro export and kerro verify, run as processes', () => {
 
     const again = await makeTempDir();
     expect((await runKerro(cli, ['export', '--data', dataDir, '--to', again, '--batch', '2'])).code).toBe(0);
-    for (const name of ['responses.csv', 'responses.json', 'summary.html', 'manifest.json']) {
+    for (const name of ['responses.csv', 'responses.json', 'summary.html', 'report.html', 'manifest.json']) {
       const original = await readFile(join(stick, folders[1] ?? '', name));
       expect((await readFile(join(again, folders[1] ?? '', name))).equals(original), name).toBe(true);
     }

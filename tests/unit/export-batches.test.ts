@@ -107,7 +107,7 @@ describe('export to a stick', () => {
     const folder = run.written[0]?.folder ?? '';
     expect(folder).toMatch(/^Kerro_Perheiden-piha_2026-11-29_batch1$/);
     expect(await completeFolders(kit.stick)).toEqual([folder]);
-    expect((await readdir(join(kit.stick, folder))).sort()).toEqual(['manifest.json', 'responses.csv', 'responses.json', 'summary.html']);
+    expect((await readdir(join(kit.stick, folder))).sort()).toEqual(['manifest.json', 'report.html', 'responses.csv', 'responses.json', 'summary.html']);
 
     const csv = await readFile(join(kit.stick, folder, 'responses.csv'), 'utf8');
     expect(csv.split('\r\n').length).toBeGreaterThan(stored.length);
@@ -189,7 +189,7 @@ describe('export to a stick', () => {
     await import('node:fs/promises').then((fs) => fs.mkdir(otherStick));
     const again = (await kit.service.reexportTo({ path: otherStick, name: 'SANDISK' }, 1)).written[0];
     expect(again?.folder).toBe(first?.folder);
-    for (const name of ['responses.csv', 'responses.json', 'summary.html', 'manifest.json']) {
+    for (const name of ['responses.csv', 'responses.json', 'summary.html', 'report.html', 'manifest.json']) {
       const original = await readFile(join(kit.stick, first?.folder ?? '', name));
       const copy = await readFile(join(otherStick, again?.folder ?? '', name));
       expect(copy.equals(original), name).toBe(true);

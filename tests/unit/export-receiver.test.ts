@@ -29,7 +29,7 @@ describe('the receiver page in every export folder', () => {
     expect(folder).toBeDefined();
     if (folder === undefined) return;
     expect((await readdir(folderPath(kit.stick, folder))).sort()).toEqual(
-      ['manifest.json', 'receiver.css', 'receiver.html', 'receiver.js', 'responses.csv', 'responses.json', 'summary.html'],
+      ['manifest.json', 'receiver.css', 'receiver.html', 'receiver.js', 'report.html', 'responses.csv', 'responses.json', 'summary.html'],
     );
     const page = await readFile(folderPath(kit.stick, folder, 'receiver.html'));
     expect(page.equals(await readFile(join(receiverDir, 'index.html')))).toBe(true);
@@ -48,7 +48,7 @@ describe('the receiver page in every export folder', () => {
     await kit.answer('council-feedback', ['okay']);
     await kit.service.exportTo({ path: kit.stick, name: 'KINGSTON' });
     const [folder] = await completeFolders(kit.stick);
-    expect((await readdir(folderPath(kit.stick, folder ?? ''))).sort()).toEqual(['manifest.json', 'responses.csv', 'responses.json', 'summary.html']);
+    expect((await readdir(folderPath(kit.stick, folder ?? ''))).sort()).toEqual(['manifest.json', 'report.html', 'responses.csv', 'responses.json', 'summary.html']);
     await kit.close();
   });
 });

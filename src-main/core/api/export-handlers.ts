@@ -74,6 +74,6 @@ export function createExportHandlers(dependencies: ExportDependencies): Pick<Han
 function describeRun(run: ExportRun) {
   return {
     target: run.target,
-    written: run.written.map((folder) => ({ batch: summarize(folder.batch), folder: folder.folder, files: folder.manifest.files })),
+    written: run.written.map((folder) => ({ batch: summarize(folder.batch), folder: folder.folder, files: folder.manifest.files, printFailure: folder.printFailure })),
   };
 }

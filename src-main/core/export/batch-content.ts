@@ -7,13 +7,13 @@ import { maskPersonalData, type PersonalDataKind } from '../../../src-shared/pri
  * Fixed, language-neutral placeholders: the batch's bytes must not depend on the kiosk's
  * language, or the same answers would hash differently on two kiosks.
  */
-const maskLabels: Record<PersonalDataKind, string> = { phone: 'phone', email: 'email', identityCode: 'identity code' };
+export const batchMaskLabels: Record<PersonalDataKind, string> = { phone: 'phone', email: 'email', identityCode: 'identity code' };
 
 /** What leaves the kiosk for one answer: free text with phone numbers, e-mails and identity codes masked. */
 export function toExportAnswer(response: StoredResponse): ExportAnswer {
   const masked = new Set<PersonalDataKind>();
   const mask = (text: string): string => {
-    const result = maskPersonalData(text, maskLabels);
+    const result = maskPersonalData(text, batchMaskLabels);
     for (const kind of result.kinds) masked.add(kind);
     return result.text;
   };

@@ -12,6 +12,7 @@ import { BatchBook, type BatchRecord } from './batch-book';
 import { TransferFailure } from './export-failure';
 import { exportFolderName } from './folder-name';
 import { writeExportFolder, type ExportProgress, type WrittenFolder } from './folder-writer';
+import type { PdfPrinter } from './pdf-printer';
 import type { TargetSource } from './targets';
 
 export interface ExportSettings {
@@ -32,6 +33,8 @@ export interface ExportServiceOptions {
   targetFileSystem: FileSystem;
   /** The built receiver page, copied into each folder; absent where the app was not built. */
   receiverDir?: string;
+  /** Where the shell can print, each folder gets summary.pdf and report.pdf too. */
+  pdfPrinter?: PdfPrinter;
   /** Batches removed under the retention rule; absent, none were. */
   purged?: PurgedBatches;
 }
@@ -198,13 +201,16 @@ export class ExportService {
         targetName: destination.name,
         batch,
         batchFile: this.book.pathOf(batch.number),
+        previousBatchFile: batch.number > 1 ? this.book.pathOf(batch.number - 1) : undefined,
         appVersion: this.options.appVersion,
         receiverDir: this.options.receiverDir,
+        pdfPrinter: this.options.pdfPrinter,
         onProgress: (progress) => {
           this.current = progress;
           onProgress?.(progress);
         },
       });
+      if (folder.printFailure !== null) this.options.context.logger.warn('export.printFailed', { batch: batch.number, reason: folder.printFailure });
       await this.book.markExported(batch.number, toLocalIsoString(this.options.clock()), folder.folder);
       written.push({ ...folder, batch: this.book.find(batch.number) ?? batch });
     }

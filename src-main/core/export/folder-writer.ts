@@ -3,6 +3,7 @@ import {
   exportManifestFormat,
   manifestFileName,
   receiverFileNames,
+  type ExportAnswer,
   type ExportManifest,
 } from '../../../src-shared/contract/batch-format';
 import { fsyncDirectory } from '../store/durable-file';
@@ -14,7 +15,10 @@ import { CsvFormatter } from '../../../src-shared/export/csv';
 import { failureFromError, TransferFailure } from './export-failure';
 import { exportFolderName, incompleteSuffix } from './folder-name';
 import { HashingWriter, hashFile, type WrittenFile } from './hashing-writer';
-import { renderSummaryHtml } from './summary-html';
+import { makeFolderDocuments, readPreviousBatch } from './folder-documents';
+import type { PdfPrinter } from './pdf-printer';
+import { batchReportTally } from '../report/batch-report';
+import type { ReportTally } from '../report/report-tally';
 import { SummaryTally } from './summary-tally';
 
 export interface ExportProgress {
@@ -35,9 +39,13 @@ export interface FolderWriteOptions {
   targetName: string;
   batch: BatchRecord;
   batchFile: string;
+  /** The sealed file of the batch before, for the report's comparison; absent for batch 1. */
+  previousBatchFile?: string;
   appVersion: string;
   /** The built receiver page; its files are copied in beside the batch when it is there. */
   receiverDir?: string;
+  /** Where the shell can print, summary.pdf and report.pdf are made too. */
+  pdfPrinter?: PdfPrinter;
   onProgress?: (progress: ExportProgress) => void;
 }
 
@@ -45,6 +53,8 @@ export interface WrittenFolder {
   folder: string;
   path: string;
   manifest: ExportManifest;
+  /** Why the PDFs could not be made; the folder is whole and checked without them. */
+  printFailure: string | null;
 }
 
 const progressEvery = 2000;
@@ -68,13 +78,13 @@ export async function writeExportFolder(options: FolderWriteOptions): Promise<Wr
     // Left by an export that was cut short; it is ours and holds nothing that is not on the kiosk.
     await fileSystem.rm(workPath, { recursive: true, force: true });
     await fileSystem.mkdir(workPath);
-    const manifest = await writeFiles(options, workPath);
+    const { printFailure, ...manifest } = await writeFiles(options, workPath);
     await fsyncDirectory(fileSystem, workPath);
     await fileSystem.rename(workPath, finalPath);
     isRenamed = true;
     await fsyncDirectory(fileSystem, targetDir);
     await checkFiles(options, finalPath, manifest);
-    return { folder, path: finalPath, manifest };
+    return { folder, path: finalPath, manifest, printFailure };
   } catch (error) {
     if (isRenamed) await fileSystem.rename(finalPath, workPath).catch(() => undefined);
     await fileSystem.rm(workPath, { recursive: true, force: true }).catch(() => undefined);
@@ -82,7 +92,7 @@ export async function writeExportFolder(options: FolderWriteOptions): Promise<Wr
   }
 }
 
-async function writeFiles(options: FolderWriteOptions, workPath: string): Promise<ExportManifest & { manifestSha256: string }> {
+async function writeFiles(options: FolderWriteOptions, workPath: string): Promise<ExportManifest & { manifestSha256: string; printFailure: string | null }> {
   const { targetFileSystem: fileSystem, batch } = options;
   const total = batch.count * 2;
   const json = await HashingWriter.create(fileSystem, join(workPath, 'responses.json'));
@@ -91,7 +101,7 @@ async function writeFiles(options: FolderWriteOptions, workPath: string): Promis
     throw error;
   });
   // Filled in by the opening line; an object, because the callbacks' assignments are invisible to narrowing.
-  const state: { csv: CsvFormatter | null; tally: SummaryTally | null } = { csv: null, tally: null };
+  const state: { csv: CsvFormatter | null; tally: SummaryTally | null; report: ReportTally<ExportAnswer> | null } = { csv: null, tally: null, report: null };
   let done = 0;
   let scanned: ScannedBatch;
   try {
@@ -101,13 +111,15 @@ async function writeFiles(options: FolderWriteOptions, workPath: string): Promis
         const byKey = new Map(polls.map((poll) => [pollKey(poll.id, poll.version), poll]));
         state.csv = new CsvFormatter(batch.csvDialect, batch.language, byKey);
         state.tally = new SummaryTally(polls);
+        state.report = batchReportTally(batch.language);
         await csv.write(state.csv.header());
       },
       onAnswer: async (answer) => {
-        if (state.csv === null || state.tally === null) throw new BatchFormatError('an answer before the opening', 0);
+        if (state.csv === null || state.tally === null || state.report === null) throw new BatchFormatError('an answer before the opening', 0);
         await csv.write(state.csv.row(answer, batch.number, batch.kioskId));
         await json.flushIfFull();
         state.tally.add(answer);
+        state.report.add(answer);
         done += 1;
         if (done % progressEvery === 0) options.onProgress?.({ batchNumber: batch.number, step: 'writing', done, total });
       },
@@ -128,10 +140,21 @@ async function writeFiles(options: FolderWriteOptions, workPath: string): Promis
     await Promise.all([json.abandon(), csv.abandon()]);
     throw error;
   }
-  const tally = state.tally;
-  if (scanned.sha256 !== batch.hash || tally === null) throw new TransferFailure('batchDamaged', { number: batch.number });
-  const summary = renderSummaryHtml({ header: scanned.header, hash: batch.hash, language: batch.language, tally });
-  files.push({ name: 'summary.html', ...(await writeWhole(fileSystem, join(workPath, 'summary.html'), summary)) });
+  const { tally, report } = state;
+  if (scanned.sha256 !== batch.hash || tally === null || report === null) throw new TransferFailure('batchDamaged', { number: batch.number });
+  const documents = await makeFolderDocuments({
+    header: scanned.header,
+    polls: scanned.polls,
+    hash: batch.hash,
+    language: batch.language,
+    summary: tally,
+    report,
+    previous: await readPreviousBatch(options.dataFileSystem, options.previousBatchFile, batch.previousHash, batch.language),
+    printer: options.pdfPrinter,
+  });
+  for (const document of documents.files) {
+    files.push({ name: document.name, ...(await writeWhole(fileSystem, join(workPath, document.name), document.content)) });
+  }
   for (const receiver of await receiverFiles(options)) {
     files.push({ name: receiver.name, ...(await writeWhole(fileSystem, join(workPath, receiver.name), receiver.content)) });
   }
@@ -154,7 +177,7 @@ async function writeFiles(options: FolderWriteOptions, workPath: string): Promis
     files: files.map(({ name, bytes, sha256 }) => ({ name, bytes, sha256 })),
   };
   const written = await writeWhole(fileSystem, join(workPath, manifestFileName), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { ...manifest, manifestSha256: written.sha256 };
+  return { ...manifest, manifestSha256: written.sha256, printFailure: documents.printFailure };
 }
 
 /**
@@ -195,10 +218,10 @@ async function receiverFiles(options: FolderWriteOptions): Promise<{ name: (type
   return files;
 }
 
-async function writeWhole(fileSystem: FileSystem, path: string, text: string | Buffer): Promise<WrittenFile> {
+async function writeWhole(fileSystem: FileSystem, path: string, text: string | Uint8Array): Promise<WrittenFile> {
   const writer = await HashingWriter.create(fileSystem, path);
   try {
-    await writer.write(text);
+    await writer.write(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength));
   } catch (error) {
     await writer.abandon();
     throw error;

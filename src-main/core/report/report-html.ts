@@ -49,9 +49,11 @@ export function renderCouncilReportHtml(report: CouncilReport): string {
     ['report.site', escapeHtml(report.siteName)],
     ['report.period', `${formatDay(report.from)} – ${formatDay(report.to)}`],
     ['report.generated', escapeHtml(formatDay(report.generatedAt.slice(0, 10)))],
-    ['report.previous', `${formatDay(report.previousFrom)} – ${formatDay(report.previousTo)}`],
+    ['report.previous', comparedWith(report, text)],
   ];
+  if (report.batch !== null) facts.push(['report.batch', text('report.batchAnswers', { number: report.batch.number, from: report.batch.seqFrom, to: report.batch.seqTo })]);
   const totals = report.totals;
+  const previousCount = report.previousFrom === null ? '' : ` (${text('report.previousPeriod')}: ${report.previousTotals.all})`;
   return [
     '<!doctype html>',
     `<html lang="${language}" dir="${languageDirections[language]}">`,
@@ -66,7 +68,7 @@ export function renderCouncilReportHtml(report: CouncilReport): string {
     '<header>',
     `<h1>${text('report.title')}</h1>`,
     `<dl class="facts">${facts.map(([key, value]) => `<dt>${text(key)}</dt><dd>${value}</dd>`).join('')}</dl>`,
-    `<p class="totals" data-testid="totals">${text('report.answers')}: <strong>${totals.all}</strong> · ${text('report.flagged')}: <strong>${totals.flagged}</strong> · ${text('report.withoutFlagged')}: <strong>${totals.withoutFlagged}</strong> (${text('report.previousPeriod')}: ${report.previousTotals.all})</p>`,
+    `<p class="totals" data-testid="totals">${text('report.answers')}: <strong>${totals.all}</strong> · ${text('report.flagged')}: <strong>${totals.flagged}</strong> · ${text('report.withoutFlagged')}: <strong>${totals.withoutFlagged}</strong>${previousCount}</p>`,
     '</header>',
     '<main>',
     totals.all === 0 ? `<p>${text('report.noAnswers')}</p>` : '',
@@ -89,6 +91,15 @@ export function renderCouncilReportHtml(report: CouncilReport): string {
 
 type Text = (key: ReportMessageKey, values?: Record<string, string | number>) => string;
 
+/** The period compared with, or why there is none; a batch's report names the batch compared with. */
+function comparedWith(report: CouncilReport, text: Text): string {
+  if (report.previousFrom === null || report.previousTo === null) {
+    return report.batch?.number === 1 ? text('report.noComparison.first') : text('report.noComparison.gone');
+  }
+  const period = { from: formatDay(report.previousFrom), to: formatDay(report.previousTo) };
+  return report.batch === null ? `${period.from} – ${period.to}` : text('report.previousBatch', { ...period, number: report.batch.number - 1 });
+}
+
 function weekdayKey(day: number): ReportMessageKey {
   const keys = ['report.weekday.1', 'report.weekday.2', 'report.weekday.3', 'report.weekday.4', 'report.weekday.5', 'report.weekday.6', 'report.weekday.7'] as const;
   return keys[day] ?? 'report.weekday.1';
@@ -98,16 +109,22 @@ function renderStanding(report: CouncilReport, text: Text): string {
   const standing = report.standing;
   if (standing === null) return '';
   const language = report.language;
+  const isCompared = report.previousFrom !== null;
   const rows = standing.options.map((option) => ({
     label: localize(option.label, language).text,
     current: option.share,
-    previous: option.previousShare,
-    caption: `${option.count} (${formatPercent(option.share, language)}) · ${text('report.points', { value: formatPoints(option.share - option.previousShare) })}`,
+    previous: isCompared ? option.previousShare : 0,
+    caption: isCompared
+      ? `${option.count} (${formatPercent(option.share, language)}) · ${text('report.points', { value: formatPoints(option.share - option.previousShare) })}`
+      : `${option.count} (${formatPercent(option.share, language)})`,
   }));
+  const counts = isCompared
+    ? `${text('report.thisPeriod')}: ${standing.total} · ${text('report.previousPeriod')}: ${standing.previousTotal}`
+    : `${text('report.thisPeriod')}: ${standing.total}`;
   return [
     '<section data-testid="standing">',
     `<h2>${text('report.standing')}: ${escapeHtml(localize(standing.question, language).text)}</h2>`,
-    `<p class="note">${text('report.thisPeriod')}: ${standing.total} · ${text('report.previousPeriod')}: ${standing.previousTotal}</p>`,
+    `<p class="note">${counts}</p>`,
     trendChart(rows, text('report.standing')),
     '</section>',
   ].join('\n');

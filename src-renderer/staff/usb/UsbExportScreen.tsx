@@ -8,6 +8,7 @@ import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import type { StaffCall } from '../staff-call';
 import { BatchRow } from './BatchRow';
 import { ExportProgressBar } from './ExportProgressBar';
+import { ExportResult } from './ExportResult';
 import { PollPackPanel } from './PollPackPanel';
 import { TargetPicker } from './TargetPicker';
 
@@ -16,7 +17,7 @@ const targetRefreshMs = 2000;
 /** Often enough for the bar to move smoothly on a 100k-answer export of about two seconds. */
 const progressPollMs = 200;
 
-type Outcome = { kind: 'done'; lines: string[] } | { kind: 'problem'; text: string };
+type Outcome = { kind: 'done'; written: MethodOutput<'exports.run'>['written'] } | { kind: 'problem'; text: string };
 
 interface UsbExportScreenProps {
   texts: Messages;
@@ -75,14 +76,7 @@ export function UsbExportScreen({ texts, language, call, onKioskChanged, onBack 
     setIsRunning(true);
     const result = await run(chosen.id);
     setIsRunning(false);
-    setOutcome(
-      result.ok
-        ? {
-            kind: 'done',
-            lines: result.value.written.map((written) => fill(texts['usb.done'], { number: written.batch.number, folder: written.folder, count: written.batch.count })),
-          }
-        : { kind: 'problem', text: result.error.message },
-    );
+    setOutcome(result.ok ? { kind: 'done', written: result.value.written } : { kind: 'problem', text: result.error.message });
     await loadBatches();
   };
 
@@ -118,13 +112,7 @@ export function UsbExportScreen({ texts, language, call, onKioskChanged, onBack 
         </div>
       ) : null}
       <div role="status" className="usb-outcome">
-        {outcome?.kind === 'done'
-          ? outcome.lines.map((line) => (
-              <p key={line} className="usb-done" data-fact="export-done">
-                {line}
-              </p>
-            ))
-          : null}
+        {outcome?.kind === 'done' ? outcome.written.map((written) => <ExportResult key={written.folder} written={written} texts={texts} />) : null}
         {outcome?.kind === 'problem' ? (
           <p className="field-problem" data-fact="export-problem">
             {outcome.text}

@@ -1,0 +1,53 @@
+import type { Browser } from 'playwright-core';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { PdfPrinter } from '../../src-main/core/export/pdf-printer';
+import { launchChromium } from './browser-shell';
+
+export interface ChromiumPrinter {
+  /** Prints as the Electron shell does: A4, backgrounds, the page's own margins, no script. */
+  print: PdfPrinter;
+  /** How many pages it was asked to print. */
+  readonly printed: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A real printer for the tests: Debian's Chromium through playwright-core, each page in a fresh
+ * context with JavaScript off, `setContent` then `page.pdf`, so a test reads back real PDFs.
+ */
+export async function openChromiumPrinter(): Promise<ChromiumPrinter> {
+  const browser: Browser = await launchChromium();
+  let printed = 0;
+  return {
+    print: async (html) => {
+      printed += 1;
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      try {
+        const page = await context.newPage();
+        await page.setContent(html);
+        return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      } finally {
+        await context.close();
+      }
+    },
+    get printed() {
+      return printed;
+    },
+    close: () => browser.close(),
+  };
+}
+
+const run = promisify(execFile);
+
+/** The text of a PDF as poppler's pdftotext reads it, with runs of white space made one space. */
+export async function pdfText(path: string): Promise<string> {
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', path, '-']);
+  return stdout.replace(/\s+/g, ' ');
+}
+
+/** Pages and page size as poppler's pdfinfo reports them, e.g. `{ pages: 1, size: "595.92 x 842.88 pts (A4)" }`. */
+export async function pdfInfo(path: string): Promise<{ pages: number; size: string }> {
+  const { stdout } = await run('pdfinfo', [path]);
+  return { pages: Number(/^Pages:\s+(\d+)$/m.exec(stdout)?.[1] ?? 0), size: /^Page size:\s+(.+)$/m.exec(stdout)?.[1] ?? '' };
+}
