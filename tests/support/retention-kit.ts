@@ -2,10 +2,19 @@ import { mkdir, readdir } from 'node:fs/promises';
 import type { PathLike } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { PollBook } from '../../src-main/core/domain/poll-book';
+import { ResponseBook } from '../../src-main/core/domain/response-book';
+import { ExportService } from '../../src-main/core/export/export-service';
 import { configuredTargets } from '../../src-main/core/export/targets';
+import { PurgeLedger } from '../../src-main/core/retention/purge-ledger';
+import { RetentionPurge } from '../../src-main/core/retention/retention-purge';
+import { StoreContext } from '../../src-main/core/store/store-context';
+import { toLocalIsoString, type Clock } from '../../src-main/core/time';
 import type { Kiosk, KioskOptions } from '../../src-main/core/kiosk';
-import type { LogFields, Logger } from '../../src-main/core/logger';
+import { silentLogger, type LogFields, type Logger } from '../../src-main/core/logger';
 import { nodeFileSystem, type FileSystem } from '../../src-main/core/store/file-system';
+import { testSettings } from './export-kit';
 import { call, openTestKiosk, standingAnswer, valueOf } from './kiosk';
 import { manualClock, openSetUpKiosk } from './staff';
 import { makeTempDir } from './temp-dir';
@@ -97,4 +106,63 @@ export async function openRetentionKit(options: Partial<KioskOptions> = {}): Pro
     batchFiles: async () => (await readdir(join(dataDir, 'batches'))).filter((name) => name.endsWith('.json')).sort(),
   };
   return kit;
+}
+
+export interface RetentionParts {
+  context: StoreContext;
+  ledger: PurgeLedger;
+  responses: ResponseBook;
+  exports: ExportService;
+  purge: RetentionPurge;
+  /** Stores one answer to the standing question, as the kiosk does. */
+  answer(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The store, export and purge as the kiosk wires them, without the rest of the kiosk, so a test can see every stored answer. */
+export async function openRetentionParts(
+  dataDir: string,
+  options: { clock: Clock; stickFileSystem: FileSystem; retentionDays: () => number },
+): Promise<RetentionParts> {
+  const context = new StoreContext(dataDir, nodeFileSystem, options.clock, silentLogger);
+  await context.prepare();
+  const ledger = await PurgeLedger.open(context);
+  const responses = await ResponseBook.open(context, segmentCapacity, ledger.floorSeq);
+  const polls = await PollBook.open(context);
+  const exports = await ExportService.open({
+    context,
+    responses,
+    findPoll: (id, version) => polls.find(id, version),
+    settings: () => testSettings,
+    appVersion: '0.0.0-test',
+    clock: options.clock,
+    targets: configuredTargets({}),
+    targetFileSystem: options.stickFileSystem,
+    purged: ledger,
+  });
+  const purge = new RetentionPurge({ context, ledger, responses, batches: exports, retentionDays: options.retentionDays, clock: options.clock });
+  return {
+    context,
+    ledger,
+    responses,
+    exports,
+    purge,
+    async answer() {
+      const stored = await responses.submit({
+        id: randomUUID(),
+        kioskId: testSettings.kioskId,
+        pollId: 'council-feedback',
+        pollVersion: 1,
+        answer: { optionIds: ['good'] },
+        language: 'fi',
+        answeredAt: toLocalIsoString(options.clock()),
+        flags: [],
+      });
+      return stored.id;
+    },
+    close: async () => {
+      await purge.stop();
+      await responses.close();
+    },
+  };
 }

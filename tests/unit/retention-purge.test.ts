@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ResponseBook } from '../../src-main/core/domain/response-book';
 import { verifyExportFolders } from '../../src-main/core/export/verify';
 import { silentLogger } from '../../src-main/core/logger';
 import { PurgeLedger } from '../../src-main/core/retention/purge-ledger';
@@ -126,9 +127,12 @@ describe('retention purge', () => {
     kit.clock.advance(91 * dayMs);
     expect((await kit.kiosk.retention.run())?.purge).toMatchObject({ answers: 12, batchFrom: 1, batchTo: 2, seqTo: 12 });
     expect(kit.kiosk.health().answersStored).toBe(0);
+    // The newest segment stays although all it holds is purged, so segment numbers go on too.
+    expect(await kit.segments()).toEqual(['000003.jsonl']);
     await kit.reopen();
     expect(kit.kiosk.health()).toMatchObject({ answersStored: 0, unexported: 0, storage: { recoveries: [] } });
     expect(await kit.answer(1)).toEqual([13]);
+    expect(await kit.segments()).toEqual(['000003.jsonl', '000004.open.jsonl']);
     await kit.kiosk.close();
   });
 
@@ -207,5 +211,40 @@ describe('retention purge', () => {
     kit.clock.advance(90 * dayMs);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await kit.batchFiles()).toEqual(['000002.json']);
+  });
+
+  it('forgets only sealed answers, whatever it is asked', async () => {
+    const kit = await openRetentionKit();
+    await kit.answer(3);
+    await kit.kiosk.exports.seal();
+    await kit.answer(2);
+    await kit.kiosk.close();
+    const stored = join(kit.dataDir, 'retention.json');
+    const context = new StoreContext(kit.dataDir, nodeFileSystem, kit.clock.clock, silentLogger);
+    const responses = await ResponseBook.open(context, 4);
+    responses.freezeThrough(3);
+    expect(() => responses.forgetThrough(4)).toThrow(/not all sealed/);
+    expect(responses.count).toBe(5);
+    expect(responses.forgetThrough(3)).toBe(3);
+    expect(responses.all().map((response) => response.seq)).toEqual([4, 5]);
+    await responses.close();
+    expect(JSON.parse(await readFile(stored, 'utf8'))).toMatchObject({ schemaVersion: 1, data: { purges: [] } });
+  });
+});
+
+describe('the retention setting', () => {
+  it('comes to a kiosk saved before it as 90 days, with the old file kept in backups', async () => {
+    const kit = await openRetentionKit();
+    await kit.kiosk.close();
+    const path = join(kit.dataDir, 'kiosk.json');
+    const saved = JSON.parse(await readFile(path, 'utf8')) as { schemaVersion: number; data: Record<string, unknown> };
+    expect(saved).toMatchObject({ schemaVersion: 3, data: { retentionDays: 90 } });
+    const older = Object.fromEntries(Object.entries(saved.data).filter(([key]) => key !== 'retentionDays'));
+    await writeFile(path, JSON.stringify({ schemaVersion: 2, data: older }, null, 2));
+    await kit.reopen();
+    expect(valueOf(await call(kit.kiosk, 'settings.get', {}, await unlock(kit.kiosk)))).toMatchObject({ retentionDays: 90, lastPurge: null });
+    expect(kit.kiosk.health().storage.recoveries).toMatchObject([{ file: 'kiosk.json', action: expect.stringContaining('migrated to schema 3') }]);
+    expect(await readdir(join(kit.dataDir, 'backups'))).toEqual([expect.stringMatching(/-v2-kiosk\.json$/)]);
+    await kit.kiosk.close();
   });
 });
