@@ -1,6 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src-main/cli/run-cli';
 import { ResponseBook } from '../../src-main/core/domain/response-book';
 import { verifyExportFolders } from '../../src-main/core/export/verify';
 import { silentLogger } from '../../src-main/core/logger';
@@ -10,6 +12,20 @@ import { StoreContext } from '../../src-main/core/store/store-context';
 import { call, valueOf } from '../support/kiosk';
 import { dayMs, openRetentionKit, type RetentionKit } from '../support/retention-kit';
 import { unlock } from '../support/staff';
+import { makeTempDir } from '../support/temp-dir';
+
+async function kerro(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  stdin.end();
+  const code = await runCli(args, { stdin, stdout, stderr, environment: {} });
+  return { code, stdout: out, stderr: err };
+}
 
 /** What the staff screens count: the overview's stored answers and the standing question's results agree. */
 async function countedAnswers(kit: RetentionKit): Promise<number> {
@@ -178,6 +194,19 @@ describe('retention purge', () => {
     expect(list.batches).toEqual([expect.objectContaining({ number: 1, purgedAt: expect.stringMatching(/^2027-02-2\d/) })]);
     expect(await readdir(kit.stick)).toHaveLength(1);
     await kit.kiosk.close();
+  });
+
+  it('the command line refuses a purged batch too, and says why', async () => {
+    const kit = await openRetentionKit();
+    await kit.answer(2);
+    await kit.exportAll();
+    kit.clock.advance(90 * dayMs);
+    await kit.kiosk.retention.run();
+    await kit.kiosk.close();
+    const again = await kerro(['export', '--data', kit.dataDir, '--to', kit.stick, '--batch', '1']);
+    expect(again).toMatchObject({ code: 1, stderr: expect.stringMatching(/^Not exported: Batch 1 cannot be exported again: .* on 2027-02-2\d when the retention period ended/) });
+    const frames = await kerro(['qr-frames', '--data', kit.dataDir, '--batch', '1', '--out', await makeTempDir()]);
+    expect(frames).toMatchObject({ code: 1, stderr: expect.stringMatching(/^Batch 1 cannot be exported again/) });
   });
 
   it('keeps the chain: the batch after a purge links to the purged one, and both folders verify', async () => {

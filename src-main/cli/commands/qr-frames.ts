@@ -3,8 +3,10 @@ import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { qrMatrix, rasterize, type ErrorCorrection } from '../../../src-shared/qr/qr-image';
 import { BatchBook } from '../../core/export/batch-book';
+import { TransferFailure } from '../../core/export/export-failure';
 import { silentLogger } from '../../core/logger';
 import { qrTransferOf } from '../../core/qr/qr-transfer';
+import { PurgeLedger } from '../../core/retention/purge-ledger';
 import { nodeFileSystem } from '../../core/store/file-system';
 import { StoreContext } from '../../core/store/store-context';
 import { exitCodes, type Command, type CommandIo } from '../command';
@@ -37,6 +39,11 @@ async function run(args: string[], io: CommandIo): Promise<number> {
   if (record === undefined) {
     const known = book.batches.map((batch) => batch.number);
     io.stderr.write(`There is no batch ${batchNumber} in ${values.data} (${known.length === 0 ? 'no batches sealed yet' : `batches ${known[0]}–${known.at(-1)}`}).\n`);
+    return exitCodes.failed;
+  }
+  const purgedAt = (await PurgeLedger.open(context)).purgedAt(batchNumber);
+  if (purgedAt !== null) {
+    io.stderr.write(`${new TransferFailure('batchPurged', { number: batchNumber, date: purgedAt.slice(0, 10) }).message}\n`);
     return exitCodes.failed;
   }
   const transfer = await qrTransferOf(nodeFileSystem, book.pathOf(batchNumber), record.hash, record.language);
