@@ -158,7 +158,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
       clock,
       exports,
       recoveries: () => context.recoveries.length,
-      lastPurge: () => ledger.last,
+      lastPurge: () => ledger.lastSummary,
     }),
     ...createExportHandlers({
       exports: exportService,

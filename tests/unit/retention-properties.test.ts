@@ -23,7 +23,7 @@ describe('which batches a purge takes', () => {
           const seqFrom = seq + 1;
           seq += shape.count;
           const exports = shape.exportedAfterDays === null ? [] : [{ at: toLocalIsoString(new Date(start + shape.exportedAfterDays * dayMs)), folder: 'F' }];
-          return { number: index + 1, seqFrom, seqTo: seq, count: shape.count, exports };
+          return { number: index + 1, seqFrom, seqTo: seq, count: shape.count, hash: String(index).padStart(64, '0'), exports };
         });
         const floorBatch = Math.min(floorPick, batches.length);
         const now = new Date(start + nowDays * dayMs);

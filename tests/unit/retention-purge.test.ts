@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -154,11 +154,12 @@ describe('retention purge', () => {
 
   it('finishes a purge cut short between writing the floor and deleting the files', async () => {
     const kit = await kitWithSplitSegment();
+    const hashTo = kit.kiosk.exports.batchRecords()[0]?.hash ?? '';
     await kit.kiosk.close();
     // The crash: the floor is on disk (as the purge writes it first), no file was deleted yet.
     const context = new StoreContext(kit.dataDir, nodeFileSystem, kit.clock.clock, silentLogger);
     const ledger = await PurgeLedger.open(context);
-    await ledger.record({ at: '2027-02-27T10:00:00.000+02:00', answers: 6, batchFrom: 1, batchTo: 1, seqFrom: 1, seqTo: 6, retentionDays: 90 });
+    await ledger.record({ at: '2027-02-27T10:00:00.000+02:00', answers: 6, batchFrom: 1, batchTo: 1, seqFrom: 1, seqTo: 6, retentionDays: 90, hashTo });
     expect(await kit.segments()).toEqual(['000001.jsonl', '000002.jsonl', '000003.open.jsonl']);
     expect(await kit.batchFiles()).toEqual(['000001.json']);
 
@@ -224,6 +225,32 @@ describe('retention purge', () => {
     const report = await verifyExportFolders([one?.path ?? '', two?.path ?? '']);
     expect(report.folders.flatMap((folder) => folder.problems)).toEqual([]);
     expect(report.chains).toMatchObject([{ batches: [1, 2], problems: [] }]);
+    expect(report.isOk).toBe(true);
+    await kit.kiosk.close();
+  });
+
+  it('goes on from the purged batch when the batch index is lost too: no number used twice, the chain unbroken', async () => {
+    const kit = await openRetentionKit();
+    await kit.answer(4);
+    const first = await kit.exportAll();
+    await kit.answer(2);
+    await kit.kiosk.exports.seal();
+    kit.clock.advance(90 * dayMs);
+    await kit.kiosk.retention.run();
+    await kit.kiosk.close();
+    // Both copies of the index gone; only batch 2's file and the purge record are left to go on from.
+    await rm(join(kit.dataDir, 'batches.json'));
+    await rm(join(kit.dataDir, 'batches.json.bak'));
+    await kit.reopen();
+    expect(kit.kiosk.exports.batchRecords().map((batch) => batch.number)).toEqual([2]);
+    await kit.answer(1);
+    const second = await kit.exportAll();
+    expect(second.written.map((written) => [written.batch.number, written.batch.seqFrom, written.batch.seqTo])).toEqual([
+      [2, 5, 6],
+      [3, 7, 7],
+    ]);
+    const report = await verifyExportFolders([...first.written, ...second.written].map((written) => written.path));
+    expect(report.chains).toMatchObject([{ batches: [1, 2, 3], problems: [] }]);
     expect(report.isOk).toBe(true);
     await kit.kiosk.close();
   });

@@ -52,6 +52,9 @@ const batchesDocumentSpec: DocumentSpec<BatchesDocument> = {
   schema: batchesDocumentSchema,
 };
 
+/** Enough of a batch to chain the next one to it. */
+export type ChainLink = Pick<BatchRecord, 'number' | 'seqTo' | 'hash'>;
+
 /** How many export times are kept per batch; enough to see a history, never a growing file. */
 const keptExports = 20;
 
@@ -76,16 +79,22 @@ export class BatchBook {
   private constructor(
     private readonly context: StoreContext,
     private readonly db: Low<BatchesDocument>,
+    private readonly purgedTail: ChainLink | null,
   ) {}
 
-  /** `defaults` fill what a batch file does not say, should the index have to be rebuilt from the files. */
+  /**
+   * `defaults` fill what a batch file does not say, should the index have to be rebuilt from the
+   * files. `purgedTail` is the newest batch whose file the retention purge deleted: were the index
+   * lost too, the files left start after it, and numbering and the chain go on from it.
+   */
   static async open(
     context: StoreContext,
     defaults: { language: LanguageCode; csvDialect: CsvDialect } = { language: contentBaseLanguage, csvDialect: 'finnish-excel' },
+    purgedTail: ChainLink | null = null,
   ): Promise<BatchBook> {
     await context.fileSystem.mkdir(join(context.dataDir, 'batches'), { recursive: true });
     const { db } = await openDocument(context, batchesDocumentSpec, () => ({ batches: [] }));
-    const book = new BatchBook(context, db);
+    const book = new BatchBook(context, db, purgedTail);
     await book.indexSealedFiles(defaults);
     return book;
   }
@@ -100,7 +109,7 @@ export class BatchBook {
 
   /** The highest sequence number inside any batch; answers above it are not sealed yet. */
   get sealedThrough(): number {
-    return this.last?.seqTo ?? 0;
+    return this.link?.seqTo ?? 0;
   }
 
   get exportedAnswers(): number {
@@ -116,6 +125,13 @@ export class BatchBook {
     return latest;
   }
 
+  /** The batch the next one chains to: the newest indexed, or the newest purged one when the index lost it. */
+  private get link(): ChainLink | undefined {
+    const last = this.last;
+    if (this.purgedTail === null || (last !== undefined && last.number >= this.purgedTail.number)) return last;
+    return this.purgedTail;
+  }
+
   find(number: number): BatchRecord | undefined {
     return this.db.data.batches.find((batch) => batch.number === number);
   }
@@ -129,7 +145,7 @@ export class BatchBook {
     const first = input.answers[0];
     const final = input.answers.at(-1);
     if (first === undefined || final === undefined) throw new Error('A batch needs at least one answer');
-    const previous = this.last;
+    const previous = this.link;
     const header: BatchHeader = {
       kioskId: input.kioskId,
       site: input.site,
@@ -185,11 +201,11 @@ export class BatchBook {
       .map((name) => /^(\d{6})\.json$/.exec(name)?.[1])
       .filter((digits) => digits !== undefined)
       .map(Number)
-      .filter((number) => number > (this.last?.number ?? 0))
+      .filter((number) => number > (this.link?.number ?? 0))
       .sort((left, right) => left - right);
     const found: BatchRecord[] = [];
     for (const number of numbers) {
-      const previous = found.at(-1) ?? this.last;
+      const previous = found.at(-1) ?? this.link;
       const path = this.pathOf(number);
       const counts = { comments: 0, masked: 0, burst: 0 };
       let scanned;

@@ -8,7 +8,7 @@ import type { FileSystem } from '../store/file-system';
 import type { StoreContext } from '../store/store-context';
 import { toLocalIsoString, type Clock } from '../time';
 import { pollKey, toPollSnapshot } from './batch-content';
-import { BatchBook, type BatchRecord } from './batch-book';
+import { BatchBook, type BatchRecord, type ChainLink } from './batch-book';
 import { TransferFailure } from './export-failure';
 import { exportFolderName } from './folder-name';
 import { writeExportFolder, type ExportProgress, type WrittenFolder } from './folder-writer';
@@ -42,10 +42,12 @@ export interface ExportServiceOptions {
 /** What the retention purge tells the export side: which batches are gone from the kiosk, and when. */
 export interface PurgedBatches {
   readonly floorBatch: number;
+  /** The newest purged batch, so the chain goes on from it even if the batch index is lost. */
+  readonly tail: ChainLink | null;
   purgedAt(number: number): string | null;
 }
 
-const nothingPurged: PurgedBatches = { floorBatch: 0, purgedAt: () => null };
+const nothingPurged: PurgedBatches = { floorBatch: 0, tail: null, purgedAt: () => null };
 
 export interface ExportDestination {
   path: string;
@@ -78,7 +80,11 @@ export class ExportService {
   ) {}
 
   static async open(options: ExportServiceOptions): Promise<ExportService> {
-    const book = await BatchBook.open(options.context, { language: options.settings().defaultLanguage, csvDialect: defaultCsvDialect });
+    const book = await BatchBook.open(
+      options.context,
+      { language: options.settings().defaultLanguage, csvDialect: defaultCsvDialect },
+      options.purged?.tail ?? null,
+    );
     options.responses.freezeThrough(book.sealedThrough);
     options.responses.continueAfter(book.sealedThrough);
     return new ExportService(options, book);

@@ -1,6 +1,8 @@
 import type { Low } from 'lowdb';
 import { z } from 'zod';
+import { sha256Schema } from '../../../src-shared/contract/batch-format';
 import { purgeSummarySchema, type PurgeSummary } from '../../../src-shared/contract/retention';
+import type { ChainLink } from '../export/batch-book';
 import { openDocument, type DocumentSpec } from '../store/document';
 import type { StoreContext } from '../store/store-context';
 
@@ -9,7 +11,14 @@ import type { StoreContext } from '../store/store-context';
  * one entry per batch and the file grows no faster than `batches.json`; that is why it is kept
  * whole: each purged batch's date stays known for the staff screens and the refusal message.
  */
-const retentionDocumentSchema = z.object({ purges: z.array(purgeSummarySchema) });
+const purgeRecordSchema = purgeSummarySchema.extend({
+  /** The hash of batch `batchTo`: with it the chain goes on even if `batches.json` is lost later. */
+  hashTo: sha256Schema,
+});
+
+export type PurgeRecord = z.output<typeof purgeRecordSchema>;
+
+const retentionDocumentSchema = z.object({ purges: z.array(purgeRecordSchema) });
 
 type RetentionDocument = z.output<typeof retentionDocumentSchema>;
 
@@ -33,12 +42,25 @@ export class PurgeLedger {
     return new PurgeLedger(db);
   }
 
-  get purges(): readonly PurgeSummary[] {
+  get purges(): readonly PurgeRecord[] {
     return this.db.data.purges;
   }
 
-  get last(): PurgeSummary | null {
+  get last(): PurgeRecord | null {
     return this.db.data.purges.at(-1) ?? null;
+  }
+
+  /** The last purge as the staff screens show it. */
+  get lastSummary(): PurgeSummary | null {
+    const last = this.last;
+    if (last === null) return null;
+    const { at, answers, batchFrom, batchTo, seqFrom, seqTo, retentionDays } = last;
+    return { at, answers, batchFrom, batchTo, seqFrom, seqTo, retentionDays };
+  }
+
+  get tail(): ChainLink | null {
+    const last = this.last;
+    return last === null ? null : { number: last.batchTo, seqTo: last.seqTo, hash: last.hashTo };
   }
 
   get floorSeq(): number {
@@ -59,7 +81,7 @@ export class PurgeLedger {
    * Raises the floor, durably. Memory changes before the write so that a re-export asked for
    * meanwhile is already refused; a failed write puts memory back and nothing was purged.
    */
-  async record(purge: PurgeSummary): Promise<void> {
+  async record(purge: PurgeRecord): Promise<void> {
     if (purge.batchFrom !== this.floorBatch + 1 || purge.seqTo <= this.floorSeq) {
       throw new Error(`A purge must continue from batch ${this.floorBatch + 1} and answer ${this.floorSeq + 1}`);
     }

@@ -1,6 +1,6 @@
 import type { BatchRecord } from '../export/batch-book';
 
-export type PurgeCandidate = Pick<BatchRecord, 'number' | 'seqFrom' | 'seqTo' | 'count' | 'exports'>;
+export type PurgeCandidate = Pick<BatchRecord, 'number' | 'seqFrom' | 'seqTo' | 'count' | 'hash' | 'exports'>;
 
 export const dayMs = 24 * 60 * 60 * 1000;
 

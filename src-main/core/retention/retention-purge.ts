@@ -1,12 +1,11 @@
 import { join } from 'node:path';
-import type { PurgeSummary } from '../../../src-shared/contract/retention';
 import type { ResponseBook } from '../domain/response-book';
 import type { BatchRecord } from '../export/batch-book';
 import { fsyncDirectory } from '../store/durable-file';
 import { isNotFound } from '../store/file-system';
 import type { StoreContext } from '../store/store-context';
 import { toLocalIsoString, type Clock } from '../time';
-import type { PurgeLedger } from './purge-ledger';
+import type { PurgeLedger, PurgeRecord } from './purge-ledger';
 import { planPurge } from './purge-plan';
 
 export interface RetentionPurgeOptions {
@@ -25,7 +24,7 @@ export interface RetentionPurgeOptions {
 
 export interface PurgeOutcome {
   /** The purge recorded by this run; null when it only finished deleting for an earlier one. */
-  purge: PurgeSummary | null;
+  purge: PurgeRecord | null;
   segmentsDeleted: number;
   batchFilesDeleted: number;
 }
@@ -92,7 +91,7 @@ export class RetentionPurge {
   }
 
   /** Writes the new floor, or returns null when nothing has come of age (or an export is writing to a stick). */
-  private async raiseFloor(): Promise<PurgeSummary | null> {
+  private async raiseFloor(): Promise<PurgeRecord | null> {
     const { ledger, batches, clock } = this.options;
     // A re-export running now may be reading a batch file; the purge waits for the next round.
     if (batches.progress.isRunning) return null;
@@ -102,7 +101,7 @@ export class RetentionPurge {
     const first = due[0];
     const last = due.at(-1);
     if (first === undefined || last === undefined) return null;
-    const purge: PurgeSummary = {
+    const purge: PurgeRecord = {
       at: toLocalIsoString(now),
       answers: due.reduce((sum, batch) => sum + batch.count, 0),
       batchFrom: first.number,
@@ -110,6 +109,7 @@ export class RetentionPurge {
       seqFrom: first.seqFrom,
       seqTo: last.seqTo,
       retentionDays,
+      hashTo: last.hash,
     };
     await ledger.record(purge);
     return purge;
