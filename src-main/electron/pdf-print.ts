@@ -38,6 +38,8 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // No one clicks in a hidden window; kept off as in the kiosk window, so no link can open one.
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false,
       devTools: false,

@@ -1,7 +1,11 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../src-shared/contract/methods';
+import { verifyExportFolders } from '../../src-main/core/export/verify';
+import { e2eStaffPin, provisionKerro } from '../support/browser-shell';
+import { pdfInfo, pdfText } from '../support/chromium-printer';
 import { findElectronBinary } from '../support/electron-binary';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -42,6 +46,41 @@ describe(`the Electron shell${binary.reason === null ? '' : ` (skipped: ${binary
     await page.waitForTimeout(500);
     expect(app.windows()).toHaveLength(1);
     expect(page.url()).toBe('kerro://app/index.html');
+    await app.close();
+  });
+
+  it.skipIf(binary.path === null)('exports a batch with summary.pdf and report.pdf printed by printToPDF, and closes the print windows', async () => {
+    const dataDir = await makeTempDir();
+    const stick = await makeTempDir();
+    await provisionKerro(dataDir);
+    const app = await electron.launch({
+      executablePath: binary.path ?? '',
+      args: [mainScript],
+      env: { ...process.env, KERRO_DATA_DIR: dataDir, KERRO_EXPORT_DIRS: stick },
+    });
+    const page = await app.firstWindow();
+    await page.locator('[data-screen="start"]').waitFor();
+    const run = await page.evaluate(async (pin) => {
+      const kerro = window.kerro;
+      if (kerro === undefined) throw new Error('no window.kerro');
+      for (const optionId of ['good', 'good', 'very-good']) {
+        await kerro['responses.submit']({ pollId: 'council-feedback', pollVersion: 1, answer: { optionIds: [optionId] }, language: 'fi' });
+      }
+      const session = await kerro['staff.unlock']({ pin });
+      if (!session.ok) throw new Error(session.error.message);
+      const targets = await kerro['exports.targets']({}, session.value.token);
+      if (!targets.ok) throw new Error(targets.error.message);
+      return kerro['exports.run']({ targetId: targets.value.targets[0]?.id ?? '' }, session.value.token);
+    }, e2eStaffPin);
+    expect(run).toMatchObject({ ok: true, value: { written: [{ printFailure: null }] } });
+    const [folder = ''] = await readdir(stick);
+    const path = join(stick, folder);
+    expect((await readdir(path)).sort()).toEqual(expect.arrayContaining(['report.html', 'report.pdf', 'summary.html', 'summary.pdf']));
+    expect(await pdfInfo(join(path, 'report.pdf'))).toMatchObject({ pages: 1, size: expect.stringMatching(/\(A4\)$/) });
+    expect(await pdfText(join(path, 'report.pdf'))).toMatch(/Asiakasraadin raportti.*Vastauksia: 3/);
+    expect(await pdfText(join(path, 'summary.pdf'))).toContain('3 vastausta');
+    expect((await verifyExportFolders([path])).isOk).toBe(true);
+    expect(app.windows()).toHaveLength(1);
     await app.close();
   });
 });

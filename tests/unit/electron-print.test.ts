@@ -53,6 +53,7 @@ describe('the print window’s settings', () => {
       webSecurity: true,
       webviewTag: false,
       devTools: false,
+      disableBlinkFeatures: 'Auxclick',
       partition: printPartition,
     });
     expect(preferences?.preload).toBeUndefined();
