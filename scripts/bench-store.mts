@@ -1,6 +1,6 @@
 // The storage bench (`npm run bench:store`, and a section of `npm run bench`): what recording one
 // answer durably costs with 1k, 10k and 100k answers already stored, Kerro beside stock lowdb,
-// SQLite and the bare cost of a flushed append; then 500 SIGKILLs while answers are recorded.
+// SQLite and the bare cost of a flushed append; then SIGKILLs (150 by default) while answers are recorded.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +47,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
         'The history is written straight to disk in each store\'s own format; Kerro then opens and checks every stored line.',
         'Stock lowdb (steno) never calls fsync: its figures are for writes a power cut can still lose.',
         'Ratios compare p95 at the same size; the floor is the blocking append. Growth compares p95 with the same store holding 1k answers.',
+        crash.note,
       ],
       tables: [latencyTable(results), crash.table],
       checks: [...latencyChecks(results), ...crash.checks],

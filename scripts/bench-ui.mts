@@ -1,76 +1,39 @@
 // The parents' screens, measured in Debian's Chromium against the built browser shell and a real
-// store (a section of `npm run bench`, alone: `npm run bench -- ui`). Every figure stands beside a
-// floor measured in the same run: the same browser doing the least it can (a bare page swapping
-// its text on a tap, a bare page loading), so the ratio shows what Kerro itself adds.
+// store (a section of `npm run bench`, alone: `node scripts/bench.mjs ui`). Every figure stands
+// beside a floor measured in the same run by the same browser doing the least it can, and each
+// is measured in several runs: the tables give the median run with the lowest and highest.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { describeLoad, describeMachine, summarize, type Latency } from './bench/machine.mjs';
+import { chromium, type Browser } from 'playwright-core';
+import { describeLoad, describeMachine, percentile, summarize, type Latency } from './bench/machine.mjs';
 import type { BenchCheck, BenchContext, BenchSection } from './bench/section.mjs';
+import { installProbe } from './bench/ui-probe.mjs';
+import { soak, soakTimeLapse } from './bench/ui-soak.mjs';
+import { floorTaps, kioskTaps, tapRun, tapTimeLapse, type TapSample, type TapSubject } from './bench/ui-taps.mjs';
 
+const runs = Number(process.env.KERRO_BENCH_UI_RUNS ?? 3);
 const taps = Number(process.env.KERRO_BENCH_TAPS ?? 200);
+const referenceTaps = Math.min(taps, 50);
 const reloads = 30;
 const coldStarts = 5;
-const warmUpAnswers = 20;
 const soakAnswers = Number(process.env.KERRO_BENCH_SOAK ?? 10_000);
 /** The figures the issue gives for an open-source React/Express survey kiosk; not re-measured here. */
 const peer = { submitToThanksP95: 58, reloadMedian: 247, bundleKb: 108.6 };
 const targets = { tapP95: 33, warmMedian: 150, coldMs: 1000, bundleKb: 90, heapGrowthMb: 5 };
 
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const headless = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/**
+ * The flag the kiosk's own Chromium is started with (scripts/start.mjs, docs/deployment.md), as it
+ * changes what is measured here: by default Chromium holds back a page's network replies after a
+ * tap until it has drawn a frame, which puts one frame between the answer being on disk and the
+ * thank-you. A reference run without it shows what it costs.
+ */
+const kioskFlags = ['--disable-features=DeferRendererTasksAfterInput'];
 
-interface ScreenEntry {
-  screen: string;
-  shown: number;
-  painted: number | null;
-}
-
-declare global {
-  interface Window {
-    kerroBench: { taps: number[]; screens: ScreenEntry[] };
-  }
-}
-
-/** Records when a screen appears and when the frame after it has been drawn, without touching the app. */
-function probe(): void {
-  window.kerroBench = { taps: [], screens: [] };
-  addEventListener('pointerdown', () => window.kerroBench.taps.push(performance.now()), { capture: true });
-  new MutationObserver(() => {
-    const screen = document.querySelector('[data-screen]')?.getAttribute('data-screen') ?? null;
-    const last = window.kerroBench.screens.at(-1);
-    if (screen === null || last?.screen === screen) return;
-    const entry: ScreenEntry = { screen, shown: performance.now(), painted: null };
-    window.kerroBench.screens.push(entry);
-    // A frame callback runs just before the frame is drawn; a task queued from it runs after.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        entry.painted = performance.now();
-      }, 0),
-    );
-  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-screen'] });
-}
-
-async function painted(page: Page, screen: string, since = 0): Promise<ScreenEntry & { painted: number }> {
-  const handle = await page.waitForFunction(
-    ([name, after]) => window.kerroBench.screens.find((entry) => entry.screen === name && entry.shown >= after && entry.painted !== null) ?? null,
-    [screen, since] as const,
-    { polling: 'raf' },
-  );
-  const entry = (await handle.jsonValue()) as ScreenEntry;
-  return { ...entry, painted: entry.painted ?? Number.NaN };
-}
+const launch = (flags: string[]) => chromium.launch({ executablePath: process.env.KERRO_CHROMIUM ?? '/usr/bin/chromium', args: [...headless, ...flags] });
 
 async function provision(projectRoot: string, dataDir: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
@@ -112,76 +75,24 @@ async function startServer(projectRoot: string, dataDir: string): Promise<Server
   return { url, spawnedAt, stop };
 }
 
-async function kioskPage(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-  const page = await context.newPage();
-  await page.addInitScript(probe);
-  await page.goto(url);
-  await painted(page, 'start');
-  return page;
-}
-
-/** From the finger touching a face to the first painted frame of the thank-you. */
-async function tapToThanks(browser: Browser, url: string): Promise<number[]> {
-  const page = await kioskPage(browser, url);
-  const samples: number[] = [];
-  for (let index = 0; index < taps; index += 1) {
-    const before = await page.evaluate(() => performance.now());
-    await page.locator('[data-option="good"]').tap();
-    const thanks = await painted(page, 'follow-up', before);
-    const tap = await page.evaluate((since) => window.kerroBench.taps.find((time) => time >= since) ?? Number.NaN, before);
-    samples.push(thanks.painted - tap);
-    // A fresh page for the next parent: going back by hand would wait out the start screen's
-    // cool-down, which is there for parents, not for this figure.
-    await page.reload();
-    await painted(page, 'start');
-  }
-  await page.context().close();
-  return samples;
-}
-
-/** The same browser, a bare page whose button swaps its text: the least a tap-to-paint can take. */
-async function tapFloor(browser: Browser): Promise<number[]> {
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-  const page = await context.newPage();
-  await page.setContent('<main data-screen="start"><button style="width:300px;height:300px">tap</button></main>');
-  // setContent is no navigation, so an init script would not run: the probe goes in by hand.
-  await page.evaluate(probe);
-  await page.evaluate(() => {
-    const button = document.querySelector('button');
-    button?.addEventListener('pointerup', () => document.querySelector('main')?.setAttribute('data-screen', `done-${performance.now()}`));
-  });
-  const samples: number[] = [];
-  for (let index = 0; index < taps; index += 1) {
-    const before = await page.evaluate(() => performance.now());
-    await page.locator('button').tap();
-    const entry = await page.waitForFunction(
-      (since) => window.kerroBench.screens.find((screen) => screen.screen.startsWith('done') && screen.shown >= since && screen.painted !== null) ?? null,
-      before,
-      { polling: 'raf' },
-    );
-    const shown = (await entry.jsonValue()) as ScreenEntry;
-    const tap = await page.evaluate((since) => window.kerroBench.taps.find((time) => time >= since) ?? Number.NaN, before);
-    samples.push((shown.painted ?? Number.NaN) - tap);
-    await page.evaluate(() => document.querySelector('main')?.setAttribute('data-screen', 'start'));
-  }
-  await context.close();
-  return samples;
-}
+const paintedStart = () => window.kerroBench.whenPainted('start', 0).then((entry) => entry.painted ?? Number.NaN);
 
 /** Navigation start to the first parent screen painted, server warm, page reloaded. */
 async function warmStarts(browser: Browser, url: string): Promise<number[]> {
-  const page = await kioskPage(browser, url);
+  const page = await (await browser.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
+  await page.addInitScript(installProbe, 1);
+  await page.goto(url);
+  await page.evaluate(paintedStart);
   const samples: number[] = [];
   for (let index = 0; index < reloads; index += 1) {
     await page.reload();
-    samples.push((await painted(page, 'start')).painted);
+    samples.push(await page.evaluate(paintedStart));
   }
   await page.context().close();
   return samples;
 }
 
-/** The same browser loading a bare page from the same server: the floor for any start. */
+/** The same browser reloading a bare page from the same server: the floor for any start. */
 async function loadFloor(browser: Browser, url: string): Promise<number[]> {
   const page = await (await browser.newContext()).newPage();
   const samples: number[] = [];
@@ -200,9 +111,9 @@ async function coldStart(browser: Browser, projectRoot: string): Promise<number>
   await provision(projectRoot, dataDir);
   const server = await startServer(projectRoot, dataDir);
   const page = await (await browser.newContext()).newPage();
-  await page.addInitScript(probe);
+  await page.addInitScript(installProbe, 1);
   await page.goto(server.url);
-  await painted(page, 'start');
+  await page.evaluate(paintedStart);
   const total = performance.now() - server.spawnedAt;
   await page.context().close();
   await server.stop();
@@ -241,103 +152,142 @@ async function bundle(browser: Browser, url: string, projectRoot: string) {
   return { parentsKb, loadedCode, chunks, outside };
 }
 
-/**
- * Answers in one session, each through the whole flow (face, skip, back to start). The page's
- * clock is Playwright's, moved on past each cool-down, so the soak takes minutes, not hours.
- */
-async function soak(browser: Browser, url: string, context: BenchContext) {
-  const browserContext = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-  const page = await browserContext.newPage();
-  await page.clock.install();
-  await page.goto(url);
-  await page.locator('[data-screen="start"]').waitFor();
-  const session = await page.context().newCDPSession(page);
-  const measure = async () => {
-    await session.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await session.send('Runtime.getHeapUsage');
-    const { nodes } = await session.send('Memory.getDOMCounters');
-    return { heapMb: usedSize / 2 ** 20, nodes };
-  };
-  // A few answers first, so what every visit builds once (lazy screens, caches) is not counted as growth.
-  for (let index = 0; index < warmUpAnswers; index += 1) {
-    await page.evaluate(answerOnce);
-    await page.clock.runFor(1500);
-  }
-  const start = await measure();
-  const started = performance.now();
-  for (let index = 0; index < soakAnswers; index += 1) {
-    await page.evaluate(answerOnce);
-    await page.clock.runFor(1500);
-    if (index % 1000 === 999) context.progress(`ui: soak ${index + 1}/${soakAnswers}`);
-  }
-  await page.locator('[data-screen="start"]').waitFor();
-  const end = await measure();
-  await browserContext.close();
-  return { start, end, seconds: (performance.now() - started) / 1000 };
-}
-
-/** One parent, inside the page: a face, skip, back to start; each step waits for its screen. */
-async function answerOnce(): Promise<void> {
-  const screen = (name: string) =>
-    new Promise<Element>((resolve) => {
-      const find = () => document.querySelector(`[data-screen="${name}"]`);
-      const found = find();
-      if (found !== null) return resolve(found);
-      const observer = new MutationObserver(() => {
-        const element = find();
-        if (element === null) return;
-        observer.disconnect();
-        resolve(element);
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    });
-  const press = (element: Element | null) => {
-    if (element instanceof HTMLElement) element.click();
-  };
-  press((await screen('start')).querySelector('[data-option="okay"]'));
-  press((await screen('follow-up')).querySelector('.secondary-button'));
-  press((await screen('thanks')).querySelector('button'));
-  await screen('start');
+/** One figure over several runs: each run's percentiles, and its ratio to the floor's run beside it. */
+interface Repeated {
+  runs: Latency[];
+  floorRuns: Latency[];
 }
 
 const ms = (value: number) => value.toFixed(1);
-const latencyCells = (latency: Latency, floor: Latency) => [ms(latency.p50), ms(latency.p95), ms(latency.p99), `${(latency.p95 / floor.p95).toFixed(2)}×`];
+const median = (values: number[]) => percentile([...values].sort((left, right) => left - right), 0.5);
+const spread = (values: number[], format: (value: number) => string) =>
+  values.length === 1 ? format(values[0] ?? Number.NaN) : `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+
+function repeatedCells(figure: Repeated): string[] {
+  const pick = (key: 'p50' | 'p95' | 'p99') => figure.runs.map((run) => run[key]);
+  const ratios = figure.runs.map((run, index) => run.p95 / (figure.floorRuns[index]?.p95 ?? Number.NaN));
+  return [`${figure.runs.length} × ${figure.runs[0]?.count ?? 0}`, spread(pick('p50'), ms), spread(pick('p95'), ms), spread(pick('p99'), ms), spread(ratios, ratio)];
+}
+
+/** The stages of a tap, each its own percentile over every tap of every run (so they need not add up to the total's). */
+const stages: { label: string; from: keyof TapSample; to: keyof TapSample }[] = [
+  { label: 'lift-off → fetch called (the app\'s tap handler)', from: 'lift', to: 'fetchStart' },
+  { label: 'fetch called → request sent (Chromium)', from: 'fetchStart', to: 'requestStart' },
+  { label: 'request sent → first byte of the answer (loopback + server)', from: 'requestStart', to: 'responseStart' },
+  { label: '… of which the server: body, validation, journal write + fdatasync (Server-Timing)', from: 'lift', to: 'serverMs' },
+  { label: 'first byte → last byte', from: 'responseStart', to: 'responseEnd' },
+  { label: 'last byte → JSON in the page (reply handed to the page)', from: 'responseEnd', to: 'parsed' },
+  { label: 'JSON → new screen in the DOM (React render and commit)', from: 'parsed', to: 'shown' },
+  { label: 'in the DOM → next frame begins', from: 'shown', to: 'frame' },
+  { label: 'frame begins → painted', from: 'frame', to: 'painted' },
+  { label: 'lift-off → painted (the figure)', from: 'lift', to: 'painted' },
+];
+
+function stageOf(sample: TapSample, from: keyof TapSample, to: keyof TapSample): number {
+  return to === 'serverMs' ? sample.serverMs : sample[to] - sample[from];
+}
+
+function breakdownRows(columns: TapSample[][]): string[][] {
+  return stages.map(({ label, from, to }) => [
+    label,
+    ...columns.flatMap((samples) => {
+      const values = samples.map((sample) => stageOf(sample, from, to)).filter((value) => Number.isFinite(value));
+      if (values.length === 0) return ['—', '—'];
+      const latency = summarize(values);
+      return [ms(latency.p50), ms(latency.p95)];
+    }),
+  ]);
+}
+
+const lifted = (samples: TapSample[]) => samples.map((sample) => sample.painted - sample.lift);
+
+async function timedTaps(subject: TapSubject, count: number, label: string, context: BenchContext): Promise<TapSample[]> {
+  context.progress(`ui: ${count} taps, ${label}`);
+  return tapRun(subject, count);
+}
 
 export async function run(context: BenchContext): Promise<BenchSection> {
   const { projectRoot } = context;
   const notes = await describeMachine(tmpdir());
   notes.push(describeLoad('at the start of the UI bench'));
-  const browser = await chromium.launch({ executablePath: process.env.KERRO_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
   const dataDir = await mkdtemp(join(tmpdir(), 'kerro-bench-ui-'));
   await provision(projectRoot, dataDir);
   const server = await startServer(projectRoot, dataDir);
+  const browser = await launch(kioskFlags);
   try {
-    context.progress(`ui: ${taps} taps`);
-    const tap = summarize(await tapToThanks(browser, server.url));
-    const tapBase = summarize(await tapFloor(browser));
-    context.progress('ui: start-up');
-    const warm = summarize(await warmStarts(browser, server.url));
-    const loadBase = summarize(await loadFloor(browser, server.url));
+    const tap: Repeated = { runs: [], floorRuns: [] };
+    const fetchFloor: Repeated = { runs: [], floorRuns: [] };
+    const swapFloor: Repeated = { runs: [], floorRuns: [] };
+    const warm: Repeated = { runs: [], floorRuns: [] };
+    const kioskSamples: TapSample[] = [];
+    const fetchSamples: TapSample[] = [];
+    const kiosk = await kioskTaps(browser, server.url);
+    const withFetch = await floorTaps(browser, server.url, true);
+    const bare = await floorTaps(browser, server.url, false);
+    for (let index = 1; index <= runs; index += 1) {
+      const ofRun = `run ${index}/${runs}`;
+      const kioskRun = await timedTaps(kiosk, taps, `Kerro, ${ofRun}`, context);
+      const fetchRun = await timedTaps(withFetch, taps, `floor with a fetch, ${ofRun}`, context);
+      const bareRun = summarize(lifted(await timedTaps(bare, taps, `bare floor, ${ofRun}`, context)));
+      kioskSamples.push(...kioskRun);
+      fetchSamples.push(...fetchRun);
+      tap.runs.push(summarize(lifted(kioskRun)));
+      tap.floorRuns.push(summarize(lifted(fetchRun)));
+      fetchFloor.runs.push(summarize(lifted(fetchRun)));
+      fetchFloor.floorRuns.push(bareRun);
+      swapFloor.runs.push(bareRun);
+      swapFloor.floorRuns.push(bareRun);
+      context.progress(`ui: start-up, ${ofRun}`);
+      warm.runs.push(summarize(await warmStarts(browser, server.url)));
+      warm.floorRuns.push(summarize(await loadFloor(browser, server.url)));
+    }
+    await Promise.all([kiosk.close(), withFetch.close(), bare.close()]);
+
+    context.progress(`ui: reference, Chromium as it comes (${referenceTaps} taps each)`);
+    const stock = await launch([]);
+    const [stockKioskSamples, stockFetchSamples] = await (async () => {
+      try {
+        return [await tapRun(await kioskTaps(stock, server.url), referenceTaps), await tapRun(await floorTaps(stock, server.url, true), referenceTaps)];
+      } finally {
+        await stock.close();
+      }
+    })();
+
+    context.progress(`ui: ${coldStarts} cold starts, bundle`);
     const cold: number[] = [];
     for (let index = 0; index < coldStarts; index += 1) cold.push(await coldStart(browser, projectRoot));
     const coldSummary = summarize(cold);
     const loaded = await bundle(browser, server.url, projectRoot);
     context.progress(`ui: soak of ${soakAnswers} answers`);
-    const soaked = await soak(browser, server.url, context);
-    notes.push(`Chromium headless, 1080×1920 portrait with touch; ${taps} taps, ${reloads} reloads, ${coldStarts} cold starts, ${soakAnswers} answers in the soak (${soaked.seconds.toFixed(0)} s)`);
-    notes.push(`Peer figures are the ones given for an open-source React/Express survey kiosk measured on this kind of machine; they are quoted, not re-measured. Floors are measured in this run.`);
-    notes.push(describeLoad('at the end of the UI bench'));
+    const soaked = await soak(browser, server.url, soakAnswers, context);
+    notes.push(
+      `Chromium headless, 1080×1920 portrait with touch, started with the kiosk's flag ${kioskFlags.join(' ')}; ${runs} runs, each of ${taps} taps on Kerro and on each floor and ${reloads} reloads of each; ${coldStarts} cold starts; ${soakAnswers} answers in the soak (${soaked.seconds.toFixed(0)} s).`,
+      `A tap is Playwright's touchscreen tap at the centre of the "good" face. It is timed from the lift-off (pointerup, the event that commits the answer) as the page receives it, to the first frame painted after the thank-you appears. After each, the page goes back as a parent would (skip, back) and waits out the cool-down, so every tap finds a warm page at rest; in this page the app's timers run ${tapTimeLapse}× sooner (the idle return comes after 0.3 s, far past a tap), in the soak's page ${soakTimeLapse}×.`,
+      `The thank-you waits for the answer's fdatasync: it is the acknowledgement. The floor with a fetch is the same browser's bare page fetching a small answer (kiosk.info, no disk) from the same server on lift-off before it swaps its text; it is the floor for Kerro's tap. Cells are the median run (lowest–highest run).`,
+      `Peer figures are the ones given for an open-source React/Express survey kiosk measured on this kind of machine; they are quoted, not re-measured. Floors are measured in this run.`,
+      describeLoad('at the end of the UI bench'),
+    );
 
     const heapGrowth = soaked.end.heapMb - soaked.start.heapMb;
     const isCompressed = loaded.loadedCode.every((response) => response.encoding !== 'none');
     const isCached = loaded.loadedCode.every((response) => response.cache.includes('immutable'));
+    const tapP95 = median(tap.runs.map((latency) => latency.p95));
+    const warmP50 = median(warm.runs.map((latency) => latency.p50));
+    const stockKioskLatency = summarize(lifted(stockKioskSamples));
+    const stockFetchLatency = summarize(lifted(stockFetchSamples));
     const checks: BenchCheck[] = [
-      { label: `tap to thank-you p95 ${ms(tap.p95)} ms ≤ ${targets.tapP95} ms (peer submit-to-thanks p95 ${peer.submitToThanksP95} ms, after a second tap)`, isMet: tap.p95 <= targets.tapP95, isRequired: false },
-      { label: `warm start median ${ms(warm.p50)} ms ≤ ${targets.warmMedian} ms (peer ${peer.reloadMedian} ms)`, isMet: warm.p50 <= targets.warmMedian, isRequired: false },
+      {
+        label: `tap to thank-you p95 ${ms(tapP95)} ms (median of ${runs} runs) ≤ ${targets.tapP95} ms (peer submit-to-thanks p95 ${peer.submitToThanksP95} ms, after a second tap); the floor with a fetch: ${ms(median(fetchFloor.runs.map((latency) => latency.p95)))} ms`,
+        isMet: tapP95 <= targets.tapP95,
+        isRequired: false,
+      },
+      { label: `warm start median ${ms(warmP50)} ms ≤ ${targets.warmMedian} ms (peer ${peer.reloadMedian} ms)`, isMet: warmP50 <= targets.warmMedian, isRequired: false },
       { label: `server start to first screen median ${ms(coldSummary.p50)} ms ≤ ${targets.coldMs} ms`, isMet: coldSummary.p50 <= targets.coldMs, isRequired: false },
       { label: `parent screens load ${loaded.parentsKb.toFixed(1)} KB gzipped ≤ ${targets.bundleKb} KB (peer ${peer.bundleKb} KB)`, isMet: loaded.parentsKb <= targets.bundleKb, isRequired: false },
       { label: `served compressed (${isCompressed}) with long-lived cache headers (${isCached})`, isMet: isCompressed && isCached, isRequired: false },
       { label: `no request to any outside host (${loaded.outside.length === 0 ? 'none' : loaded.outside.join(', ')})`, isMet: loaded.outside.length === 0, isRequired: true },
+      { label: `soak: every answer given was stored (${soaked.stored} of ${soaked.answered})`, isMet: soaked.stored === soaked.answered, isRequired: true },
       { label: `soak heap growth ${heapGrowth.toFixed(2)} MB ≤ ${targets.heapGrowthMb} MB; DOM nodes ${soaked.start.nodes} → ${soaked.end.nodes}`, isMet: heapGrowth <= targets.heapGrowthMb && soaked.end.nodes <= soaked.start.nodes * 1.1, isRequired: false },
     ];
     return {
@@ -345,14 +295,28 @@ export async function run(context: BenchContext): Promise<BenchSection> {
       notes,
       tables: [
         {
-          title: 'Latency, ms (ratio: p95 to the same browser\'s floor)',
-          columns: ['figure', 'p50', 'p95', 'p99', 'p95 ÷ floor'],
+          title: 'Latency, ms: median run (lowest–highest run); ratio: p95 to the floor in the row below it, run by run',
+          columns: ['figure', 'runs × samples', 'p50', 'p95', 'p99', 'p95 ÷ floor'],
           rows: [
-            ['tap on a face → thank-you painted', ...latencyCells(tap, tapBase)],
-            ['floor: bare page, tap → text swapped and painted', ...latencyCells(tapBase, tapBase)],
-            ['reload → start screen painted (server warm)', ...latencyCells(warm, loadBase)],
-            ['floor: reload of a bare page from the same server', ...latencyCells(loadBase, loadBase)],
-            ['server process start → start screen painted', ms(coldSummary.p50), ms(coldSummary.p95), ms(coldSummary.p99), '—'],
+            ['tap on a face → thank-you painted', ...repeatedCells(tap)],
+            ['floor with a fetch: bare page, tap → small answer fetched from the same server → text swapped and painted', ...repeatedCells(fetchFloor)],
+            ['floor: bare page, tap → text swapped and painted', ...repeatedCells(swapFloor)],
+            ['reload → start screen painted (server warm)', ...repeatedCells(warm)],
+            ['floor: reload of a bare page from the same server', ...repeatedCells({ runs: warm.floorRuns, floorRuns: warm.floorRuns })],
+            ['server process start → start screen painted', `${coldStarts} × 1`, spread(cold, ms), ms(coldSummary.p95), '—', '—'],
+          ],
+        },
+        {
+          title: `Where a tap's time goes, ms (every tap of every run; ${runs * taps} each)`,
+          columns: ['stage', 'Kerro p50', 'Kerro p95', 'floor with a fetch p50', 'floor with a fetch p95'],
+          rows: breakdownRows([kioskSamples, fetchSamples]),
+        },
+        {
+          title: `For reference: Chromium as it comes, without the kiosk's flag (one run of ${referenceTaps} taps each), ms`,
+          columns: ['figure', 'p50', 'p95', 'p99', 'p95 ÷ floor', 'last byte → JSON in the page, p50'],
+          rows: [
+            ['tap on a face → thank-you painted', ms(stockKioskLatency.p50), ms(stockKioskLatency.p95), ms(stockKioskLatency.p99), ratio(stockKioskLatency.p95 / stockFetchLatency.p95), ms(summarize(stockKioskSamples.map((sample) => sample.parsed - sample.responseEnd)).p50)],
+            ['floor with a fetch', ms(stockFetchLatency.p50), ms(stockFetchLatency.p95), ms(stockFetchLatency.p99), ratio(1), ms(summarize(stockFetchSamples.map((sample) => sample.parsed - sample.responseEnd)).p50)],
           ],
         },
         {
@@ -374,8 +338,8 @@ export async function run(context: BenchContext): Promise<BenchSection> {
       checks,
     };
   } finally {
-    await server.stop();
     await browser.close();
+    await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -2,6 +2,7 @@
 // README). `node scripts/bench.mjs store` runs only the named sections. A section is a TypeScript
 // module exporting `run(context)` that returns a BenchSection (scripts/bench/section.mts); it is
 // bundled with Vite like the app, so it measures the same code the kiosk runs.
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
@@ -24,10 +25,18 @@ if (unknown.length > 0) {
 }
 const chosen = wanted.length === 0 ? sections : sections.filter((section) => wanted.includes(section.name));
 
-const progress = (message) => process.stderr.write(`bench: ${message}\n`);
+const startedAt = performance.now();
+const loadAtStart = loadavg();
+const clock = () => {
+  const seconds = Math.round((performance.now() - startedAt) / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+};
+const progress = (message) => process.stderr.write(`bench ${clock()}: ${message}\n`);
 let hasFailed = false;
+const durations = [];
 
 for (const { name, entry } of chosen) {
+  const sectionStartedAt = performance.now();
   // Not in out/: a build started meanwhile empties out/, and the bench's worker threads load this file again.
   const outDir = join(projectRoot, 'node_modules', '.cache', 'kerro-bench');
   await build({
@@ -47,7 +56,10 @@ for (const { name, entry } of chosen) {
   const section = await module.run({ projectRoot, progress });
   process.stdout.write(formatSection(section));
   if (section.checks.some((check) => check.isRequired && !check.isMet)) hasFailed = true;
+  durations.push({ name, seconds: (performance.now() - sectionStartedAt) / 1000 });
 }
+
+process.stdout.write(formatRun());
 
 process.exitCode = hasFailed ? 1 : 0;
 
@@ -65,6 +77,31 @@ function formatSection(section) {
   }
   lines.push('', '');
   return lines.join('\n');
+}
+
+/** The run's own wall time and machine, so a claim like "under ten minutes" can be read off the output. */
+function formatRun() {
+  const seconds = (performance.now() - startedAt) / 1000;
+  const load = (averages) => `${averages[0].toFixed(2)} / ${averages[1].toFixed(2)} / ${averages[2].toFixed(2)}`;
+  const lines = [
+    '## This run',
+    '',
+    `- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores`,
+    `- Load average (1 / 5 / 15 min) at the start: ${load(loadAtStart)}; at the end: ${load(loadavg())}`,
+    `- Wall time: ${formatSeconds(seconds)} for ${durations.map((duration) => duration.name).join(', ')} (the build before it not counted)`,
+    '',
+    row(['section', 'wall time']),
+    row(['---', '---']),
+    ...durations.map((duration) => row([duration.name, formatSeconds(duration.seconds)])),
+    row(['all', formatSeconds(seconds)]),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function formatSeconds(seconds) {
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`;
 }
 
 function row(cells) {

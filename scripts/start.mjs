@@ -54,7 +54,11 @@ function openBrowser(url) {
   }
   process.stdout.write(`Opening ${url} in ${browser} (kiosk mode).\n`);
   const profile = join(process.env.KERRO_DATA_DIR ?? join(root, '.kerro-data'), 'browser-profile');
-  spawn(browser, ['--kiosk', `--app=${url}`, '--no-first-run', '--disable-pinch', '--overscroll-history-navigation=0', '--disable-translate', `--user-data-dir=${profile}`], {
+  // DeferRendererTasksAfterInput: Chromium holds a page's network replies back after a tap until it
+  // has drawn a frame, which puts a frame (17 ms) between the answer being on disk and the thank-you
+  // (measured by `node scripts/bench.mjs ui`). docs/deployment.md and the bench use the same flags.
+  const flags = ['--kiosk', `--app=${url}`, '--no-first-run', '--disable-pinch', '--overscroll-history-navigation=0', '--disable-translate', '--disable-features=DeferRendererTasksAfterInput'];
+  spawn(browser, [...flags, `--user-data-dir=${profile}`], {
     stdio: 'ignore',
     detached: true,
   }).unref();

@@ -59,6 +59,12 @@ describe('the browser shell API', () => {
     expect(response.headers['cache-control']).toBe('no-store');
   });
 
+  it("tells the browser the kiosk's own share of a call's time (Server-Timing)", async () => {
+    const response = await post('polls.active', {});
+    expect(response.status).toBe(200);
+    expect(response.headers['server-timing']).toMatch(/^handle;dur=\d+\.\d{2}$/);
+  });
+
   it('answers a bad input with the same typed error as IPC would, and stores nothing', async () => {
     const before = kiosk.health().answersStored;
     const response = await post('responses.submit', { ...standingAnswer(), language: 'klingon' });
