@@ -103,7 +103,7 @@ export async function openRetentionKit(options: Partial<KioskOptions> = {}): Pro
       return kit.kiosk;
     },
     segments: async () => (await readdir(join(dataDir, 'answers'))).sort(),
-    batchFiles: async () => (await readdir(join(dataDir, 'batches'))).filter((name) => name.endsWith('.json')).sort(),
+    batchFiles: async () => (await readdir(join(dataDir, 'batches'))).filter((name) => name.endsWith('.json') || name.endsWith('.report.html')).sort(),
   };
   return kit;
 }

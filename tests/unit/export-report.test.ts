@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportManifestSchema } from '../../src-shared/contract/batch-format';
 import { verifyExportFolders } from '../../src-main/core/export/verify';
@@ -89,15 +89,23 @@ describe('the council report in every export folder', () => {
     expect([...second.keys()]).toEqual([...first.keys()]);
     for (const [name, bytes] of first) expect(second.get(name)?.equals(bytes), name).toBe(true);
 
-    // Batch 1's content gone from the kiosk (as the retention rule removes it): the report says there is nothing to compare with.
+    // Batch 1's content gone from the kiosk (as the retention rule removes it): the report batch 2's first export made is kept, comparison and all.
     await rm(kit.service.batchFileOf(1));
     const third = join(await makeTempDir(), 'VERBATIM');
     await mkdir(third);
     await kit.service.reexportTo({ path: third, name: 'VERBATIM' }, 2);
-    const withoutPrevious = (await readFile(folderPath(third, folder, 'report.html'))).toString('utf8');
+    const afterPurge = await readFolder(third, folder);
+    for (const [name, bytes] of first) expect(afterPurge.get(name)?.equals(bytes), name).toBe(true);
+
+    // A batch first exported with the batch before already gone (or by a version that kept no report) says there is nothing to compare with.
+    await rm(join(dirname(kit.service.batchFileOf(2)), '000002.report.html'));
+    const fourth = join(await makeTempDir(), 'EMTEC');
+    await mkdir(fourth);
+    await kit.service.reexportTo({ path: fourth, name: 'EMTEC' }, 2);
+    const withoutPrevious = (await readFile(folderPath(fourth, folder, 'report.html'))).toString('utf8');
     expect(withoutPrevious).toContain('<dt>Vertailujakso</dt><dd>Ei vertailua: edellisen erän vastauksia ei ole enää kioskilla.</dd>');
     expect(withoutPrevious).toContain('Tämä jakso: 5</p>');
-    expect((await verifyExportFolders([folderPath(third, folder)])).isOk).toBe(true);
+    expect((await verifyExportFolders([folderPath(fourth, folder)])).isOk).toBe(true);
     await kit.close();
   });
 });

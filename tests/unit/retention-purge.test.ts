@@ -94,7 +94,7 @@ describe('retention purge', () => {
     kit.clock.advance(365 * dayMs);
     expect(await kit.kiosk.retention.run()).toBeNull();
     expect(await countedAnswers(kit)).toBe(5);
-    expect(await kit.batchFiles()).toEqual(['000002.json']);
+    expect(await kit.batchFiles()).toEqual(['000002.json', '000002.report.html']);
     await kit.reopen();
     expect(kit.kiosk.health()).toMatchObject({ answersStored: 5, unexported: 5 });
     await kit.kiosk.close();
@@ -161,7 +161,7 @@ describe('retention purge', () => {
     const ledger = await PurgeLedger.open(context);
     await ledger.record({ at: '2027-02-27T10:00:00.000+02:00', answers: 6, batchFrom: 1, batchTo: 1, seqFrom: 1, seqTo: 6, retentionDays: 90, hashTo });
     expect(await kit.segments()).toEqual(['000001.jsonl', '000002.jsonl', '000003.open.jsonl']);
-    expect(await kit.batchFiles()).toEqual(['000001.json']);
+    expect(await kit.batchFiles()).toEqual(['000001.json', '000001.report.html']);
 
     // Reopened long before batch 1 is due by the clock: only the unfinished purge acts.
     await kit.reopen();
@@ -266,7 +266,7 @@ describe('retention purge', () => {
     await kit.kiosk.close();
     kit.clock.advance(90 * dayMs);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await kit.batchFiles()).toEqual(['000002.json']);
+    expect(await kit.batchFiles()).toEqual(['000002.json', '000002.report.html']);
   });
 
   it('forgets only sealed answers, whatever it is asked', async () => {

@@ -140,6 +140,11 @@ export class BatchBook {
     return join(this.context.dataDir, 'batches', `${String(number).padStart(6, '0')}.json`);
   }
 
+  /** The batch's council report as its first export wrote it (see `pinnedReport`). */
+  reportPathOf(number: number): string {
+    return join(this.context.dataDir, 'batches', `${String(number).padStart(6, '0')}.report.html`);
+  }
+
   /** Writes the next batch's file, then its index entry; the caller picks the answers. */
   async seal(input: SealInput): Promise<BatchRecord> {
     const first = input.answers[0];

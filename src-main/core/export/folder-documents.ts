@@ -3,6 +3,7 @@ import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import { batchReportTally, buildBatchReport, type TalliedBatch } from '../report/batch-report';
 import { renderCouncilReportHtml } from '../report/report-html';
 import type { ReportTally } from '../report/report-tally';
+import { writeFileDurably } from '../store/durable-file';
 import { isNotFound, type FileSystem } from '../store/file-system';
 import { BatchFormatError, scanBatchFile } from './batch-file';
 import { printPdf, withFixedPdfDates, type PdfPrinter } from './pdf-printer';
@@ -17,9 +18,8 @@ export interface DocumentsInput {
   hash: string;
   language: LanguageCode;
   summary: SummaryTally;
-  report: ReportTally<ExportAnswer>;
-  /** The batch before, for the report's comparison; null for the first batch or when its content is gone. */
-  previous: TalliedBatch | null;
+  /** The council report's page, from `pinnedReport`. */
+  report: string;
   printer?: PdfPrinter;
 }
 
@@ -36,7 +36,7 @@ export interface FolderDocuments {
  */
 export async function makeFolderDocuments(input: DocumentsInput): Promise<FolderDocuments> {
   const summary = renderSummaryHtml({ header: input.header, hash: input.hash, language: input.language, tally: input.summary });
-  const report = renderCouncilReportHtml(buildBatchReport({ header: input.header, polls: input.polls, tally: input.report }, input.previous, input.language));
+  const { report } = input;
   const files: FolderDocuments['files'] = [
     { name: 'summary.html', content: summary },
     { name: 'report.html', content: report },
@@ -54,6 +54,34 @@ export async function makeFolderDocuments(input: DocumentsInput): Promise<Folder
   } catch (error) {
     return { files, printFailure: error instanceof Error ? error.message : String(error) };
   }
+}
+
+export interface ReportInput {
+  header: BatchHeader;
+  polls: readonly PollSnapshot[];
+  language: LanguageCode;
+  tally: ReportTally<ExportAnswer>;
+  /** Reads the batch before for the comparison; called only when the page is made for the first time. */
+  readPrevious: () => Promise<TalliedBatch | null>;
+}
+
+/**
+ * The batch's council report, made once and kept beside its sealed file on the kiosk. Its
+ * comparison with the batch before depends on that batch's content, which the retention rule
+ * later removes; kept, the page a re-export writes is the page the first export wrote. A kiosk
+ * whose disk refuses the copy still exports: the page is right, only not kept.
+ */
+export async function pinnedReport(fileSystem: FileSystem, path: string, input: ReportInput, onKeepFailed: (error: unknown) => void): Promise<string> {
+  try {
+    return (await fileSystem.readFile(path)).toString('utf8');
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  const report = renderCouncilReportHtml(
+    buildBatchReport({ header: input.header, polls: input.polls, tally: input.tally }, await input.readPrevious(), input.language),
+  );
+  await writeFileDurably(fileSystem, path, report).catch(onKeepFailed);
+  return report;
 }
 
 /**

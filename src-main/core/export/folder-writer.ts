@@ -15,11 +15,12 @@ import { CsvFormatter } from '../../../src-shared/export/csv';
 import { failureFromError, TransferFailure } from './export-failure';
 import { exportFolderName, incompleteSuffix } from './folder-name';
 import { HashingWriter, hashFile, type WrittenFile } from './hashing-writer';
-import { makeFolderDocuments, readPreviousBatch } from './folder-documents';
+import { makeFolderDocuments, pinnedReport, readPreviousBatch } from './folder-documents';
 import type { PdfPrinter } from './pdf-printer';
 import { batchReportTally } from '../report/batch-report';
 import type { ReportTally } from '../report/report-tally';
 import { SummaryTally } from './summary-tally';
+import type { Logger } from '../logger';
 
 export interface ExportProgress {
   batchNumber: number;
@@ -41,6 +42,9 @@ export interface FolderWriteOptions {
   batchFile: string;
   /** The sealed file of the batch before, for the report's comparison; absent for batch 1. */
   previousBatchFile?: string;
+  /** Where the batch's council report is kept on the kiosk once made, so every export writes the same page. */
+  reportFile: string;
+  logger: Logger;
   appVersion: string;
   /** The built receiver page; its files are copied in beside the batch when it is there. */
   receiverDir?: string;
@@ -148,8 +152,18 @@ async function writeFiles(options: FolderWriteOptions, workPath: string): Promis
     hash: batch.hash,
     language: batch.language,
     summary: tally,
-    report,
-    previous: await readPreviousBatch(options.dataFileSystem, options.previousBatchFile, batch.previousHash, batch.language),
+    report: await pinnedReport(
+      options.dataFileSystem,
+      options.reportFile,
+      {
+        header: scanned.header,
+        polls: scanned.polls,
+        language: batch.language,
+        tally: report,
+        readPrevious: () => readPreviousBatch(options.dataFileSystem, options.previousBatchFile, batch.previousHash, batch.language),
+      },
+      (error) => options.logger.warn('export.reportNotKept', { batch: batch.number, message: String(error) }),
+    ),
     printer: options.pdfPrinter,
   });
   for (const document of documents.files) {

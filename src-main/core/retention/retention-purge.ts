@@ -115,25 +115,29 @@ export class RetentionPurge {
     return purge;
   }
 
-  /** The content files of purged batches: all a re-export would need, and all the answers' text. */
+  /**
+   * The content files of purged batches: all a re-export would need, and all the answers' text,
+   * with the council report kept beside each (it quotes comments). Counts the batches.
+   */
   private async deleteBatchFiles(floorBatch: number): Promise<number> {
     if (floorBatch === 0) return 0;
     const { fileSystem } = this.options.context;
     const folder = join(this.options.context.dataDir, 'batches');
     const names = await fileSystem.readdir(folder);
-    let deleted = 0;
+    let batches = 0;
+    let files = 0;
     for (const name of names) {
-      const digits = /^(\d{6})\.json$/.exec(name)?.[1];
+      const [, digits, kind] = /^(\d{6})\.(json|report\.html)$/.exec(name) ?? [];
       if (digits === undefined || Number(digits) > floorBatch) continue;
-      const path = this.options.batches.batchFileOf(Number(digits));
       try {
-        await fileSystem.unlink(path);
-        deleted += 1;
+        await fileSystem.unlink(join(folder, name));
+        files += 1;
+        if (kind === 'json') batches += 1;
       } catch (error) {
         if (!isNotFound(error)) throw error;
       }
     }
-    if (deleted > 0) await fsyncDirectory(fileSystem, folder);
-    return deleted;
+    if (files > 0) await fsyncDirectory(fileSystem, folder);
+    return batches;
   }
 }
