@@ -159,6 +159,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
       exports,
       recoveries: () => context.recoveries.length,
       lastPurge: () => ledger.lastSummary,
+      purgeNow: () => retention.run(),
     }),
     ...createExportHandlers({
       exports: exportService,

@@ -289,6 +289,25 @@ describe('retention purge', () => {
 });
 
 describe('the retention setting', () => {
+  it('purges at once what a shorter time has made due, and shows it in the settings it returns', async () => {
+    const kit = await openRetentionKit();
+    await kit.answer(6);
+    await kit.exportAll();
+    kit.clock.advance(40 * dayMs);
+    const token = await unlock(kit.kiosk);
+    const { siteName, languages, defaultLanguage, idleSeconds, thanksSeconds } = valueOf(await call(kit.kiosk, 'settings.get', {}, token)) as Record<string, unknown>;
+    const withRetention = (retentionDays: number) => ({ siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, retentionDays });
+    // Longer: nothing comes due, nothing is purged.
+    expect(valueOf(await call(kit.kiosk, 'settings.update', withRetention(180), token))).toMatchObject({ retentionDays: 180, lastPurge: null });
+    expect(await countedAnswers(kit)).toBe(6);
+
+    const view = valueOf(await call(kit.kiosk, 'settings.update', withRetention(30), token));
+    expect(view).toMatchObject({ retentionDays: 30, lastPurge: { answers: 6, batchFrom: 1, batchTo: 1 } });
+    expect(await countedAnswers(kit)).toBe(0);
+    expect(await kit.batchFiles()).toEqual([]);
+    await kit.kiosk.close();
+  });
+
   it('comes to a kiosk saved before it as 90 days, with the old file kept in backups', async () => {
     const kit = await openRetentionKit();
     await kit.kiosk.close();

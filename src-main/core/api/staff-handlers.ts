@@ -27,6 +27,8 @@ export interface StaffDependencies {
   recoveries: () => number;
   /** The newest retention purge, or null when nothing was ever purged. */
   lastPurge: () => PurgeSummary | null;
+  /** Purges what a shorter retention time has made due; resolves when done and never fails. */
+  purgeNow: () => Promise<unknown>;
 }
 
 type StaffMethod =
@@ -125,7 +127,10 @@ export function createStaffHandlers(dependencies: StaffDependencies): Pick<Handl
     },
     'settings.get': async () => settingsView(),
     'settings.update': async (input) => {
+      const retentionBefore = settings.data.retentionDays;
       await changeSettings((data) => ({ ...data, ...input }));
+      // Staff who shorten the time expect it to hold now, not at the next hourly round; the view returned shows the purge.
+      if (settings.data.retentionDays < retentionBefore) await dependencies.purgeNow();
       return settingsView();
     },
   };
