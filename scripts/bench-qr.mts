@@ -25,7 +25,7 @@ const trials = Number(process.env.KERRO_BENCH_QR_TRIALS ?? 100);
  * bc-ur's own decoder slows as the part count grows (a trial at 5,000 answers takes about half a
  * second): fewer trials for stock BC-UR, whose figures are the comparison, not the target.
  */
-const stockTrials: Record<(typeof sizes)[number], number> = { 100: trials, 1_000: Math.min(trials, 30), 5_000: Math.min(trials, 6) };
+const stockTrials: Record<(typeof sizes)[number], number> = { 100: trials, 1_000: Math.min(trials, 30), 5_000: Math.min(trials, 4) };
 const { fragmentSize, framesPerSecond, errorCorrection } = transferDefaults;
 const targets = { seconds: 3, overFloor: 1.15, decodeMs: 10 };
 

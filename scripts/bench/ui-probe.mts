@@ -23,6 +23,8 @@ export interface ProbeState {
   setTimeout: (callback: () => void, delay: number) => number;
   /** Resolves with the first screen whose name starts so, shown at or after `since`, once it has been painted. */
   whenPainted: (screen: string, since: number) => Promise<ScreenEntry>;
+  /** Set by the tap bench: brings its page back to where the next tap can land. */
+  readyForTap: (isKiosk: boolean) => Promise<void>;
 }
 
 declare global {
@@ -52,6 +54,7 @@ export function installProbe(timeLapse: number): void {
     screens: [],
     waiters: [],
     setTimeout: (callback, delay) => realSetTimeout(callback, delay),
+    readyForTap: () => Promise.reject(new Error('The tap bench has not set up this page')),
     whenPainted: (screen, since) =>
       new Promise((resolve) => {
         const check = () => {

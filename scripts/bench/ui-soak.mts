@@ -27,6 +27,9 @@ export async function soak(browser: Browser, url: string, answers: number, conte
   await page.locator('[data-screen="start"]').waitFor();
   const session = await browserContext.newCDPSession(page);
   const measure = async () => {
+    // React lets go of a screen it took away only after the commit's effects have run: measured
+    // a moment too soon, the last thank-you's nodes would still be counted.
+    await page.evaluate(settle);
     await session.send('HeapProfiler.collectGarbage');
     const { usedSize } = await session.send('Runtime.getHeapUsage');
     const { nodes } = await session.send('Memory.getDOMCounters');
@@ -56,6 +59,18 @@ async function storedAnswers(url: string): Promise<number> {
   const count = typeof value === 'object' && value !== null && 'answersStored' in value ? value.answersStored : null;
   if (typeof count !== 'number') throw new Error('The kiosk did not say how many answers it holds');
   return count;
+}
+
+/** In the page: the start screen taking taps again, drawn, with nothing left queued. */
+async function settle(): Promise<void> {
+  const state = window.kerroBench;
+  for (;;) {
+    const face = document.querySelector('[data-screen="start"] [data-option="okay"]');
+    if (face instanceof HTMLButtonElement && !face.disabled) break;
+    await new Promise((resolve) => state.setTimeout(() => resolve(null), 2));
+  }
+  await new Promise((resolve) => requestAnimationFrame(() => state.setTimeout(() => resolve(null), 0)));
+  await new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 200 }));
 }
 
 /**

@@ -44,14 +44,12 @@ export async function kioskTaps(browser: Browser, url: string): Promise<TapSubje
   const page = await context.newPage();
   await page.addInitScript(installProbe, tapTimeLapse);
   await page.goto(url);
-  await page.evaluate(readyOnStart);
+  await page.evaluate(readyForTap, true);
   const { x, y } = await centreOf(page, '[data-option="good"]');
   return {
     async tap() {
       await page.touchscreen.tap(x, y);
-      const sample = await page.evaluate(sampleAfterLift, { screen: 'follow-up', path: '/api/responses.submit' });
-      await page.evaluate(readyOnStart);
-      return sample;
+      return page.evaluate(sampleAfterLift, { screen: 'follow-up', path: '/api/responses.submit', isKiosk: true });
     },
     close: () => context.close(),
   };
@@ -64,14 +62,12 @@ export async function floorTaps(browser: Browser, url: string, withFetch: boolea
   await page.goto(`${url}/api/health`);
   await page.evaluate(installProbe, 1);
   await page.evaluate(buildFloorPage, withFetch);
-  await page.evaluate(readyFloor);
+  await page.evaluate(readyForTap, false);
   const { x, y } = await centreOf(page, 'button');
   return {
     async tap() {
       await page.touchscreen.tap(x, y);
-      const sample = await page.evaluate(sampleAfterLift, { screen: 'done', path: '/api/kiosk.info' });
-      await page.evaluate(readyFloor);
-      return sample;
+      return page.evaluate(sampleAfterLift, { screen: 'done', path: '/api/kiosk.info', isKiosk: false });
     },
     close: () => context.close(),
   };
@@ -83,8 +79,11 @@ export async function tapRun(subject: TapSubject, count: number): Promise<TapSam
   return samples;
 }
 
-/** In the page: the stages of the tap whose lift-off came last. */
-async function sampleAfterLift({ screen, path }: { screen: string; path: string }): Promise<TapSample> {
+/**
+ * In the page: the stages of the tap whose lift-off came last; then the page is made ready for
+ * the next tap (in the same call, as each round trip to the bench adds to the run's length).
+ */
+async function sampleAfterLift({ screen, path, isKiosk }: { screen: string; path: string; isKiosk: boolean }): Promise<TapSample> {
   const state = window.kerroBench;
   const lift = state.lifts.at(-1) ?? 0;
   const entry = await state.whenPainted(screen, lift);
@@ -110,26 +109,38 @@ async function sampleAfterLift({ screen, path }: { screen: string; path: string 
   performance.clearResourceTimings();
   state.lifts.length = 0;
   state.parsed.length = 0;
+  await state.readyForTap(isKiosk);
   return sample;
 }
 
-/** In the page: back to a start screen that takes taps, drawn, with nothing left queued. */
-async function readyOnStart(): Promise<void> {
+/**
+ * In the page, once: installs `readyForTap` on the probe, so each sample can call it, and runs it.
+ * Kerro's page goes back as a parent would (skip, back) until a face takes taps again; the floor
+ * puts its text back. Either way the next tap finds the page drawn, with nothing left queued.
+ */
+function readyForTap(isKiosk: boolean): Promise<void> {
   const state = window.kerroBench;
   const press = (selector: string) => {
     const button = document.querySelector(selector);
     if (button instanceof HTMLButtonElement && !button.disabled) button.click();
   };
-  for (;;) {
-    const name = document.querySelector('[data-screen]')?.getAttribute('data-screen');
-    const face = document.querySelector('[data-screen="start"] [data-option="good"]');
-    if (face instanceof HTMLButtonElement && !face.disabled) break;
-    if (name === 'follow-up') press('[data-screen="follow-up"] .secondary-button');
-    if (name === 'thanks') press('[data-screen="thanks"] button');
-    await new Promise((resolve) => state.setTimeout(() => resolve(null), 2));
-  }
-  await new Promise((resolve) => requestAnimationFrame(() => state.setTimeout(() => resolve(null), 0)));
-  await new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 100 }));
+  const backToStart = async () => {
+    for (;;) {
+      const name = document.querySelector('[data-screen]')?.getAttribute('data-screen');
+      const face = document.querySelector('[data-screen="start"] [data-option="good"]');
+      if (face instanceof HTMLButtonElement && !face.disabled) return;
+      if (name === 'follow-up') press('[data-screen="follow-up"] .secondary-button');
+      if (name === 'thanks') press('[data-screen="thanks"] button');
+      await new Promise((resolve) => state.setTimeout(() => resolve(null), 2));
+    }
+  };
+  state.readyForTap = async (isKioskPage) => {
+    if (isKioskPage) await backToStart();
+    else document.querySelector('main')?.setAttribute('data-screen', 'start');
+    await new Promise((resolve) => requestAnimationFrame(() => state.setTimeout(() => resolve(null), 0)));
+    await new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 100 }));
+  };
+  return state.readyForTap(isKiosk);
 }
 
 /** In the page: the floor's bare button, on a page the kiosk's server served (so a fetch is same-origin). */
@@ -149,11 +160,4 @@ function buildFloorPage(withFetch: boolean): void {
       .then((response) => response.json())
       .then(swap);
   });
-}
-
-async function readyFloor(): Promise<void> {
-  const state = window.kerroBench;
-  document.querySelector('main')?.setAttribute('data-screen', 'start');
-  await new Promise((resolve) => requestAnimationFrame(() => state.setTimeout(() => resolve(null), 0)));
-  await new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 100 }));
 }
