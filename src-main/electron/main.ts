@@ -8,6 +8,7 @@ import { configuredTargets } from '../core/export/targets';
 import { openKiosk } from '../core/kiosk';
 import { createStderrLogger } from '../core/logger';
 import { resolveAppFile } from './app-files';
+import { applyKioskSwitches } from './chromium-switches';
 import { registerMethods } from './ipc';
 import { createKioskWindow, lockDownContents } from './kiosk-window';
 import { createWindowPrinter } from './print-window';
@@ -17,6 +18,7 @@ import { WakeLock } from './wake-lock';
 const logger = createStderrLogger();
 const isDevelopment = !app.isPackaged && process.env.KERRO_DEVELOPMENT === '1';
 
+applyKioskSwitches(app.commandLine);
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);

@@ -3,6 +3,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../src-shared/contract/methods';
 import { resolveAppFile } from '../../src-main/electron/app-files';
+import { applyKioskSwitches } from '../../src-main/electron/chromium-switches';
 import { channelPrefix, registerMethods } from '../../src-main/electron/ipc';
 import { isAllowedNavigation, isTrustedSender, kioskWindowOptions, shouldBlockInput } from '../../src-main/electron/security';
 import { openTestKiosk, standingAnswer } from '../support/kiosk';
@@ -30,6 +31,14 @@ describe('kiosk window options', () => {
     const options = kioskWindowOptions('/app/preload.cjs', false);
     expect(options).toMatchObject({ kiosk: true, fullscreen: true, autoHideMenuBar: true, show: false });
     expect(options.webPreferences?.devTools).toBe(false);
+  });
+});
+
+describe('Chromium switches', () => {
+  it('turns off the deferral that holds an answer\'s reply back a frame after the tap', () => {
+    const appended: string[] = [];
+    applyKioskSwitches({ appendSwitch: (name, value) => appended.push(`--${name}=${value ?? ''}`) });
+    expect(appended).toEqual(['--disable-features=DeferRendererTasksAfterInput']);
   });
 });
 
