@@ -103,7 +103,12 @@ export async function openRetentionKit(options: Partial<KioskOptions> = {}): Pro
       return kit.kiosk;
     },
     segments: async () => (await readdir(join(dataDir, 'answers'))).sort(),
-    batchFiles: async () => (await readdir(join(dataDir, 'batches'))).filter((name) => name.endsWith('.json') || name.endsWith('.report.html')).sort(),
+    // A kept report's name carries its batch's hash; shown without it, to compare by number.
+    batchFiles: async () =>
+      (await readdir(join(dataDir, 'batches')))
+        .filter((name) => name.endsWith('.json') || name.endsWith('.report.html'))
+        .map((name) => name.replace(/\.[0-9a-f]{16}\.report\.html$/, '.report.html'))
+        .sort(),
   };
   return kit;
 }

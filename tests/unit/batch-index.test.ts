@@ -73,7 +73,8 @@ describe('the batch index', () => {
     const reopened = await openExportKit(kit.dataDir, kit.stick);
     expect(reopened.service.batches()).toHaveLength(1);
     expect(reopened.context.quarantined).toBe(1);
-    expect(await readdir(join(kit.dataDir, 'batches'))).toEqual(['000001.json']);
+    // Batch 1's content and the report its export kept; batch 2's damaged file is gone to quarantine.
+    expect((await readdir(join(kit.dataDir, 'batches'))).sort()).toEqual([expect.stringMatching(/^000001\.[0-9a-f]{16}\.report\.html$/), '000001.json']);
     await reopened.close();
   });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportManifestSchema } from '../../src-shared/contract/batch-format';
@@ -25,6 +25,9 @@ describe('the council report in every export folder', () => {
   it('is report.html: the batch’s answers, in the main language, self-contained, hashed in the manifest and verified', async () => {
     const kit = await openExportKit(await makeTempDir(), join(await makeTempDir(), 'KINGSTON'));
     await firstBatch(kit);
+    // A report kept for an earlier batch 1 whose file was lost: it belongs to other content and must not be used.
+    await mkdir(dirname(kit.service.batchFileOf(1)), { recursive: true });
+    await writeFile(join(dirname(kit.service.batchFileOf(1)), '000001.0000000000000000.report.html'), '<p>stale</p>');
     const run = await kit.service.exportTo({ path: kit.stick, name: 'KINGSTON' });
     expect(run.written[0]?.printFailure).toBeNull();
     const [folder] = await completeFolders(kit.stick);
@@ -34,6 +37,7 @@ describe('the council report in every export folder', () => {
 
     const report = files.get('report.html')?.toString('utf8') ?? '';
     expect(report).toMatch(/^<!doctype html>\n<html lang="fi" dir="ltr">/);
+    expect(report).not.toContain('stale');
     expect(report).toContain('<h1>Asiakasraadin raportti</h1>');
     // The batch's own facts: its answers' days, its sealing day, its number and answer numbers; batch 1 has nothing before it.
     expect(report).toContain('<dt>Ajanjakso</dt><dd>29.11.2026 – 29.11.2026</dd>');
@@ -98,7 +102,10 @@ describe('the council report in every export folder', () => {
     for (const [name, bytes] of first) expect(afterPurge.get(name)?.equals(bytes), name).toBe(true);
 
     // A batch first exported with the batch before already gone (or by a version that kept no report) says there is nothing to compare with.
-    await rm(join(dirname(kit.service.batchFileOf(2)), '000002.report.html'));
+    const batchesFolder = dirname(kit.service.batchFileOf(2));
+    const kept = (await readdir(batchesFolder)).filter((name) => name.startsWith('000002.') && name.endsWith('.report.html'));
+    expect(kept).toHaveLength(1);
+    for (const name of kept) await rm(join(batchesFolder, name));
     const fourth = join(await makeTempDir(), 'EMTEC');
     await mkdir(fourth);
     await kit.service.reexportTo({ path: fourth, name: 'EMTEC' }, 2);

@@ -140,9 +140,13 @@ export class BatchBook {
     return join(this.context.dataDir, 'batches', `${String(number).padStart(6, '0')}.json`);
   }
 
-  /** The batch's council report as its first export wrote it (see `pinnedReport`). */
-  reportPathOf(number: number): string {
-    return join(this.context.dataDir, 'batches', `${String(number).padStart(6, '0')}.report.html`);
+  /**
+   * The batch's council report as its first export wrote it (see `pinnedReport`). Named by the
+   * batch's hash too: a batch file lost and sealed again under its number must not inherit the
+   * report of the batch it replaced.
+   */
+  reportPathOf(number: number, hash: string): string {
+    return join(this.context.dataDir, 'batches', `${String(number).padStart(6, '0')}.${hash.slice(0, 16)}.report.html`);
   }
 
   /** Writes the next batch's file, then its index entry; the caller picks the answers. */

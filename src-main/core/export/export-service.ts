@@ -208,7 +208,7 @@ export class ExportService {
         batch,
         batchFile: this.book.pathOf(batch.number),
         previousBatchFile: batch.number > 1 ? this.book.pathOf(batch.number - 1) : undefined,
-        reportFile: this.book.reportPathOf(batch.number),
+        reportFile: this.book.reportPathOf(batch.number, batch.hash),
         logger: this.options.context.logger,
         appVersion: this.options.appVersion,
         receiverDir: this.options.receiverDir,

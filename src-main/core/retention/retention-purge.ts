@@ -127,7 +127,7 @@ export class RetentionPurge {
     let batches = 0;
     let files = 0;
     for (const name of names) {
-      const [, digits, kind] = /^(\d{6})\.(json|report\.html)$/.exec(name) ?? [];
+      const [, digits, kind] = /^(\d{6})\.(json|[0-9a-f]{16}\.report\.html)$/.exec(name) ?? [];
       if (digits === undefined || Number(digits) > floorBatch) continue;
       try {
         await fileSystem.unlink(join(folder, name));
