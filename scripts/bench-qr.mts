@@ -14,7 +14,8 @@ import { FountainSolver } from '../src-shared/qr/fountain-solver';
 import { FrameReceiver, parsePart } from '../src-shared/qr/frame-receiver';
 import { qrMatrix, rasterize } from '../src-shared/qr/qr-image';
 import { batchUrType, transferDefaults } from '../src-shared/qr/transfer-defaults';
-import { describeMachine, percentile } from './bench/machine.mjs';
+import { describeLoad, describeMachine, percentile } from './bench/machine.mjs';
+import { median, runCount, spread } from './bench/repeated.mjs';
 import type { BenchCheck, BenchContext, BenchSection } from './bench/section.mjs';
 import { sampleBatch, seededRandom } from '../tests/support/sample-batch';
 
@@ -28,6 +29,8 @@ const trials = Number(process.env.KERRO_BENCH_QR_TRIALS ?? 100);
 const stockTrials: Record<(typeof sizes)[number], number> = { 100: trials, 1_000: Math.min(trials, 30), 5_000: Math.min(trials, 4) };
 const { fragmentSize, framesPerSecond, errorCorrection } = transferDefaults;
 const targets = { seconds: 3, overFloor: 1.15, decodeMs: 10 };
+/** Timed passes over the frames; a pass is some 30 decodes, a few tens of milliseconds. */
+const decodePasses = runCount('KERRO_BENCH_QR_PASSES', 5);
 
 interface LossRow {
   mean: number;
@@ -36,6 +39,7 @@ interface LossRow {
 }
 
 export async function run(context: BenchContext): Promise<BenchSection> {
+  const loadBefore = describeLoad('at the start of the QR bench');
   const wasm = await readFile(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
   await prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) }, fireImmediately: true });
   const rows: string[][] = [];
@@ -47,7 +51,8 @@ export async function run(context: BenchContext): Promise<BenchSection> {
     const hash = createHash('sha256').update(batch.canonical).digest('hex');
     const payload = encodeCompactBatch(batch.canonical, hash);
     const { frames, fragmentCount } = fountainFrames(payload, fragmentSize);
-    const decodeMs = await decodeCost(frames);
+    const decodeRuns = await decodeCost(frames);
+    const decodeMs = median(decodeRuns);
     const ours = losses.map((loss) => ({ loss, ...simulateOurs(frames, payload.length, loss, size, batch.canonical) }));
     for (const { loss, mean, p95, floor } of ours) {
       rows.push([
@@ -60,7 +65,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
         (mean / framesPerSecond).toFixed(1),
         floor.toFixed(1),
         (mean / floor).toFixed(2),
-        decodeMs.toFixed(1),
+        spread(decodeRuns, (value) => value.toFixed(1)),
       ]);
     }
     context.progress(`qr: ${size} answers, stock BC-UR`);
@@ -75,7 +80,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
         checks.push(
           { label: `1,000 answers at 20 % loss: ${(atTwenty.mean / framesPerSecond).toFixed(1)} s at ${framesPerSecond} fps (target ≤ ${targets.seconds} s)`, isMet: atTwenty.mean / framesPerSecond <= targets.seconds, isRequired: false },
           { label: `1,000 answers at 20 % loss: ${(atTwenty.mean / atTwenty.floor).toFixed(2)} × the floor (target ≤ ${targets.overFloor})`, isMet: atTwenty.mean / atTwenty.floor <= targets.overFloor, isRequired: false },
-          { label: `decode ${decodeMs.toFixed(1)} ms per frame (target ≤ ${targets.decodeMs} ms)`, isMet: decodeMs <= targets.decodeMs, isRequired: false },
+          { label: `decode ${decodeMs.toFixed(1)} ms per frame, median of ${decodePasses} passes (target ≤ ${targets.decodeMs} ms)`, isMet: decodeMs <= targets.decodeMs, isRequired: false },
         );
       }
     }
@@ -89,17 +94,20 @@ export async function run(context: BenchContext): Promise<BenchSection> {
     title: 'QR transfer: a batch to a phone by animated QR code',
     notes: [
       ...(await describeMachine(process.cwd())),
+      loadBefore,
+      describeLoad('at its end'),
       `Batches from tests/support/sample-batch.ts: three polls, 15 % of answers with a Finnish comment of 20–200 characters, answers 5 s–10 min apart.`,
       `Ours: compact columnar encoding, deflated, BC-UR parts of ${fragmentSize} B in our order (plain fragments, then mixes of about half), solved by elimination; QR ECC ${errorCorrection}, upper case (alphanumeric mode).`,
       `Frames: shown until the batch is complete, lost frames included, for a phone starting at a random frame; mean / p95 over ${trials} trials (stock BC-UR: ${stockTrials[1_000]} at 1,000 answers, ${stockTrials[5_000]} at 5,000).`,
       'Floor: payload bytes / fragment size / (1 − loss), the frames a perfect erasure code would need.',
-      'Decode: zxing-wasm reading one rendered frame (2 px per module) plus the receiver taking the part; median over three passes of up to 30 frames after a warm-up pass, in Node on this machine, not on a phone.',
+      `Decode: zxing-wasm reading one rendered frame (2 px per module) plus the receiver taking the part, in Node on this machine, not on a phone; ${decodePasses} timed passes of up to 30 frames after a warm-up pass (KERRO_BENCH_QR_PASSES), each pass's median frame, given as the median pass (lowest–highest pass). It has no floor: the target is absolute.`,
+      'Frames, seconds and × floor are counts from a simulation with a fixed seed, not timings: a second run gives the same counts, so they are not repeated. The floor is computed, not measured.',
       `Stock BC-UR: the batch's canonical JSON deflated, bc-ur's UREncoder at ${fragmentSize} B in its own order (1, 2, 3, …), bc-ur's URDecoder.`,
     ],
     tables: [
       {
         title: 'Ours',
-        columns: ['answers', 'payload', 'B / answer', 'fragments', 'loss', 'frames mean / p95', `s at ${framesPerSecond} fps`, 'floor', '× floor', 'decode ms / frame (median)'],
+        columns: ['answers', 'payload', 'B / answer', 'fragments', 'loss', 'frames mean / p95', `s at ${framesPerSecond} fps`, 'floor', '× floor', 'decode ms / frame: median pass (lowest–highest)'],
         rows,
       },
       { title: 'Stock BC-UR on deflated JSON', columns: ['answers', 'deflated JSON', 'fragments', 'loss', 'frames mean / p95', `s at ${framesPerSecond} fps`, '× floor'], rows: stockRows },
@@ -156,27 +164,30 @@ function simulateStock(message: Uint8Array, loss: number, trialCount: number, se
   return { ...meanAndP95(counts), floor: message.length / fragmentSize / (1 - loss), parts };
 }
 
-async function decodeCost(frames: readonly string[]): Promise<number> {
+/** Each timed pass's median milliseconds per frame. */
+async function decodeCost(frames: readonly string[]): Promise<number[]> {
   const pictures = frames.slice(0, 30).map((frame) => {
     const raster = rasterize(qrMatrix(frame, errorCorrection), 2);
     return { ...raster, colorSpace: 'srgb' as const };
   });
-  const times: number[] = [];
-  const pass = async (isTimed: boolean) => {
+  const pass = async (): Promise<number> => {
     const receiver = new FrameReceiver();
+    const times: number[] = [];
     for (const picture of pictures) {
       const started = performance.now();
       const [result] = await readBarcodes(picture, { formats: ['QRCode'], maxNumberOfSymbols: 1 });
       if (result === undefined) throw new Error('A frame did not decode');
       receiver.receive(result.text);
-      if (isTimed) times.push(performance.now() - started);
+      times.push(performance.now() - started);
     }
+    return median(times);
   };
   // The first pass warms up the wasm module and the JIT. Other work on a shared machine lands on
-  // single frames, so the median of three passes is reported.
-  await pass(false);
-  for (let round = 0; round < 3; round += 1) await pass(true);
-  return percentile([...times].sort((left, right) => left - right), 0.5);
+  // single frames, so each pass gives its median frame, and the passes show how much that moves.
+  await pass();
+  const passes: number[] = [];
+  for (let round = 0; round < decodePasses; round += 1) passes.push(await pass());
+  return passes;
 }
 
 /** The solved message, unwrapped and decoded as the receiver does, equals the kiosk's batch. */

@@ -3,6 +3,7 @@
 import { openKiosk } from '../../src-main/core/kiosk';
 import { silentLogger } from '../../src-main/core/logger';
 import { verifyExportFolders } from '../../src-main/core/export/verify';
+import { readFolder, timeFloor } from './export-floor.mjs';
 
 const [dataDir = '', stick = ''] = process.argv.slice(2);
 const megabytes = (bytes: number) => bytes / 2 ** 20;
@@ -36,6 +37,8 @@ const verifyStarted = performance.now();
 const report = await verifyExportFolders(folder === undefined ? [] : [folder.path]);
 const verifySeconds = (performance.now() - verifyStarted) / 1000;
 await kiosk.close();
+// After the export, so the floor's memory and disk work touch none of the export's figures.
+const floorSeconds = folder === undefined ? Number.NaN : await timeFloor(await readFolder(folder.path), stick, 'floor');
 
 process.stdout.write(
   `${JSON.stringify({
@@ -44,6 +47,7 @@ process.stdout.write(
     sealSeconds,
     writeSeconds,
     verifySeconds,
+    floorSeconds,
     isVerified: report.isOk,
     rssAfterOpenMb: megabytes(before.rss),
     peakRssMb: megabytes(peakRss),
