@@ -1,24 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src-main/cli/run-cli';
 import { call, openTestKiosk, valueOf } from '../support/kiosk';
 import { makeTempDir } from '../support/temp-dir';
+import { runKerroInProcess } from '../support/cli-in-process';
 
-async function kerro(args: string[], stdinText: string | null): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  if (stdinText === null) stdin.end();
-  else stdin.end(stdinText);
-  const code = await runCli(args, { stdin, stdout, stderr, environment: {} });
-  return { code, stdout: out, stderr: err };
-}
+const kerro = runKerroInProcess;
 
 describe('kerro setup', () => {
   it('sets up a data folder with the PIN from standard input', async () => {

@@ -1,25 +1,13 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src-main/cli/run-cli';
 import { openExportKit } from '../support/export-kit';
 import { seededRandom } from '../support/sample-batch';
 import { makeTempDir } from '../support/temp-dir';
+import { runKerroInProcess } from '../support/cli-in-process';
 
-async function kerro(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  stdin.end();
-  const code = await runCli(args, { stdin, stdout, stderr, environment: {} });
-  return { code, stdout: out, stderr: err };
-}
+const kerro = (args: string[]) => runKerroInProcess(args);
 
 /** A data folder with one sealed batch of real answers, comments with personal data among them. */
 async function sealedKiosk(): Promise<{ dataDir: string; batchFile: string }> {

@@ -1,8 +1,6 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src-main/cli/run-cli';
 import { ResponseBook } from '../../src-main/core/domain/response-book';
 import { verifyExportFolders } from '../../src-main/core/export/verify';
 import { silentLogger } from '../../src-main/core/logger';
@@ -13,19 +11,9 @@ import { call, valueOf } from '../support/kiosk';
 import { dayMs, openRetentionKit, type RetentionKit } from '../support/retention-kit';
 import { unlock } from '../support/staff';
 import { makeTempDir } from '../support/temp-dir';
+import { runKerroInProcess } from '../support/cli-in-process';
 
-async function kerro(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  stdin.end();
-  const code = await runCli(args, { stdin, stdout, stderr, environment: {} });
-  return { code, stdout: out, stderr: err };
-}
+const kerro = (args: string[]) => runKerroInProcess(args);
 
 /** What the staff screens count: the overview's stored answers and the standing question's results agree. */
 async function countedAnswers(kit: RetentionKit): Promise<number> {
