@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
-import { describeLoad, describeMachine, percentile, summarize, type Latency } from './bench/machine.mjs';
+import { describeLoad, describeMachine, summarize, type Latency } from './bench/machine.mjs';
 import type { BenchCheck, BenchContext, BenchSection } from './bench/section.mjs';
+import { median, runCount, spread } from './bench/repeated.mjs';
 import { installProbe } from './bench/ui-probe.mjs';
 import { soak, soakTimeLapse } from './bench/ui-soak.mjs';
 import { floorTaps, kioskTaps, tapRun, tapTimeLapse, type TapSample, type TapSubject } from './bench/ui-taps.mjs';
 
-const runs = Number(process.env.KERRO_BENCH_UI_RUNS ?? 3);
+const runs = runCount('KERRO_BENCH_UI_RUNS', 3);
 const taps = Number(process.env.KERRO_BENCH_TAPS ?? 200);
 const referenceTaps = Math.min(taps, 50);
 const reloads = 30;
@@ -159,9 +160,6 @@ interface Repeated {
 }
 
 const ms = (value: number) => value.toFixed(1);
-const median = (values: number[]) => percentile([...values].sort((left, right) => left - right), 0.5);
-const spread = (values: number[], format: (value: number) => string) =>
-  values.length === 1 ? format(values[0] ?? Number.NaN) : `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
 const ratio = (value: number) => `${value.toFixed(2)}×`;
 
 function repeatedCells(figure: Repeated): string[] {
