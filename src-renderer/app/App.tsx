@@ -196,6 +196,7 @@ export function App() {
           {screen.name === 'comment' ? (
             <lazyScreens.CommentScreen
               texts={texts}
+              language={language}
               isBusy={isBusy}
               onDone={(comment) => void finishComment(screen.responseId, comment)}
               onSkip={() => setScreen({ name: 'thanks' })}

@@ -3,7 +3,7 @@ import { outcomeTextLimit, type Outcome } from '../../src-shared/contract/outcom
 import { daysBetween } from '../../src-shared/contract/report';
 import { formatDay, shiftDay } from '../../src-shared/i18n/days';
 import type { Messages } from '../../src-shared/i18n/fi';
-import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
 import { reportText } from '../../src-shared/i18n/report-messages';
 import { Stepper } from '../staff/Stepper';
 import type { StaffCall } from '../staff/staff-call';
@@ -66,7 +66,7 @@ export function OutcomeEditor({ texts, language, call, today, outcome, onDone }:
   );
 
   return (
-    <KeyboardArea texts={texts} className="staff-keyboard-area">
+    <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area">
       <main className="screen staff-screen outcome-editor" data-screen="staff-outcome-editor">
         <header className="staff-header">
           <h1>{outcome === null ? text('outcomes.new') : text('outcomes.edit')}</h1>

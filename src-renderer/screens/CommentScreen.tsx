@@ -1,21 +1,23 @@
 import { useState } from 'react';
 import { textLimits } from '../../src-shared/contract/polls';
+import type { LanguageCode } from '../../src-shared/i18n/languages';
 import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import { KeyboardArea } from '../typing/KeyboardArea';
 import { TextField } from '../typing/TextField';
 
 interface CommentScreenProps {
   texts: ParentMessages;
+  language: LanguageCode;
   isBusy: boolean;
   onDone: (comment: string) => void;
   onSkip: () => void;
 }
 
 /** After a quick poll that invites a comment: the answer is already saved, the comment is extra. */
-export function CommentScreen({ texts, isBusy, onDone, onSkip }: CommentScreenProps) {
+export function CommentScreen({ texts, language, isBusy, onDone, onSkip }: CommentScreenProps) {
   const [comment, setComment] = useState('');
   return (
-    <KeyboardArea texts={texts}>
+    <KeyboardArea texts={texts} language={language}>
       <main className="screen typing-screen" data-screen="comment">
         <div role="status">
           <h1 className="saved-title">{texts['followUp.saved']}</h1>

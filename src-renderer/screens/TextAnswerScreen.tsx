@@ -20,7 +20,7 @@ export function TextAnswerScreen({ poll, language, texts, isBusy, onSend, onBack
   const [text, setText] = useState('');
   const question = localize(poll.question, language);
   return (
-    <KeyboardArea texts={texts}>
+    <KeyboardArea texts={texts} language={language}>
       <main className="screen typing-screen" data-screen="text-answer">
         <h1 className="poll-question" lang={question.language}>
           {question.text}

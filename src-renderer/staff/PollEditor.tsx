@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ownOptionKinds } from '../../src-shared/contract/poll-draft';
 import { pollKinds, textLimits } from '../../src-shared/contract/polls';
 import type { Messages } from '../../src-shared/i18n/fi';
-import { languageCodes, languageNames, type LanguageCode } from '../../src-shared/i18n/languages';
+import { languageCodes, languageNames, staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
 import { KeyboardArea } from '../typing/KeyboardArea';
 import { TextField } from '../typing/TextField';
 import { ChoiceGroup } from './ChoiceGroup';
@@ -63,7 +63,7 @@ export function PollEditor({ texts, language, call, pollId, initial, answers, on
   };
 
   return (
-    <KeyboardArea texts={texts} className="staff-keyboard-area">
+    <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area">
       <main className="screen staff-screen poll-editor" data-screen="staff-editor">
         <header className="staff-header">
           <h1>{pollId === null ? texts['editor.titleNew'] : texts['editor.titleEdit']}</h1>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { settingsInputSchema, timingLimits, type SettingsInput, type SettingsView } from '../../src-shared/contract/settings';
 import { fill } from '../../src-shared/i18n/format';
 import type { Messages } from '../../src-shared/i18n/fi';
-import { languageNames, type LanguageCode } from '../../src-shared/i18n/languages';
+import { languageNames, staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
 import { KeyboardArea } from '../typing/KeyboardArea';
 import { TextField } from '../typing/TextField';
 import { ChoiceGroup } from './ChoiceGroup';
@@ -64,7 +64,7 @@ export function SettingsScreen({ texts, language, call, onSaved, onBack }: Setti
 
   const seconds = (value: number) => fill(texts['settings.seconds'], { seconds: value });
   return (
-    <KeyboardArea texts={texts} className="staff-keyboard-area">
+    <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area">
       <main className="screen staff-screen settings-screen" data-screen="staff-settings">
         <header className="staff-header">
           <h1>{texts['staff.settings']}</h1>

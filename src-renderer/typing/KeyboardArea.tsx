@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { LanguageCode } from '../../src-shared/i18n/languages';
 import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import { KeyboardContext, applyKey, type KeyboardTarget } from './keyboard-target';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
@@ -6,13 +7,15 @@ import './typing.css';
 
 interface KeyboardAreaProps {
   texts: ParentMessages;
+  /** Whose letters the keyboard shows first; the staff area passes its own language (fi, sv or en), so it types Latin. */
+  language: LanguageCode;
   children: ReactNode;
   /** Where the keyboard docks; the content above it scrolls when it needs room. */
   className?: string;
 }
 
 /** A screen with text fields: the keyboard opens under the content when a field is touched. */
-export function KeyboardArea({ texts, children, className }: KeyboardAreaProps) {
+export function KeyboardArea({ texts, language, children, className }: KeyboardAreaProps) {
   const target = useRef<KeyboardTarget | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const control = {
@@ -44,7 +47,7 @@ export function KeyboardArea({ texts, children, className }: KeyboardAreaProps) 
     <KeyboardContext.Provider value={control}>
       <div className={`keyboard-area ${className ?? ''}`}>
         <div className="keyboard-area-content">{children}</div>
-        {activeId === null ? null : <OnScreenKeyboard texts={texts} onKey={type} onDone={close} />}
+        {activeId === null ? null : <OnScreenKeyboard texts={texts} language={language} onKey={type} onDone={close} />}
       </div>
     </KeyboardContext.Provider>
   );

@@ -28,6 +28,12 @@ export const parentKeys = [
   'keyboard.space',
   'keyboard.erase',
   'keyboard.done',
+  /** The key that switches from the parent's own letters to Latin ones (ABC). */
+  'keyboard.latinLetters',
+  /** The key that switches back from Latin to the parent's own letters (АБВ); Latin-script languages never show it. */
+  'keyboard.ownLetters',
+  /** The shift key of a layout without capitals, whose shift layer holds digits and punctuation (Arabic). */
+  'keyboard.symbols',
   'thanks.title',
   'thanks.body',
   'thanks.back',
