@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions, PrintToPDFOptions } from 'electron';
+import { PrintFailure } from '../core/export/print-failure';
 
 /**
  * An in-memory session of its own (no `persist:`): the app's `kerro://` handler, cookies and
@@ -54,7 +55,10 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
 /** The page as a `data:` URL, so it is never written to disk; refused when Chromium could not load it. */
 export function printSource(html: string): string {
   const url = `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`;
-  if (url.length > printSourceLimit) throw new Error(`the page is too large to print (${Math.round(url.length / 1024)} KB)`);
+  if (url.length > printSourceLimit) {
+    const kilobytes = Math.round(url.length / 1024);
+    throw new PrintFailure({ reason: 'tooLarge', kilobytes, detail: `the page is too large to print (${kilobytes} KB)` });
+  }
   return url;
 }
 
@@ -82,8 +86,9 @@ export async function printHtmlToPdf(openSurface: () => PrintSurface, html: stri
   const surface = openSurface();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stopped = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`the page did not print within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
-    surface.onGone((reason) => reject(new Error(`the print page stopped (${reason})`)));
+    const seconds = Math.round(timeoutMs / 1000);
+    timer = setTimeout(() => reject(new PrintFailure({ reason: 'timeout', seconds, detail: `the page did not print within ${seconds} s` })), timeoutMs);
+    surface.onGone((reason) => reject(new PrintFailure({ reason: 'stopped', detail: `the print page stopped (${reason})` })));
   });
   // Settled after the print is over, it must not count as an unhandled rejection: the shell restarts on those.
   stopped.catch(() => undefined);

@@ -39,12 +39,35 @@ export const batchSummarySchema = z.object({
 
 export type BatchSummary = z.output<typeof batchSummarySchema>;
 
+/** Every kind keeps the raw message: for the log and for support, not as the staff's main text. */
+const printFailureDetail = { detail: z.string() };
+
+/**
+ * Why summary.pdf and report.pdf could not be made, as a kind the staff screen words in the
+ * staff's own language; the figures a kind mentions come with it.
+ */
+export const printFailureSchema = z.discriminatedUnion('reason', [
+  /** The page was not printed in time; `seconds` is the limit that was waited. */
+  z.object({ reason: z.literal('timeout'), seconds: z.number().int().min(0), ...printFailureDetail }),
+  /** The page is larger than the print window can load. */
+  z.object({ reason: z.literal('tooLarge'), kilobytes: z.number().int().min(0), ...printFailureDetail }),
+  /** The page's print process died (crashed, ran out of memory, was killed). */
+  z.object({ reason: z.literal('stopped'), ...printFailureDetail }),
+  /** The printer answered with bytes that are not a PDF. */
+  z.object({ reason: z.literal('notPdf'), ...printFailureDetail }),
+  /** Anything the kinds above do not name; only `detail` says what. */
+  z.object({ reason: z.literal('other'), ...printFailureDetail }),
+]);
+
+export type PrintFailureView = z.output<typeof printFailureSchema>;
+export type PrintFailureReason = PrintFailureView['reason'];
+
 export const writtenFolderSchema = z.object({
   batch: batchSummarySchema,
   folder: z.string(),
   files: z.array(z.object({ name: z.enum([...exportFileNames, manifestFileName]), bytes: z.number().int().min(0), sha256: sha256Schema })),
   /** Why summary.pdf and report.pdf could not be made although the shell can print; the batch was exported without them. */
-  printFailure: z.string().nullable(),
+  printFailure: printFailureSchema.nullable(),
 });
 
 export const exportRunInputSchema = z

@@ -3,6 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PrintFailureView } from '../../src-shared/contract/exports';
+import { printPdf } from '../../src-main/core/export/pdf-printer';
+import { printFailureOf } from '../../src-main/core/export/print-failure';
 import {
   isAllowedPrintRequest,
   pdfOptions,
@@ -37,6 +40,17 @@ function fakeSurface(behaviour: { load?: () => Promise<void>; print?: () => Prom
   };
   return { surface, log };
 }
+
+/** How a print ended, as the export result would carry it; null when it printed. */
+async function failureOf(print: Promise<Uint8Array>): Promise<PrintFailureView | null> {
+  return print.then(
+    () => null,
+    (error: unknown) => printFailureOf(error),
+  );
+}
+
+/** The `data:` URL's size in KB for `html`, worked out here rather than by the code under test. */
+const sourceKilobytes = (html: string) => Math.round(('data:text/html;charset=utf-8;base64,'.length + Buffer.from(html, 'utf8').toString('base64').length) / 1024);
 
 describe('the print window’s settings', () => {
   it('is hidden, sandboxed and isolated, runs no script, has no preload, and lives in a session of its own that is not kept on disk', () => {
@@ -85,29 +99,47 @@ describe('printing a page in a hidden window', () => {
     expect(log).toEqual(['load data:text/html;charset=utf-8;b', `print ${JSON.stringify(pdfOptions)}`, 'close']);
   });
 
-  it('closes the window when the print fails, when the page’s process dies, and when it takes too long', async () => {
+  it('closes the window when the print fails, when the page’s process dies, and when it takes too long, and names each kind', async () => {
     const failing = fakeSurface({ print: async () => Promise.reject(new Error('printing failed')) });
-    await expect(printHtmlToPdf(() => failing.surface, '<p>hei</p>')).rejects.toThrow('printing failed');
+    expect(await failureOf(printHtmlToPdf(() => failing.surface, '<p>hei</p>'))).toEqual({ reason: 'other', detail: 'printing failed' });
     expect(failing.log.at(-1)).toBe('close');
 
     const gone = fakeSurface({ load: () => new Promise(() => undefined), goneWith: 'crashed' });
-    await expect(printHtmlToPdf(() => gone.surface, '<p>hei</p>')).rejects.toThrow('the print page stopped (crashed)');
+    expect(await failureOf(printHtmlToPdf(() => gone.surface, '<p>hei</p>'))).toEqual({ reason: 'stopped', detail: 'the print page stopped (crashed)' });
     expect(gone.log.at(-1)).toBe('close');
 
     const stuck = fakeSurface({ load: () => new Promise(() => undefined) });
-    await expect(printHtmlToPdf(() => stuck.surface, '<p>hei</p>', 50)).rejects.toThrow('the page did not print within 0 s');
+    expect(await failureOf(printHtmlToPdf(() => stuck.surface, '<p>hei</p>', 600))).toEqual({
+      reason: 'timeout',
+      seconds: 1,
+      detail: 'the page did not print within 1 s',
+    });
     expect(stuck.log).toEqual(['load data:text/html;charset=utf-8;b', 'close']);
   });
 
-  it('opens no window for a page too large to load', async () => {
+  it('opens no window for a page too large to load, and says how large it was', async () => {
     let opened = 0;
-    await expect(
+    const html = 'x'.repeat(printSourceLimit);
+    const failure = await failureOf(
       printHtmlToPdf(() => {
         opened += 1;
         return fakeSurface({}).surface;
-      }, 'x'.repeat(printSourceLimit)),
-    ).rejects.toThrow('too large');
+      }, html),
+    );
+    const kilobytes = sourceKilobytes(html);
+    expect(kilobytes).toBeGreaterThan(printSourceLimit / 1024);
+    expect(failure).toEqual({ reason: 'tooLarge', kilobytes, detail: `the page is too large to print (${kilobytes} KB)` });
     expect(opened).toBe(0);
+  });
+
+  it('keeps the shell’s kind when the core’s printPdf passes the failure on, rather than making it “other”', async () => {
+    const shellPrinter = (surface: PrintSurface) => (html: string) => printHtmlToPdf(() => surface, html, 600);
+    const gone = fakeSurface({ load: () => new Promise(() => undefined), goneWith: 'oom' });
+    expect(await failureOf(printPdf(shellPrinter(gone.surface), '<p>hei</p>'))).toEqual({ reason: 'stopped', detail: 'the print page stopped (oom)' });
+    const stuck = fakeSurface({ load: () => new Promise(() => undefined) });
+    expect(await failureOf(printPdf(shellPrinter(stuck.surface), '<p>hei</p>'))).toMatchObject({ reason: 'timeout', seconds: 1 });
+    const html = 'x'.repeat(printSourceLimit);
+    expect(await failureOf(printPdf(shellPrinter(fakeSurface({}).surface), html))).toMatchObject({ reason: 'tooLarge', kilobytes: sourceKilobytes(html) });
   });
 });
 

@@ -2,16 +2,24 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportManifestSchema } from '../../src-shared/contract/batch-format';
+import { exportRunOutputSchema } from '../../src-shared/contract/exports';
+import { messages } from '../../src-shared/i18n/messages';
 import { openExportedBatch } from '../../src-shared/qr/batch-intake';
 import { printPdf, withFixedPdfDates, type PdfPrinter } from '../../src-main/core/export/pdf-printer';
+import { PrintFailure } from '../../src-main/core/export/print-failure';
 import { configuredTargets } from '../../src-main/core/export/targets';
 import { verifyExportFolders } from '../../src-main/core/export/verify';
 import type { Kiosk } from '../../src-main/core/kiosk';
+import type { Logger } from '../../src-main/core/logger';
+import { ExportResult } from '../../src-renderer/staff/usb/ExportResult';
 import { openChromiumPrinter, pdfInfo, pdfText, type ChromiumPrinter } from '../support/chromium-printer';
 import { call, standingAnswer, valueOf } from '../support/kiosk';
 import { openSetUpKiosk, unlock } from '../support/staff';
+import { recordingLogger } from '../support/retention-kit';
 import { makeTempDir } from '../support/temp-dir';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -21,7 +29,7 @@ interface Written {
   folder: string;
   batch: { number: number; count: number };
   files: { name: string; bytes: number; sha256: string }[];
-  printFailure: string | null;
+  printFailure: unknown;
 }
 
 let printer: ChromiumPrinter;
@@ -35,11 +43,12 @@ afterAll(async () => {
 });
 
 /** A set-up kiosk exporting to two sticks, with this printer given to openKiosk as the Electron shell gives its own. */
-async function kioskWithPrinter(pdfPrinter: PdfPrinter): Promise<{ kiosk: Kiosk; token: string; sticks: string[] }> {
+async function kioskWithPrinter(pdfPrinter: PdfPrinter, logger?: Logger): Promise<{ kiosk: Kiosk; token: string; sticks: string[] }> {
   const root = await makeTempDir();
   const sticks = ['KINGSTON', 'SANDISK'].map((name) => join(root, name));
   for (const stick of sticks) await mkdir(stick);
-  const kiosk = await openSetUpKiosk(await makeTempDir(), { exportTargets: configuredTargets({ KERRO_EXPORT_DIRS: sticks.join(':') }), pdfPrinter });
+  const exportTargets = configuredTargets({ KERRO_EXPORT_DIRS: sticks.join(':') });
+  const kiosk = await openSetUpKiosk(await makeTempDir(), { exportTargets, pdfPrinter, ...(logger === undefined ? {} : { logger }) });
   return { kiosk, token: await unlock(kiosk), sticks };
 }
 
@@ -116,18 +125,30 @@ describe('PDFs in the export folder where the shell can print', () => {
     await kiosk.close();
   });
 
-  it('exports the batch all the same when printing fails, and says why', async () => {
+  it('exports the batch all the same when printing fails, and says why in the staff’s language, the raw reason in the log', async () => {
     const failing: PdfPrinter = async () => {
-      throw new Error('the print page stopped (crashed)');
+      throw new PrintFailure({ reason: 'stopped', detail: 'the print page stopped (crashed)' });
     };
-    const { kiosk, token, sticks } = await kioskWithPrinter(failing);
+    const logger = recordingLogger();
+    const { kiosk, token, sticks } = await kioskWithPrinter(failing, logger);
     await answerFourteen(kiosk);
     const [kingston = ''] = await targetIds(kiosk, token);
-    const run = valueOf(await call(kiosk, 'exports.run', { targetId: kingston }, token)) as { written: Written[] };
-    expect(run.written[0]?.printFailure).toBe('the print page stopped (crashed)');
-    const folder = join(sticks[0] ?? '', run.written[0]?.folder ?? '');
+    const run = exportRunOutputSchema.parse(valueOf(await call(kiosk, 'exports.run', { targetId: kingston }, token)));
+    const [written] = run.written;
+    if (written === undefined) throw new Error('no batch written');
+    expect(written.printFailure).toEqual({ reason: 'stopped', detail: 'the print page stopped (crashed)' });
+    expect(logger.events).toContainEqual({
+      level: 'warn',
+      event: 'export.printFailed',
+      fields: { batch: 1, reason: 'stopped', detail: 'the print page stopped (crashed)' },
+    });
+    const shown = (language: 'fi' | 'sv') => renderToStaticMarkup(createElement(ExportResult, { written, texts: messages[language] }));
+    expect(shown('fi')).toContain('PDF-tiedostoja ei saatu tehtyä: tulostus keskeytyi. Erä on silti viety ja tarkistettu');
+    expect(shown('sv')).toContain('PDF-filerna kunde inte skapas: utskriften avbröts. Partiet är ändå exporterat och kontrollerat');
+    expect(shown('fi')).not.toContain('crashed');
+    const folder = join(sticks[0] ?? '', written.folder);
     expect((await readdir(folder)).sort()).toEqual(['manifest.json', 'report.html', 'responses.csv', 'responses.json', 'summary.html']);
-    expect(run.written[0]?.files.map((file) => file.name)).not.toContain('report.pdf');
+    expect(written.files.map((file) => file.name)).not.toContain('report.pdf');
     expect((await verifyExportFolders([folder])).isOk).toBe(true);
     expect(valueOf(await call(kiosk, 'exports.batches', {}, token))).toMatchObject({ batches: [{ number: 1, exportCount: 1 }], unexported: 0 });
     await kiosk.close();

@@ -9,7 +9,7 @@ type Written = MethodOutput<'exports.run'>['written'][number];
 
 const file = (name: Written['files'][number]['name']) => ({ name, bytes: 10, sha256: '0'.repeat(64) });
 
-function written(names: Written['files'][number]['name'][], printFailure: string | null): Written {
+function written(names: Written['files'][number]['name'][], printFailure: Written['printFailure']): Written {
   return {
     batch: {
       number: 3,
@@ -46,13 +46,56 @@ describe('the export screen’s result for one batch', () => {
     ]);
   });
 
-  it('tells staff, in their language, that the PDFs could not be made and why, beside a batch that was exported', () => {
-    const failed = written(['responses.json', 'responses.csv', 'summary.html', 'report.html'], 'the page did not print within 30 s');
-    expect(text(renderToStaticMarkup(createElement(ExportResult, { written: failed, texts: messages.en })))).toContain(
-      'PDF could not be made: the page did not print within 30 s. The batch was exported all the same; the report and the summary are in the folder as HTML pages.',
+  const withoutPdfs = (printFailure: Written['printFailure']) => written(['responses.json', 'responses.csv', 'summary.html', 'report.html'], printFailure);
+  const shown = (printFailure: Written['printFailure'], language: 'fi' | 'sv' | 'en') =>
+    text(renderToStaticMarkup(createElement(ExportResult, { written: withoutPdfs(printFailure), texts: messages[language] })));
+
+  it('tells staff, in their language, that the PDFs could not be made, why, and where the pages are, beside a batch that was exported', () => {
+    const timeout: Written['printFailure'] = { reason: 'timeout', seconds: 30, detail: 'the page did not print within 30 s' };
+    expect(shown(timeout, 'fi')).toContain(
+      'PDF-tiedostoja ei saatu tehtyä: tulostus ei valmistunut 30 sekunnissa. Erä on silti viety ja tarkistettu: vastaustiedostot ovat tikulla. Raportin ja yhteenvedon voi tulostaa PDF:ksi millä tahansa tietokoneella avaamalla kansion report.html- ja summary.html-sivut selaimessa.',
     );
-    expect(renderToStaticMarkup(createElement(ExportResult, { written: failed, texts: messages.fi }))).toContain(
-      'PDF-tiedostoja ei saatu tehtyä: the page did not print within 30 s.',
+    expect(shown(timeout, 'sv')).toContain(
+      'PDF-filerna kunde inte skapas: utskriften blev inte klar på 30 sekunder. Partiet är ändå exporterat och kontrollerat: datafilerna finns på USB-minnet. Rapporten och sammanfattningen kan skrivas ut som PDF på vilken dator som helst genom att öppna sidorna report.html och summary.html i mappen i en webbläsare.',
     );
+    expect(shown(timeout, 'en')).toContain(
+      'The PDFs could not be made: printing did not finish within 30 seconds. The batch was exported and checked all the same: the data files are on the stick. The report and the summary can be printed as PDF on any computer by opening the pages report.html and summary.html in the folder in a web browser.',
+    );
+  });
+
+  it('words each kind in Finnish and Swedish, showing the raw detail only when nothing else says what happened', () => {
+    const cases: { failure: NonNullable<Written['printFailure']>; fi: string; sv: string }[] = [
+      {
+        failure: { reason: 'tooLarge', kilobytes: 2113, detail: 'the page is too large to print (2113 KB)' },
+        fi: 'PDF-tiedostoja ei saatu tehtyä: sivu on liian suuri tulostettavaksi (2113 kt).',
+        sv: 'PDF-filerna kunde inte skapas: sidan är för stor för att skrivas ut (2113 kB).',
+      },
+      {
+        failure: { reason: 'stopped', detail: 'the print page stopped (oom)' },
+        fi: 'PDF-tiedostoja ei saatu tehtyä: tulostus keskeytyi.',
+        sv: 'PDF-filerna kunde inte skapas: utskriften avbröts.',
+      },
+      {
+        failure: { reason: 'notPdf', detail: 'the printer gave something that is not a PDF' },
+        fi: 'PDF-tiedostoja ei saatu tehtyä: tulostuksesta ei syntynyt PDF-tiedostoa.',
+        sv: 'PDF-filerna kunde inte skapas: utskriften gav ingen PDF-fil.',
+      },
+      {
+        failure: { reason: 'other', detail: 'printToPDF failed' },
+        fi: 'PDF-tiedostoja ei saatu tehtyä odottamattoman virheen vuoksi (printToPDF failed).',
+        sv: 'PDF-filerna kunde inte skapas på grund av ett oväntat fel (printToPDF failed).',
+      },
+    ];
+    for (const { failure, fi, sv } of cases) {
+      const [finnish = '', swedish = ''] = [shown(failure, 'fi').at(-1), shown(failure, 'sv').at(-1)];
+      expect(finnish.startsWith(`${fi} Erä on silti viety`), failure.reason).toBe(true);
+      expect(swedish.startsWith(`${sv} Partiet är ändå exporterat`), failure.reason).toBe(true);
+      if (failure.reason !== 'other') expect(`${finnish} ${swedish}`, failure.reason).not.toContain(failure.detail);
+      expect(`${finnish} ${swedish}`).not.toMatch(/\{\w+\}/);
+    }
+  });
+
+  it('says nothing of PDFs when none failed', () => {
+    expect(shown(null, 'fi').join(' ')).not.toContain('PDF');
   });
 });

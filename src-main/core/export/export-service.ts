@@ -218,7 +218,9 @@ export class ExportService {
           onProgress?.(progress);
         },
       });
-      if (folder.printFailure !== null) this.options.context.logger.warn('export.printFailed', { batch: batch.number, reason: folder.printFailure });
+      if (folder.printFailure !== null) {
+        this.options.context.logger.warn('export.printFailed', { batch: batch.number, reason: folder.printFailure.reason, detail: folder.printFailure.detail });
+      }
       await this.book.markExported(batch.number, toLocalIsoString(this.options.clock()), folder.folder);
       written.push({ ...folder, batch: this.book.find(batch.number) ?? batch });
     }

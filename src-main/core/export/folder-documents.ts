@@ -1,4 +1,5 @@
 import type { BatchHeader, ExportAnswer, PollSnapshot } from '../../../src-shared/contract/batch-format';
+import type { PrintFailureView } from '../../../src-shared/contract/exports';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import { batchReportTally, buildBatchReport, type TalliedBatch } from '../report/batch-report';
 import { renderCouncilReportHtml } from '../report/report-html';
@@ -7,6 +8,7 @@ import { writeFileDurably } from '../store/durable-file';
 import { isNotFound, type FileSystem } from '../store/file-system';
 import { BatchFormatError, scanBatchFile } from './batch-file';
 import { printPdf, withFixedPdfDates, type PdfPrinter } from './pdf-printer';
+import { printFailureOf } from './print-failure';
 import { renderSummaryHtml } from './summary-html';
 import type { SummaryTally } from './summary-tally';
 
@@ -26,7 +28,7 @@ export interface DocumentsInput {
 export interface FolderDocuments {
   files: { name: DocumentName; content: string | Uint8Array }[];
   /** Why the PDFs are missing although the shell can print; null when they were made or no printer exists. */
-  printFailure: string | null;
+  printFailure: PrintFailureView | null;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function makeFolderDocuments(input: DocumentsInput): Promise<Folder
     );
     return { files, printFailure: null };
   } catch (error) {
-    return { files, printFailure: error instanceof Error ? error.message : String(error) };
+    return { files, printFailure: printFailureOf(error) };
   }
 }
 

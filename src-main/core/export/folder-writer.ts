@@ -17,6 +17,7 @@ import { exportFolderName, incompleteSuffix } from './folder-name';
 import { HashingWriter, hashFile, type WrittenFile } from './hashing-writer';
 import { makeFolderDocuments, pinnedReport, readPreviousBatch } from './folder-documents';
 import type { PdfPrinter } from './pdf-printer';
+import type { PrintFailureView } from '../../../src-shared/contract/exports';
 import { batchReportTally } from '../report/batch-report';
 import type { ReportTally } from '../report/report-tally';
 import { SummaryTally } from './summary-tally';
@@ -58,7 +59,7 @@ export interface WrittenFolder {
   path: string;
   manifest: ExportManifest;
   /** Why the PDFs could not be made; the folder is whole and checked without them. */
-  printFailure: string | null;
+  printFailure: PrintFailureView | null;
 }
 
 const progressEvery = 2000;
@@ -96,7 +97,7 @@ export async function writeExportFolder(options: FolderWriteOptions): Promise<Wr
   }
 }
 
-async function writeFiles(options: FolderWriteOptions, workPath: string): Promise<ExportManifest & { manifestSha256: string; printFailure: string | null }> {
+async function writeFiles(options: FolderWriteOptions, workPath: string): Promise<ExportManifest & { manifestSha256: string; printFailure: PrintFailureView | null }> {
   const { targetFileSystem: fileSystem, batch } = options;
   const total = batch.count * 2;
   const json = await HashingWriter.create(fileSystem, join(workPath, 'responses.json'));

@@ -1,3 +1,5 @@
+import { PrintFailure } from './print-failure';
+
 /**
  * Turns one self-contained HTML page into an A4 PDF. Only a shell that can print has one (the
  * Electron shell's printToPDF); the core never knows how, so it stays free of Electron.
@@ -7,15 +9,16 @@ export type PdfPrinter = (html: string) => Promise<Uint8Array>;
 /** A print that has not finished by then is given up, so an export never waits on it for ever. */
 export const printTimeoutMs = 60_000;
 
-/** Asks the printer, giving up after `timeoutMs`; the reason is kept for the staff's message. */
+/** Asks the printer, giving up after `timeoutMs`; a failure is a `PrintFailure` when its kind is known. */
 export async function printPdf(printer: PdfPrinter, html: string, timeoutMs = printTimeoutMs): Promise<Uint8Array> {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const seconds = Math.round(timeoutMs / 1000);
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`no PDF after ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+    timer = setTimeout(() => reject(new PrintFailure({ reason: 'timeout', seconds, detail: `no PDF after ${seconds} s` })), timeoutMs);
   });
   try {
     const pdf = await Promise.race([printer(html), timeout]);
-    if (!startsWithPdfHeader(pdf)) throw new Error('the printer gave something that is not a PDF');
+    if (!startsWithPdfHeader(pdf)) throw new PrintFailure({ reason: 'notPdf', detail: 'the printer gave something that is not a PDF' });
     return pdf;
   } finally {
     clearTimeout(timer);

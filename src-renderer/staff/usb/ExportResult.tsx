@@ -2,6 +2,7 @@ import { manifestFileName } from '../../../src-shared/contract/batch-format';
 import type { MethodOutput } from '../../../src-shared/contract/methods';
 import { fill } from '../../../src-shared/i18n/format';
 import type { Messages } from '../../../src-shared/i18n/fi';
+import { printFailureText } from './print-failure-text';
 
 type WrittenFolder = MethodOutput<'exports.run'>['written'][number];
 
@@ -20,7 +21,7 @@ export function ExportResult({ written, texts }: { written: WrittenFolder; texts
       </p>
       {written.printFailure === null ? null : (
         <p className="field-problem" data-fact="export-print-failed">
-          {fill(texts['usb.pdfFailed'], { reason: written.printFailure })}
+          {printFailureText(written.printFailure, texts)}
         </p>
       )}
     </div>
