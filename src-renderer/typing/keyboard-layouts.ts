@@ -62,7 +62,7 @@ export const ukrainianLayout: KeyboardLayout = {
  */
 export const arabicLayout: KeyboardLayout = {
   default: ['ذ 1 2 3 4 5 6 7 8 9 0 {bksp}', 'ض ص ث ق ف غ ع ه خ ح ج د', 'ش س ي ب ل ا ت ن م ك ط أ', '{shift} ئ ء ؤ ر لا ى ة و ز ظ إ آ', '{letters} ؟ ! ، {space} . : {done}'],
-  shift: ['١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩ ٠ {bksp}', '« » ( ) - _ + = × ÷ % ٪', '" \' / * ~ ـ ٫ ٬ ؛ …', '{shift} ; , ? & [ ]', '{letters} ؟ ! ، {space} . : {done}'],
+  shift: ['١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩ ٠ {bksp}', '« » ( ) - _ + = × ÷ % ٪', '" \' / * ~ ؛ …', '{shift} ; , ? & [ ]', '{letters} ؟ ! ، {space} . : {done}'],
   isShiftOneShot: false,
   shiftSign: '١٢٣',
   shiftText: 'keyboard.symbols',
