@@ -28,6 +28,16 @@ const parents = [
     after: ' ще раз',
   },
   {
+    code: 'ru',
+    button: 'Русский',
+    question: 'Вы придёте на следующей неделе?',
+    ownKey: 'ё',
+    switchBack: 'АБВ',
+    before: 'Спасибо! Ёлка в зале красивая, съешьте пирог, эх, щедро.',
+    latin: ' Kiitos',
+    after: ' ещё раз',
+  },
+  {
     code: 'ar',
     button: 'العربية',
     question: 'هل ستأتي الأسبوع القادم؟',
