@@ -3,7 +3,7 @@ import type { Logger } from '../core/logger';
 import { appStartUrl, isAllowedNavigation, kioskWindowOptions, shouldBlockInput } from './security';
 
 /** Applies the kiosk rules to every web contents the app ever creates. */
-export function lockDownContents(contents: WebContents, logger: Logger): void {
+export function lockDownContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();
@@ -16,6 +16,14 @@ export function lockDownContents(contents: WebContents, logger: Logger): void {
     if (shouldBlockInput(input)) event.preventDefault();
   });
   contents.on('context-menu', (event) => event.preventDefault());
+}
+
+/**
+ * The parents' screen comes back on its own: a crashed renderer is reloaded at the start screen,
+ * a hung one is crashed so that it can be. Only the kiosk window: a hidden print window that
+ * fails is closed by its printer, and must not be turned into a second kiosk.
+ */
+function recoverFromFaults(contents: WebContents, logger: Logger): void {
   contents.on('render-process-gone', (_event, details) => {
     logger.error('renderer.gone', { reason: details.reason });
     if (!contents.isDestroyed()) void contents.loadURL(appStartUrl);
@@ -26,8 +34,9 @@ export function lockDownContents(contents: WebContents, logger: Logger): void {
   });
 }
 
-export function createKioskWindow(preloadPath: string, isDevelopment: boolean): BrowserWindow {
+export function createKioskWindow(preloadPath: string, isDevelopment: boolean, logger: Logger): BrowserWindow {
   const window = new BrowserWindow(kioskWindowOptions(preloadPath, isDevelopment));
+  recoverFromFaults(window.webContents, logger);
   window.removeMenu();
   // Pinch and ctrl-wheel zoom would leave the layout half off screen with no way back.
   void window.webContents.setVisualZoomLevelLimits(1, 1);

@@ -26,7 +26,7 @@ protocol.registerSchemesAsPrivileged([
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, logger));
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   app.whenReady().then(start, (error: unknown) => fail(error));
 }
 
@@ -64,7 +64,7 @@ async function start(): Promise<void> {
       () => null,
     );
   new WakeLock(powerSaveBlocker, readHours).start();
-  createKioskWindow(join(__dirname, 'preload.cjs'), isDevelopment);
+  createKioskWindow(join(__dirname, 'preload.cjs'), isDevelopment, logger);
   app.on('window-all-closed', () => {
     drives.stop();
     void kiosk.close().then(() => app.quit());
