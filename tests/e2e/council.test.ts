@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncilReport } from '../../src-main/core/report/council-report';
 import { renderCouncilReportHtml } from '../../src-main/core/report/report-html';
 import { shiftDay } from '../../src-shared/i18n/days';
-import { e2eStaffPin, launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
 import { councilPeriod, councilPolls, councilResponses } from '../support/council-data';
 import { callApi, unlockOverHttp } from '../support/kerro-api';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
-import { enterPin, holdStaffCorner, typeOnScreen } from '../support/staff-screens';
+import { openStaffArea, typeOnScreen } from '../support/staff-screens';
 import { makeTempDir } from '../support/temp-dir';
 
 const run = promisify(execFile);
@@ -148,13 +148,7 @@ describe('the council report', () => {
       const isEnglish = index < 2;
       await callApi(kerro, 'responses.submit', { pollId: 'council-feedback', pollVersion: 1, answer: { optionIds: [isEnglish ? 'bad' : 'good'] }, language: isEnglish ? 'en' : 'fi' });
     }
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(kerro.url);
-    await page.locator('[data-screen="start"]').waitFor();
-    await holdStaffCorner(page);
-    await enterPin(page, e2eStaffPin);
-    await page.locator('[data-screen="staff-home"]').waitFor();
+    const page = await openStaffArea(browser, kerro.url);
 
     await page.locator('[data-action="outcomes"]').click();
     await page.locator('[data-screen="staff-outcomes"]').waitFor();
@@ -197,7 +191,7 @@ describe('the council report', () => {
     expect(flat).toContain('Asiakasraadin raportti');
     expect(flat).toContain('Vastauksia: 9');
     expect(flat).not.toContain('Raportti raadille');
-    await context.close();
+    await page.context().close();
     await kerro.stop();
   });
 });

@@ -3,9 +3,10 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eStaffPin, launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { launchChromium, screenshotDir, startKerro } from '../support/browser-shell';
+import { submitStandingAnswer } from '../support/kerro-api';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
-import { enterPin, holdStaffCorner } from '../support/staff-screens';
+import { openStaffArea } from '../support/staff-screens';
 import { makeTempDir } from '../support/temp-dir';
 
 let browser: Browser;
@@ -18,31 +19,15 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** A parent's answer to the standing poll, as the start screen sends it. */
-async function answer(kerro: RunningKerro, optionId: string): Promise<void> {
-  const response = await fetch(`${kerro.url}/api/responses.submit`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-kerro-client': '1' },
-    body: JSON.stringify({ pollId: 'council-feedback', pollVersion: 1, answer: { optionIds: [optionId] }, language: 'fi' }),
-  });
-  const body: unknown = await response.json();
-  if (typeof body !== 'object' || body === null || !('ok' in body) || body.ok !== true) throw new Error('An answer was refused');
-}
 
 describe('the staff area’s USB export screen', () => {
   it('shows the stick, exports the new answers as batch 1 with a progress bar, lists it for export again', async () => {
     const stick = await makeTempDir();
     const kerro = await startKerro(await makeTempDir(), { KERRO_EXPORT_DIRS: stick });
-    await answer(kerro, 'good');
-    await answer(kerro, 'very-good');
+    await submitStandingAnswer(kerro, 'good');
+    await submitStandingAnswer(kerro, 'very-good');
 
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(kerro.url);
-    await page.locator('[data-screen="start"]').waitFor();
-    await holdStaffCorner(page);
-    await page.locator('[data-screen="staff-pin"]').waitFor();
-    await enterPin(page, e2eStaffPin);
+    const page = await openStaffArea(browser, kerro.url);
     await page.locator('[data-action="usb-export"]').click();
     await page.locator('[data-screen="usb-export"]').waitFor();
 
@@ -95,13 +80,7 @@ describe('the staff area’s USB export screen', () => {
   it('copies the polls to the stick as kerro-polls.json, asks before replacing it, and previews and imports a pack', async () => {
     const stick = await makeTempDir();
     const kerro = await startKerro(await makeTempDir(), { KERRO_EXPORT_DIRS: stick });
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(kerro.url);
-    await page.locator('[data-screen="start"]').waitFor();
-    await holdStaffCorner(page);
-    await page.locator('[data-screen="staff-pin"]').waitFor();
-    await enterPin(page, e2eStaffPin);
+    const page = await openStaffArea(browser, kerro.url);
     await page.locator('[data-action="usb-export"]').click();
     await page.locator('[data-fact="stick"]').waitFor();
 

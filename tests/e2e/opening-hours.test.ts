@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eStaffPin, launchChromium, screenshotDir, startKerro } from '../support/browser-shell';
+import { launchChromium, screenshotDir, startKerro } from '../support/browser-shell';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
-import { enterPin, holdStaffCorner } from '../support/staff-screens';
+import { openStaffArea } from '../support/staff-screens';
 import { makeTempDir } from '../support/temp-dir';
 
 let browser: Browser;
@@ -19,11 +19,7 @@ afterAll(async () => {
 describe('opening hours in the staff settings', () => {
   it('are set with toggles and steppers, saved, and read back by the kiosk', async () => {
     const kerro = await startKerro(await makeTempDir());
-    const page = await (await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true })).newPage();
-    await page.goto(kerro.url);
-    await page.locator('[data-screen="start"]').waitFor();
-    await holdStaffCorner(page);
-    await enterPin(page, e2eStaffPin);
+    const page = await openStaffArea(browser, kerro.url);
     await page.locator('[data-action="settings"]').click();
     const hours = page.locator('[data-field="opening-hours"]');
     await hours.waitFor();

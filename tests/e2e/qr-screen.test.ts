@@ -5,10 +5,11 @@ import { readBarcodes } from 'zxing-wasm/reader';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTransferredBatch } from '../../src-shared/qr/batch-intake';
 import { FrameReceiver } from '../../src-shared/qr/frame-receiver';
-import { e2eStaffPin, launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { launchChromium, screenshotDir, startKerro } from '../support/browser-shell';
+import { submitStandingAnswer } from '../support/kerro-api';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
 import { prepareReader, sha256Hex } from '../support/qr-kit';
-import { enterPin, holdStaffCorner } from '../support/staff-screens';
+import { openStaffArea } from '../support/staff-screens';
 import { makeTempDir } from '../support/temp-dir';
 
 const options = ['very-bad', 'bad', 'okay', 'good', 'very-good'];
@@ -23,15 +24,6 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function submit(kerro: RunningKerro, optionId: string): Promise<void> {
-  const response = await fetch(`${kerro.url}/api/responses.submit`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-kerro-client': '1' },
-    body: JSON.stringify({ pollId: 'council-feedback', pollVersion: 1, answer: { optionIds: [optionId] }, language: 'fi' }),
-  });
-  const body: unknown = await response.json();
-  if (typeof body !== 'object' || body === null || !('ok' in body) || body.ok !== true) throw new Error('An answer was refused');
-}
 
 /** The texts zxing finds in a screenshot, as a phone's camera pointed at the kiosk would. */
 async function readScreen(picture: Buffer): Promise<string[]> {
@@ -41,14 +33,8 @@ async function readScreen(picture: Buffer): Promise<string[]> {
 describe('the kiosk’s QR screen', () => {
   it('seals the new answers and shows them as an animated code a phone rebuilds from what it catches; pauses; shows the summary', async () => {
     const kerro = await startKerro(await makeTempDir());
-    for (let index = 0; index < 400; index += 1) await submit(kerro, options[(index * 7) % 5] ?? 'good');
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(kerro.url);
-    await page.locator('[data-screen="start"]').waitFor();
-    await holdStaffCorner(page);
-    await page.locator('[data-screen="staff-pin"]').waitFor();
-    await enterPin(page, e2eStaffPin);
+    for (let index = 0; index < 400; index += 1) await submitStandingAnswer(kerro, options[(index * 7) % 5] ?? 'good');
+    const page = await openStaffArea(browser, kerro.url);
     await page.locator('[data-action="qr-transfer"]').click();
     await page.locator('[data-screen="qr-export"]').waitFor();
     await expect.poll(() => page.getByTestId('qr-progress').textContent(), { timeout: 20_000 }).toMatch(/^Noin \d+ s, kun kamera näkee koodin koko ajan\.$/);
@@ -86,6 +72,6 @@ describe('the kiosk’s QR screen', () => {
     await page.screenshot({ path: join(await screenshotDir(), 'qr-export-summary.png') });
     await page.getByRole('button', { name: 'Sulje' }).click();
     await page.locator('[data-screen="staff-home"]').waitFor();
-    await context.close();
+    await page.context().close();
   });
 });

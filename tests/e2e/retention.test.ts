@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configuredTargets } from '../../src-main/core/export/targets';
 import { openKiosk } from '../../src-main/core/kiosk';
 import { silentLogger } from '../../src-main/core/logger';
-import { e2eStaffPin, launchChromium, provisionKerro, screenshotDir, startKerro } from '../support/browser-shell';
+import { launchChromium, provisionKerro, screenshotDir, startKerro } from '../support/browser-shell';
 import { call, standingAnswer, valueOf } from '../support/kiosk';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
-import { enterPin, holdStaffCorner } from '../support/staff-screens';
+import { openStaffArea } from '../support/staff-screens';
 import { makeTempDir } from '../support/temp-dir';
 
 let browser: Browser;
@@ -46,18 +46,6 @@ async function kioskWithPurgedBatch(): Promise<{ dataDir: string; stick: string 
   return { dataDir, stick };
 }
 
-async function unlockStaff(url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.locator('[data-screen="start"]').waitFor();
-  await holdStaffCorner(page);
-  await page.locator('[data-screen="staff-pin"]').waitFor();
-  await enterPin(page, e2eStaffPin);
-  await page.locator('[data-screen="staff-home"]').waitFor();
-  return page;
-}
-
 async function openSettings(page: Page): Promise<void> {
   await page.locator('[data-action="settings"]').click();
   await page.locator('[data-screen="staff-settings"] [data-field="retention"]').waitFor();
@@ -67,7 +55,7 @@ describe('answers leave the kiosk under the retention rule', () => {
   it('staff see the last purge, choose another retention time and find it kept; the purged batch is not offered again', async () => {
     const { dataDir, stick } = await kioskWithPurgedBatch();
     const kerro = await startKerro(dataDir, { KERRO_EXPORT_DIRS: stick });
-    const page = await unlockStaff(kerro.url);
+    const page = await openStaffArea(browser, kerro.url);
     await openSettings(page);
 
     const retention = page.locator('[data-field="retention"]');
@@ -89,7 +77,7 @@ describe('answers leave the kiosk under the retention rule', () => {
     await page.context().close();
     await kerro.stop();
     const again = await startKerro(dataDir, { KERRO_EXPORT_DIRS: stick });
-    const later = await unlockStaff(again.url);
+    const later = await openStaffArea(browser, again.url);
     await openSettings(later);
     expect(await later.locator('[data-choice="retention:180"]').getAttribute('aria-pressed')).toBe('true');
     expect(await later.locator('[data-choice="retention:90"]').getAttribute('aria-pressed')).toBe('false');

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eStaffPin, launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
-import { enterPin, holdStaffCorner, typeOnScreen } from '../support/staff-screens';
+import { enterPin, holdStaffCorner, typeOnScreen, unlockStaffArea } from '../support/staff-screens';
 import { makeTempDir } from '../support/temp-dir';
 
 let browser: Browser;
@@ -28,13 +28,6 @@ async function checkStaffScreen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(await screenshotDir(), `staff-${name}.png`) });
   await expectAccessible(page, `staff ${name}`);
   await expectBigTargets(page, `staff ${name}`);
-}
-
-async function unlockStaff(page: Page): Promise<void> {
-  await holdStaffCorner(page);
-  await page.locator('[data-screen="staff-pin"]').waitFor();
-  await enterPin(page, e2eStaffPin);
-  await page.locator('[data-screen="staff-home"]').waitFor();
 }
 
 describe('the staff area', () => {
@@ -90,7 +83,7 @@ describe('the staff area', () => {
     await backToStart(page);
     await page.locator('[data-screen="start"]').waitFor();
 
-    await unlockStaff(page);
+    await unlockStaffArea(page);
     const card = page.locator('.poll-card-active').filter({ hasText: 'Mikä aamu sopii vauvahierontaan?' });
     await expect.poll(() => card.locator('.answer-count').innerText(), { timeout: 15_000 }).toBe('1 vastaus');
     await card.locator('[data-action="results"]').click();
@@ -123,7 +116,7 @@ describe('the staff area', () => {
   it('shows what is wrong next to the field and saves nothing', async () => {
     const kerro = await startKerro(await makeTempDir());
     const page = await openKiosk(kerro);
-    await unlockStaff(page);
+    await unlockStaffArea(page);
     await page.locator('[data-action="new-poll"]').click();
     await page.locator('input[name="option-0-fi"]').click();
     await typeOnScreen(page, 'Aamu');
@@ -179,7 +172,7 @@ describe('the staff area', () => {
     await page.locator('[data-screen="start"]').waitFor();
     expect(await page.locator('.site-name').innerText()).toBe('Kemin perhekeskus');
     expect(await page.getByRole('button', { name: 'Svenska' }).count()).toBe(0);
-    await unlockStaffWith(page, '13572468');
+    await unlockStaffArea(page, '13572468');
     await context.close();
   });
 });
@@ -282,10 +275,4 @@ async function backToStart(page: Page): Promise<void> {
     .click({ timeout: 3000 })
     .catch(() => undefined);
   await page.locator('[data-screen="start"]').waitFor();
-}
-
-async function unlockStaffWith(page: Page, pin: string): Promise<void> {
-  await holdStaffCorner(page);
-  await enterPin(page, pin);
-  await page.locator('[data-screen="staff-home"]').waitFor();
 }

@@ -11,6 +11,11 @@ export async function callApi(kerro: RunningKerro, method: string, input: unknow
   return body.value;
 }
 
+/** A parent's answer to the standing question, as the start screen sends it. */
+export async function submitStandingAnswer(kerro: RunningKerro, optionId: string): Promise<void> {
+  await callApi(kerro, 'responses.submit', { pollId: 'council-feedback', pollVersion: 1, answer: { optionIds: [optionId] }, language: 'fi' });
+}
+
 export async function unlockOverHttp(kerro: RunningKerro): Promise<string> {
   const value = await callApi(kerro, 'staff.unlock', { pin: e2eStaffPin });
   if (typeof value !== 'object' || value === null || !('token' in value) || typeof value.token !== 'string') throw new Error('No staff token');

@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { e2eStaffPin } from './browser-shell';
 
 /** The hidden way in: a press held on the start screen's top corner for over two seconds. */
 export async function holdStaffCorner(page: Page, holdMs = 2300): Promise<void> {
@@ -13,6 +14,23 @@ export async function holdStaffCorner(page: Page, holdMs = 2300): Promise<void> 
 export async function enterPin(page: Page, pin: string): Promise<void> {
   for (const digit of pin) await page.locator(`.pin-key[data-digit="${digit}"]`).click();
   await page.locator('.pin-submit').click();
+}
+
+/** From the start screen into the staff area as staff get there: the corner held, the PIN, the staff home. */
+export async function unlockStaffArea(page: Page, pin: string = e2eStaffPin): Promise<void> {
+  await holdStaffCorner(page);
+  await page.locator('[data-screen="staff-pin"]').waitFor();
+  await enterPin(page, pin);
+  await page.locator('[data-screen="staff-home"]').waitFor();
+}
+
+/** A fresh touch screen on the kiosk (portrait unless told), unlocked into the staff area; close it with `page.context().close()`. */
+export async function openStaffArea(browser: Browser, url: string, viewport = { width: 1080, height: 1920 }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport, hasTouch: true })).newPage();
+  await page.goto(url);
+  await page.locator('[data-screen="start"]').waitFor();
+  await unlockStaffArea(page);
+  return page;
 }
 
 const keyOf: Record<string, string> = { ' ': '{space}' };
