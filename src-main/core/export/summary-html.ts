@@ -3,8 +3,9 @@ import { localize } from '../../../src-shared/contract/localize';
 import type { MessageKey } from '../../../src-shared/i18n/fi';
 import { fill } from '../../../src-shared/i18n/format';
 import { translate } from '../../../src-shared/i18n/messages';
-import { languageDirections, type LanguageCode } from '../../../src-shared/i18n/languages';
+import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import { splitLocalTime } from '../../../src-shared/export/csv';
+import { escapeHtml, standalonePageOpening } from './standalone-page';
 import type { PollTally, QuotedText, SummaryTally } from './summary-tally';
 
 export interface SummaryInput {
@@ -13,9 +14,6 @@ export interface SummaryInput {
   language: LanguageCode;
   tally: SummaryTally;
 }
-
-// Nothing in the page may load or run anything: it is opened from a stick on any computer.
-const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const styles = `
 :root { color: #1b1b1b; background: #fff; font: 15px/1.45 system-ui, "Segoe UI", Roboto, Arial, sans-serif; }
@@ -65,16 +63,7 @@ export function renderSummaryHtml(input: SummaryInput): string {
     missing > 0 ? text('summary.missing', { count: missing }) : null,
   ].filter((note) => note !== null);
   return [
-    '<!doctype html>',
-    `<html lang="${language}" dir="${languageDirections[language]}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${text('summary.title')} – ${escapeHtml(header.site)} – ${text('summary.batch')} ${header.number}</title>`,
-    `<style>${styles}</style>`,
-    '</head>',
-    '<body>',
+    ...standalonePageOpening(language, `${text('summary.title')} – ${escapeHtml(header.site)} – ${text('summary.batch')} ${header.number}`, styles),
     '<header>',
     `<h1>${text('summary.title')}</h1>`,
     `<dl class="facts">${facts.map(([key, value]) => `<dt>${text(key)}</dt><dd>${value}</dd>`).join('')}</dl>`,
@@ -167,8 +156,4 @@ function formatDate(localIso: string): string {
 function formatDateTime(localIso: string): string {
   const time = splitLocalTime(localIso);
   return time === null ? escapeHtml(localIso) : `${formatDate(localIso)} ${time.time.slice(0, 5)}`;
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

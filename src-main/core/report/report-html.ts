@@ -1,16 +1,13 @@
 import { localize } from '../../../src-shared/contract/localize';
 import type { CouncilReport } from '../../../src-shared/contract/report';
-import { languageDirections, languageNames } from '../../../src-shared/i18n/languages';
+import { languageNames } from '../../../src-shared/i18n/languages';
 import type { ReportMessageKey } from '../../../src-shared/i18n/report-fi';
 import { reportText } from '../../../src-shared/i18n/report-messages';
 import { shownCountText } from '../../../src-shared/privacy/small-groups';
-import { escapeHtml } from '../export/summary-html';
+import { escapeHtml, standalonePageOpening } from '../export/standalone-page';
 import { barChart, heatMapChart, trendChart } from './report-charts';
 import { formatDay } from '../../../src-shared/i18n/days';
 import { formatPercent, formatPoints } from '../../../src-shared/i18n/report-numbers';
-
-// Opened from a stick on any computer, or printed: nothing in it may load or run anything.
-const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const styles = `
 :root { color: #1b1b1b; background: #fff; font: 13px/1.35 system-ui, "Segoe UI", Roboto, Arial, sans-serif; }
@@ -55,16 +52,7 @@ export function renderCouncilReportHtml(report: CouncilReport): string {
   const totals = report.totals;
   const previousCount = report.previousFrom === null ? '' : ` (${text('report.previousPeriod')}: ${report.previousTotals.all})`;
   return [
-    '<!doctype html>',
-    `<html lang="${language}" dir="${languageDirections[language]}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${text('report.title')} – ${escapeHtml(report.siteName)} – ${formatDay(report.from)}–${formatDay(report.to)}</title>`,
-    `<style>${styles}</style>`,
-    '</head>',
-    '<body>',
+    ...standalonePageOpening(language, `${text('report.title')} – ${escapeHtml(report.siteName)} – ${formatDay(report.from)}–${formatDay(report.to)}`, styles),
     '<header>',
     `<h1>${text('report.title')}</h1>`,
     `<dl class="facts">${facts.map(([key, value]) => `<dt>${text(key)}</dt><dd>${value}</dd>`).join('')}</dl>`,
