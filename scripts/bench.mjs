@@ -1,5 +1,5 @@
 // `npm run bench`: every bench section in one run, printed alike as Markdown (ready for the
-// README). `node scripts/bench.mjs store` runs only the named sections. A section is a TypeScript
+// docs/performance.md). `node scripts/bench.mjs store` runs only the named sections. A section is a TypeScript
 // module exporting `run(context)` that returns a BenchSection (scripts/bench/section.mts); it is
 // bundled with Vite like the app, so it measures the same code the kiosk runs.
 import { cpus, loadavg } from 'node:os';

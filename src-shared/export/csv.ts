@@ -26,7 +26,7 @@ const dialects: Record<CsvDialect, DialectRules> = {
   },
 };
 
-/** The columns, in order; documented in the README. Never reorder or rename: people's sheets depend on them. */
+/** The columns, in order; documented in docs/export-format.md. Never reorder or rename: people's sheets depend on them. */
 export const csvColumns = [
   'batch',
   'seq',

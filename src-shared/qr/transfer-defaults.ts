@@ -1,6 +1,6 @@
 /**
  * The QR transfer's settings, chosen by `npm run bench` (scripts/bench/qr.mts; the table is in
- * the README). A larger fragment means fewer frames but a denser code a phone must resolve:
+ * docs/qr-transfer.md). A larger fragment means fewer frames but a denser code a phone must resolve:
  * TXQR's phones managed ~1,850 B per frame in byte mode at ECC L, which is ~1,300 B of payload
  * in BC-UR's two letters per byte.
  */
