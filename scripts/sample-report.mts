@@ -1,7 +1,7 @@
 // The council report of the tests' known data set (tests/support/council-data.ts), as the core
 // renders it; scripts/sample-report.mjs prints it to docs/council-report-sample.pdf.
-import { buildCouncilReport } from '../src-main/core/report/council-report';
-import { renderCouncilReportHtml } from '../src-main/core/report/report-html';
+import { buildCouncilReport } from '../src-main/core/documents/council-report';
+import { renderCouncilReportHtml } from '../src-main/core/documents/report-html';
 import type { LanguageCode } from '../src-shared/i18n/languages';
 import { councilPeriod, councilPolls, councilResponses } from '../tests/support/council-data';
 

@@ -2,7 +2,7 @@
 // runner's (which has Vite loaded). Prints one JSON line with the figures.
 import { openKiosk } from '../../src-main/core/kiosk';
 import { silentLogger } from '../../src-main/core/logger';
-import { verifyExportFolders } from '../../src-main/core/export/verify';
+import { verifyExportFolders } from '../../src-main/core/stick/verify';
 import { readFolder, timeFloor } from './export-floor.mjs';
 
 const [dataDir = '', stick = ''] = process.argv.slice(2);

@@ -1,29 +1,33 @@
-import { randomUUID } from 'node:crypto';
 import type { Health } from '../../src-shared/contract/kiosk';
 import type { Low } from 'lowdb';
 import type { Handlers, KioskApi } from './api/handlers';
-import { createCouncilHandlers } from './api/council-handlers';
-import { createExportHandlers } from './api/export-handlers';
-import { createQrHandlers } from './api/qr-handlers';
-import { createStaffHandlers, type ExportStatus } from './api/staff-handlers';
 import { defaultKioskDocument, kioskDocumentSpec, type KioskDocument } from './domain/kiosk-settings';
 import { BurstDetector } from './domain/burst-detector';
 import { OutcomeBook } from './domain/outcome-book';
-import { checkAnswer, PollBook } from './domain/poll-book';
+import { PollBook } from './domain/poll-book';
 import { ResponseBook } from './domain/response-book';
-import { KerroError } from './errors';
-import { ExportService } from './export/export-service';
+import type { PdfPrinter } from './documents/pdf-printer';
+import type { ExportStatus } from './handlers/export-status';
+import { exportHandlers } from './handlers/exports';
+import { kioskHandlers } from './handlers/kiosk';
+import { outcomeHandlers } from './handlers/outcomes';
+import { pollHandlers } from './handlers/polls';
+import { reportHandlers } from './handlers/reports';
+import { responseHandlers } from './handlers/responses';
+import { resultHandlers } from './handlers/results';
+import { settingsHandlers } from './handlers/settings';
+import { staffHandlers } from './handlers/staff';
+import { createStderrLogger, type Logger } from './logger';
 import { PurgeLedger } from './retention/purge-ledger';
 import { RetentionPurge } from './retention/retention-purge';
-import type { PdfPrinter } from './export/pdf-printer';
-import { configuredTargets, type TargetSource } from './export/targets';
-import { createStderrLogger, type Logger } from './logger';
-import { StaffAuth } from './staff/staff-auth';
 import type { defaultPinCost } from './staff/pin-hash';
+import { StaffAuth } from './staff/staff-auth';
+import { ExportService } from './stick/export-service';
+import { configuredTargets, type TargetSource } from './stick/targets';
 import { openDocument } from './store/document';
 import { nodeFileSystem, type FileSystem } from './store/file-system';
 import { StoreContext } from './store/store-context';
-import { systemClock, toLocalIsoString, type Clock } from './time';
+import { systemClock, type Clock } from './time';
 
 export interface KioskOptions {
   dataDir: string;
@@ -61,9 +65,6 @@ export interface Kiosk extends KioskApi {
   close(): Promise<void>;
 }
 
-/** A follow-up belongs to the visit it came from; later additions would rewrite history. */
-const followUpWindowMs = 15 * 60_000;
-
 export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createStderrLogger();
@@ -77,6 +78,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
   const startedAt = clock().toISOString();
   const bursts = new BurstDetector();
   const settingsData = () => settings.data;
+  const targetFileSystem = options.targetFileSystem ?? nodeFileSystem;
   const auth = new StaffAuth(settings, { clock, pinCost: options.pinCost });
   const exportService = await ExportService.open({
     context,
@@ -86,7 +88,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
     appVersion: options.version,
     clock,
     targets: options.exportTargets ?? configuredTargets(),
-    targetFileSystem: options.targetFileSystem ?? nodeFileSystem,
+    targetFileSystem,
     receiverDir: options.receiverDir,
     pdfPrinter: options.pdfPrinter,
     purged: ledger,
@@ -99,79 +101,20 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
     retentionDays: () => settingsData().retentionDays,
     clock,
   });
-  const exports: ExportStatus = { unexported: () => exportService.unexported, lastExportAt: () => exportService.lastExportAt };
 
-  const handlers: Handlers = {
-    'kiosk.info': async () => {
-      const { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours } = settingsData();
-      return { kioskId, siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours, version: options.version, isSetUp: auth.isSetUp };
-    },
-    'kiosk.health': async () => health(),
-    'polls.active': async () => ({ polls: polls.active(clock()) }),
-    'responses.submit': async (input) => {
-      const now = clock();
-      const poll = polls.find(input.pollId, input.pollVersion);
-      if (poll === undefined) throw new KerroError('not_found', 'No such poll');
-      if (!polls.active(now).some((active) => active.id === poll.id && active.version === poll.version)) {
-        throw new KerroError('not_active', 'This poll is not open for answers');
-      }
-      if (!settingsData().languages.includes(input.language)) {
-        throw new KerroError('invalid_input', 'This language is not enabled on the kiosk');
-      }
-      checkAnswer(poll, input.answer);
-      const stored = await responses.submit({
-        id: randomUUID(),
-        kioskId: settingsData().kioskId,
-        pollId: poll.id,
-        pollVersion: poll.version,
-        answer: input.answer,
-        language: input.language,
-        answeredAt: toLocalIsoString(now),
-        flags: bursts.isBurst(now.getTime()) ? ['burst'] : [],
-      });
-      return { responseId: stored.id, seq: stored.seq };
-    },
-    'responses.followUp': async (input) => {
-      const response = responses.get(input.responseId);
-      if (response === undefined) throw new KerroError('not_found', 'No such answer');
-      if (clock().getTime() - Date.parse(response.answeredAt) > followUpWindowMs) {
-        throw new KerroError('conflict', 'This answer can no longer be added to');
-      }
-      // Sealed into an export batch: its hash is taken, so the answer must stay as it was.
-      if (responses.isFrozen(response)) throw new KerroError('conflict', 'This answer has already been exported');
-      const followUp = polls.find(response.pollId, response.pollVersion)?.followUp ?? null;
-      if (followUp === null) throw new KerroError('invalid_input', 'This poll has no follow-up');
-      const topicIds = new Set(followUp.topics.map((topic) => topic.id));
-      const unknown = input.topics.find((topic) => !topicIds.has(topic));
-      if (unknown !== undefined) throw new KerroError('invalid_input', `Unknown topic: ${unknown}`);
-      if (new Set(input.topics).size !== input.topics.length) throw new KerroError('invalid_input', 'A topic was chosen twice');
-      const comment = input.comment === undefined || input.comment === '' ? null : input.comment;
-      if (comment !== null && !followUp.comment) throw new KerroError('invalid_input', 'This poll takes no comment');
-      await responses.followUp(response.id, input.topics, comment);
-      return { responseId: response.id };
-    },
-    ...createStaffHandlers({
-      auth,
-      settings,
-      polls,
-      responses,
-      clock,
-      exports,
-      recoveries: () => context.recoveries.length,
-      lastPurge: () => ledger.lastSummary,
-      purgeNow: () => retention.run(),
-    }),
-    ...createExportHandlers({
-      exports: exportService,
-      polls,
-      outcomes,
-      settings: settingsData,
-      clock,
-      targetFileSystem: options.targetFileSystem ?? nodeFileSystem,
-    }),
-    ...createQrHandlers(exportService, context.fileSystem),
-    ...createCouncilHandlers({ outcomes, polls, responses, settings: settingsData, clock }),
-  };
+  const exportStatus: ExportStatus = { unexported: () => exportService.unexported, lastExportAt: () => exportService.lastExportAt };
+
+  const handlers = {
+    ...kioskHandlers({ settings: settingsData, version: options.version, isSetUp: () => auth.isSetUp, health }),
+    ...responseHandlers({ polls, responses, settings: settingsData, bursts, clock }),
+    ...pollHandlers({ polls, responses, outcomes, exports: exportService, settings: settingsData, clock, targetFileSystem }),
+    ...staffHandlers({ auth, settings, polls, responses, exports: exportStatus, recoveries: () => context.recoveries.length }),
+    ...resultHandlers({ polls, responses, exports: exportStatus }),
+    ...settingsHandlers({ settings, clock, lastPurge: () => ledger.lastSummary, purgeNow: () => retention.run() }),
+    ...exportHandlers({ exports: exportService, settings: settingsData, fileSystem: context.fileSystem }),
+    ...outcomeHandlers({ outcomes, clock }),
+    ...reportHandlers({ polls, responses, settings: settingsData, clock }),
+  } satisfies Handlers;
 
   function health(): Health {
     return {

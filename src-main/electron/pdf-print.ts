@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions, PrintToPDFOptions } from 'electron';
-import { PrintFailure } from '../core/export/print-failure';
+import { PrintFailure } from '../core/documents/print-failure';
 
 /**
  * An in-memory session of its own (no `persist:`): the app's `kerro://` handler, cookies and

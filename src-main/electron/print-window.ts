@@ -1,5 +1,5 @@
 import { BrowserWindow, session } from 'electron';
-import type { PdfPrinter } from '../core/export/pdf-printer';
+import type { PdfPrinter } from '../core/documents/pdf-printer';
 import { isAllowedPrintRequest, printHtmlToPdf, printPartition, printWindowOptions, type PrintSurface } from './pdf-print';
 
 /** The Electron shell's printer for exports: each page in a hidden window of its own, closed after. */

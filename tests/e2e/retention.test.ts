@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configuredTargets } from '../../src-main/core/export/targets';
+import { configuredTargets } from '../../src-main/core/stick/targets';
 import { openKiosk } from '../../src-main/core/kiosk';
 import { silentLogger } from '../../src-main/core/logger';
 import { launchChromium, provisionKerro, screenshotDir, startKerro } from '../support/browser-shell';

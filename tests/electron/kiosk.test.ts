@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../src-shared/contract/methods';
-import { verifyExportFolders } from '../../src-main/core/export/verify';
+import { verifyExportFolders } from '../../src-main/core/stick/verify';
 import { e2eStaffPin, provisionKerro } from '../support/browser-shell';
 import { pdfInfo, pdfText } from '../support/chromium-printer';
 import { findElectronBinary } from '../support/electron-binary';

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { PdfPrinter } from '../../src-main/core/export/pdf-printer';
+import type { PdfPrinter } from '../../src-main/core/documents/pdf-printer';
 import { launchChromium } from './browser-shell';
 
 export interface ChromiumPrinter {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalAnswerJson, canonicalJson } from '../../src-shared/contract/batch-canonical';
 import { personalDataKinds, type BatchHeader, type ExportAnswer } from '../../src-shared/contract/batch-format';
 import { languageCodes } from '../../src-shared/i18n/languages';
-import { scanBatchFile, writeBatchFile } from '../../src-main/core/export/batch-file';
+import { scanBatchFile, writeBatchFile } from '../../src-main/core/batches/batch-file';
 import { nodeFileSystem } from '../../src-main/core/store/file-system';
 import { makeTempDir } from '../support/temp-dir';
 

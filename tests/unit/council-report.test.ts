@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCouncilReport } from '../../src-main/core/report/council-report';
-import { renderCouncilReportHtml } from '../../src-main/core/report/report-html';
+import { buildCouncilReport } from '../../src-main/core/documents/council-report';
+import { renderCouncilReportHtml } from '../../src-main/core/documents/report-html';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { smallGroupMinimum } from '../../src-shared/privacy/small-groups';
 import { councilPeriod, councilPolls, councilResponses } from '../support/council-data';

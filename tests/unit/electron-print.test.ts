@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintFailureView } from '../../src-shared/contract/exports';
-import { printPdf } from '../../src-main/core/export/pdf-printer';
-import { printFailureOf } from '../../src-main/core/export/print-failure';
+import { printPdf } from '../../src-main/core/documents/pdf-printer';
+import { printFailureOf } from '../../src-main/core/documents/print-failure';
 import {
   isAllowedPrintRequest,
   pdfOptions,

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configuredTargets } from '../../src-main/core/export/targets';
+import { configuredTargets } from '../../src-main/core/stick/targets';
 import type { Kiosk } from '../../src-main/core/kiosk';
 import { faultyFileSystem, type Fault } from '../support/faulty-file-system';
 import { call, standingAnswer, valueOf } from '../support/kiosk';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exportManifestSchema } from '../../src-shared/contract/batch-format';
 import type { StoredResponse } from '../../src-shared/contract/responses';
 import { csvColumns } from '../../src-shared/export/csv';
-import { verifyExportFolders } from '../../src-main/core/export/verify';
+import { verifyExportFolders } from '../../src-main/core/stick/verify';
 import { completeFolders, openExportKit, type ExportKit } from '../support/export-kit';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportManifestSchema } from '../../src-shared/contract/batch-format';
-import { verifyExportFolders } from '../../src-main/core/export/verify';
+import { verifyExportFolders } from '../../src-main/core/stick/verify';
 import { completeFolders, folderPath, openExportKit } from '../support/export-kit';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CsvFormatter } from '../../src-shared/export/csv';
-import { commentsShownPerPoll } from '../../src-main/core/export/summary-tally';
+import { commentsShownPerPoll } from '../../src-main/core/documents/summary-tally';
 import { openExportKit } from '../support/export-kit';
 import { makeTempDir } from '../support/temp-dir';
 

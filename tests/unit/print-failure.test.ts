@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { printFailureSchema, type PrintFailureView } from '../../src-shared/contract/exports';
-import { printPdf } from '../../src-main/core/export/pdf-printer';
-import { PrintFailure, printFailureOf } from '../../src-main/core/export/print-failure';
+import { printPdf } from '../../src-main/core/documents/pdf-printer';
+import { PrintFailure, printFailureOf } from '../../src-main/core/documents/print-failure';
 
 async function failureOf(print: Promise<Uint8Array>): Promise<PrintFailureView | null> {
   return print.then(

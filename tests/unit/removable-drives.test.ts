@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { list } from 'drivelist';
 import type { Drive } from 'drivelist';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { combineTargets, DriveWatcher, removableVolumes } from '../../src-main/core/export/removable-drives';
+import { combineTargets, DriveWatcher, removableVolumes } from '../../src-main/core/stick/removable-drives';
 import type { Logger } from '../../src-main/core/logger';
 import { call, standingAnswer, valueOf } from '../support/kiosk';
 import { openSetUpKiosk, unlock } from '../support/staff';

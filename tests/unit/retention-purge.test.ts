@@ -2,7 +2,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ResponseBook } from '../../src-main/core/domain/response-book';
-import { verifyExportFolders } from '../../src-main/core/export/verify';
+import { verifyExportFolders } from '../../src-main/core/stick/verify';
 import { silentLogger } from '../../src-main/core/logger';
 import { PurgeLedger } from '../../src-main/core/retention/purge-ledger';
 import { nodeFileSystem } from '../../src-main/core/store/file-system';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { csvDialects, type CsvDialect } from '../../../src-shared/contract/batch-format';
-import { TransferFailure } from '../../core/export/export-failure';
-import type { ExportRun } from '../../core/export/export-service';
+import { TransferFailure } from '../../core/stick/export-failure';
+import type { ExportRun } from '../../core/stick/export-service';
 import { exitCodes, type Command, type CommandIo } from '../command';
 import { readCommandLine } from '../command-line';
 import { openKioskData, versionOfThisBuild } from '../kiosk-data';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { localize } from '../../../src-shared/contract/localize';
-import { TransferFailure } from '../../core/export/export-failure';
+import { TransferFailure } from '../../core/stick/export-failure';
 import { importPollPack, previewPollPack } from '../../core/poll-pack/poll-pack';
 import { readPollPack } from '../../core/poll-pack/read-pack';
 import { nodeFileSystem } from '../../core/store/file-system';

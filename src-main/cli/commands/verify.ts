@@ -1,8 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { manifestFileName } from '../../../src-shared/contract/batch-format';
-import { exportFolderPattern, incompleteSuffix } from '../../core/export/folder-name';
-import { verifyExportFolders, type VerifyReport } from '../../core/export/verify';
+import { exportFolderPattern, incompleteSuffix } from '../../core/stick/folder-name';
+import { verifyExportFolders, type VerifyReport } from '../../core/stick/verify';
 import { exitCodes, type Command, type CommandIo } from '../command';
 
 const usage = `kerro verify FOLDER...

@@ -22,3 +22,6 @@ export interface KioskApi {
   readonly staffGate: StaffGate;
   readonly logger: Logger;
 }
+
+/** The handlers of one method namespace, e.g. `NamespaceHandlers<'polls'>` for every `polls.*` method. */
+export type NamespaceHandlers<Namespace extends string> = Pick<Handlers, Extract<MethodName, `${Namespace}.${string}`>>;

@@ -12,9 +12,9 @@ import {
 import type { Outcome } from '../../../src-shared/contract/outcomes';
 import type { Poll } from '../../../src-shared/contract/polls';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
-import { toPollSnapshot } from '../export/batch-content';
-import { failureFromError, TransferFailure } from '../export/export-failure';
-import { HashingWriter } from '../export/hashing-writer';
+import { toPollSnapshot } from '../batches/batch-content';
+import { failureFromError, TransferFailure } from '../stick/export-failure';
+import { HashingWriter } from '../store/hashing-writer';
 import { fsyncDirectory } from '../store/durable-file';
 import { isNotFound, type FileSystem } from '../store/file-system';
 

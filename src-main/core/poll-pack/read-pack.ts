@@ -1,6 +1,6 @@
 import { pollPackFormat, pollPackLimits, pollPackSchema, type PollPack } from '../../../src-shared/contract/poll-pack';
 import { basename, dirname } from 'node:path';
-import { failureFromError, TransferFailure } from '../export/export-failure';
+import { failureFromError, TransferFailure } from '../stick/export-failure';
 import { isNotFound, type FileSystem } from '../store/file-system';
 
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);

@@ -2,7 +2,7 @@ import type { Low } from 'lowdb';
 import { z } from 'zod';
 import { sha256Schema } from '../../../src-shared/contract/batch-format';
 import { purgeSummarySchema, type PurgeSummary } from '../../../src-shared/contract/retention';
-import type { ChainLink } from '../export/batch-book';
+import type { ChainLink } from '../batches/batch-book';
 import { openDocument, type DocumentSpec } from '../store/document';
 import type { StoreContext } from '../store/store-context';
 

@@ -1,4 +1,4 @@
-import type { BatchRecord } from '../export/batch-book';
+import type { BatchRecord } from '../batches/batch-book';
 
 export type PurgeCandidate = Pick<BatchRecord, 'number' | 'seqFrom' | 'seqTo' | 'count' | 'hash' | 'exports'>;
 

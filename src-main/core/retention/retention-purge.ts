@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ResponseBook } from '../domain/response-book';
-import type { BatchRecord } from '../export/batch-book';
+import type { BatchRecord } from '../batches/batch-book';
 import { fsyncDirectory } from '../store/durable-file';
 import { isNotFound } from '../store/file-system';
 import type { StoreContext } from '../store/store-context';

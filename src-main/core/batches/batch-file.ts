@@ -22,8 +22,8 @@ import type { PersonalDataKind } from '../../../src-shared/privacy/personal-data
 import { languageCodes } from '../../../src-shared/i18n/languages';
 import { fsyncDirectory } from '../store/durable-file';
 import type { FileSystem } from '../store/file-system';
-import { HashingWriter, type WrittenFile } from './hashing-writer';
-import { readLines } from './line-reader';
+import { HashingWriter, type WrittenFile } from '../store/hashing-writer';
+import { readLines } from '../store/line-reader';
 
 /** A batch file that does not follow the canonical layout, with the line where it went wrong. */
 export class BatchFormatError extends Error {

@@ -1,12 +1,12 @@
 import type { BatchHeader, ExportAnswer, PollSnapshot } from '../../../src-shared/contract/batch-format';
 import type { PrintFailureView } from '../../../src-shared/contract/exports';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
-import { batchReportTally, buildBatchReport, type TalliedBatch } from '../report/batch-report';
-import { renderCouncilReportHtml } from '../report/report-html';
-import type { ReportTally } from '../report/report-tally';
+import { batchReportTally, buildBatchReport, type TalliedBatch } from './batch-report';
+import { renderCouncilReportHtml } from './report-html';
+import type { ReportTally } from './report-tally';
 import { writeFileDurably } from '../store/durable-file';
 import { isNotFound, type FileSystem } from '../store/file-system';
-import { BatchFormatError, scanBatchFile } from './batch-file';
+import { BatchFormatError, scanBatchFile } from '../batches/batch-file';
 import { printPdf, withFixedPdfDates, type PdfPrinter } from './pdf-printer';
 import { printFailureOf } from './print-failure';
 import { renderSummaryHtml } from './summary-html';

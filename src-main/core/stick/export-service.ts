@@ -7,12 +7,12 @@ import type { ResponseBook } from '../domain/response-book';
 import type { FileSystem } from '../store/file-system';
 import type { StoreContext } from '../store/store-context';
 import { toLocalIsoString, type Clock } from '../time';
-import { pollKey, toPollSnapshot } from './batch-content';
-import { BatchBook, type BatchRecord, type ChainLink } from './batch-book';
+import { pollKey, toPollSnapshot } from '../batches/batch-content';
+import { BatchBook, type BatchRecord, type ChainLink } from '../batches/batch-book';
 import { TransferFailure } from './export-failure';
 import { exportFolderName } from './folder-name';
 import { writeExportFolder, type ExportProgress, type WrittenFolder } from './folder-writer';
-import type { PdfPrinter } from './pdf-printer';
+import type { PdfPrinter } from '../documents/pdf-printer';
 import type { TargetSource } from './targets';
 
 export interface ExportSettings {

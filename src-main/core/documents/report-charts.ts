@@ -1,6 +1,6 @@
 import type { CouncilReport } from '../../../src-shared/contract/report';
 import { shownCountText, visibleCount, type ShownCount } from '../../../src-shared/privacy/small-groups';
-import { escapeHtml } from '../export/standalone-page';
+import { escapeHtml } from './standalone-page';
 
 const chartWidth = 560;
 const labelSpace = 150;

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
-import type { FileSystem } from '../store/file-system';
+import type { FileSystem } from './file-system';
 
 /** Big enough that 100,000 rows take a few hundred writes, small enough to never matter for memory. */
 const chunkBytes = 256 * 1024;

@@ -1,5 +1,5 @@
 import type { ExportAnswer, PollSnapshot } from '../../../src-shared/contract/batch-format';
-import { pollKey } from './batch-content';
+import { pollKey } from '../batches/batch-content';
 
 /** A printed summary is read at a meeting; past this many, the comments are counted and left to the CSV. */
 export const commentsShownPerPoll = 300;

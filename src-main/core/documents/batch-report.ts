@@ -3,7 +3,7 @@ import { pollKey } from '../../../src-shared/contract/batch-format';
 import type { CouncilReport } from '../../../src-shared/contract/report';
 import { staffLanguageOf, type LanguageCode } from '../../../src-shared/i18n/languages';
 import { maskPersonalData } from '../../../src-shared/privacy/personal-data';
-import { batchMaskLabels } from '../export/batch-content';
+import { batchMaskLabels } from '../batches/batch-content';
 import { assembleReport, latestVersions, maskLabels } from './council-report';
 import { ReportTally } from './report-tally';
 

@@ -1,9 +1,9 @@
 import { basename, join } from 'node:path';
 import { exportManifestSchema, manifestFileName, type ExportManifest } from '../../../src-shared/contract/batch-format';
 import { nodeFileSystem, type FileSystem } from '../store/file-system';
-import { BatchFormatError, scanBatchFile } from './batch-file';
+import { BatchFormatError, scanBatchFile } from '../batches/batch-file';
 import { exportFolderName, incompleteSuffix } from './folder-name';
-import { hashFile } from './hashing-writer';
+import { hashFile } from '../store/hashing-writer';
 
 export interface FolderCheck {
   path: string;

@@ -8,19 +8,19 @@ import {
 } from '../../../src-shared/contract/batch-format';
 import { fsyncDirectory } from '../store/durable-file';
 import { isNotFound, type FileSystem } from '../store/file-system';
-import { pollKey } from './batch-content';
-import { BatchFormatError, scanBatchFile, type ScannedBatch } from './batch-file';
-import type { BatchRecord } from './batch-book';
+import { pollKey } from '../batches/batch-content';
+import { BatchFormatError, scanBatchFile, type ScannedBatch } from '../batches/batch-file';
+import type { BatchRecord } from '../batches/batch-book';
 import { CsvFormatter } from '../../../src-shared/export/csv';
 import { failureFromError, TransferFailure } from './export-failure';
 import { exportFolderName, incompleteSuffix } from './folder-name';
-import { HashingWriter, hashFile, type WrittenFile } from './hashing-writer';
-import { makeFolderDocuments, pinnedReport, readPreviousBatch } from './folder-documents';
-import type { PdfPrinter } from './pdf-printer';
+import { HashingWriter, hashFile, type WrittenFile } from '../store/hashing-writer';
+import { makeFolderDocuments, pinnedReport, readPreviousBatch } from '../documents/folder-documents';
+import type { PdfPrinter } from '../documents/pdf-printer';
 import type { PrintFailureView } from '../../../src-shared/contract/exports';
-import { batchReportTally } from '../report/batch-report';
-import type { ReportTally } from '../report/report-tally';
-import { SummaryTally } from './summary-tally';
+import { batchReportTally } from '../documents/batch-report';
+import type { ReportTally } from '../documents/report-tally';
+import { SummaryTally } from '../documents/summary-tally';
 import type { Logger } from '../logger';
 
 export interface ExportProgress {

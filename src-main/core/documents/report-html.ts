@@ -4,7 +4,7 @@ import { languageNames } from '../../../src-shared/i18n/languages';
 import type { ReportMessageKey } from '../../../src-shared/i18n/report-fi';
 import { reportText } from '../../../src-shared/i18n/report-messages';
 import { shownCountText } from '../../../src-shared/privacy/small-groups';
-import { escapeHtml, standalonePageOpening } from '../export/standalone-page';
+import { escapeHtml, standalonePageOpening } from './standalone-page';
 import { barChart, heatMapChart, trendChart } from './report-charts';
 import { formatDay } from '../../../src-shared/i18n/days';
 import { formatPercent, formatPoints } from '../../../src-shared/i18n/report-numbers';

@@ -1,4 +1,4 @@
-import type { FileSystem } from '../store/file-system';
+import type { FileSystem } from './file-system';
 
 const chunkBytes = 256 * 1024;
 const newline = 0x0a;

@@ -1,0 +1,58 @@
+import type { Low } from 'lowdb';
+import type { NamespaceHandlers } from '../api/handlers';
+import { answerCount } from '../domain/answer-count';
+import type { KioskDocument } from '../domain/kiosk-settings';
+import type { PollBook } from '../domain/poll-book';
+import type { ResponseBook } from '../domain/response-book';
+import { changeSettings } from '../domain/settings-change';
+import { sessionIdleMs, type StaffAuth } from '../staff/staff-auth';
+import type { ExportStatus } from './export-status';
+
+export interface StaffDependencies {
+  auth: StaffAuth;
+  settings: Low<KioskDocument>;
+  polls: PollBook;
+  responses: ResponseBook;
+  exports: ExportStatus;
+  recoveries: () => number;
+}
+
+/** The staff session (set-up, unlock, lock, PIN) and the staff area's front page. */
+export function staffHandlers(dependencies: StaffDependencies): NamespaceHandlers<'staff'> {
+  const { auth, settings, polls, responses, exports } = dependencies;
+  return {
+    'staff.status': async () => auth.status(),
+    'staff.setup': async (input) => {
+      const pin = await auth.firstPin(input.pin);
+      await changeSettings(settings, (data) => ({
+        ...data,
+        ...pin,
+        siteName: input.siteName,
+        languages: input.languages,
+        defaultLanguage: input.languages.includes(data.defaultLanguage) ? data.defaultLanguage : (input.languages[0] ?? 'fi'),
+      }));
+      return {};
+    },
+    'staff.unlock': async (input) => ({ token: await auth.unlock(input.pin), idleSeconds: sessionIdleMs / 1000 }),
+    'staff.lock': async (_input, context) => {
+      auth.lock(context.staffToken);
+      return {};
+    },
+    'staff.changePin': async (input, context) => {
+      await auth.changePin(context.staffToken, input.currentPin, input.newPin);
+      return {};
+    },
+    'staff.overview': async () => {
+      const latest = polls.latestVersions().sort(
+        (left, right) => Number(left.standing) - Number(right.standing) || right.createdAt.localeCompare(left.createdAt),
+      );
+      return {
+        polls: latest.map((poll) => ({ poll, answers: answerCount(responses, poll.id) })),
+        answersStored: responses.count,
+        unexported: exports.unexported(),
+        lastExportAt: exports.lastExportAt(),
+        recoveries: dependencies.recoveries(),
+      };
+    },
+  };
+}
