@@ -1,45 +1,29 @@
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { KioskInfo } from '../../src-shared/contract/kiosk';
-import type { Poll, PollOption } from '../../src-shared/contract/polls';
-import type { Answer } from '../../src-shared/contract/responses';
+import type { Poll } from '../../src-shared/contract/polls';
 import { languageDirections, type LanguageCode } from '../../src-shared/i18n/languages';
 import { parentMessages } from '../../src-shared/i18n/parents/parent-messages';
 import { client } from '../api/transport';
-import { defaultDisplay, isDefaultDisplay, type DisplaySettings } from '../components/display-settings';
-import { FollowUpScreen } from '../screens/FollowUpScreen';
-import { SaveFailedScreen } from '../screens/SaveFailedScreen';
-import { StartScreen } from '../screens/StartScreen';
-import { ThanksScreen } from '../screens/ThanksScreen';
-import { WaitingScreen } from '../screens/WaitingScreen';
+import { defaultDisplay, isDefaultDisplay, type DisplaySettings } from '../parents/display-settings';
+import { FollowUpScreen } from '../parents/FollowUpScreen';
+import { SaveFailedScreen } from '../parents/SaveFailedScreen';
+import { StartScreen } from '../parents/StartScreen';
+import { ThanksScreen } from '../parents/ThanksScreen';
+import { useVisit } from '../parents/useVisit';
+import { WaitingScreen } from '../parents/WaitingScreen';
 import { ErrorBoundary } from './ErrorBoundary';
 import { lazyScreens } from './lazy-screens';
-import { useCoolDown } from './useCoolDown';
 import { useIdleTimeout } from './useIdleTimeout';
-
-type Screen =
-  | { name: 'start' }
-  | { name: 'followUp'; responseId: string; topics: readonly PollOption[] }
-  | { name: 'thanks' }
-  | { name: 'saveFailed' }
-  | { name: 'textAnswer'; poll: Poll }
-  | { name: 'comment'; responseId: string }
-  | { name: 'staff' };
 
 type Loading = { state: 'loading' } | { state: 'unavailable' } | { state: 'ready'; kiosk: KioskInfo };
 
 const retryAfterMs = 5000;
-const coolDownMs = 1200;
 
 export function App() {
   const [loading, setLoading] = useState<Loading>({ state: 'loading' });
   const [polls, setPolls] = useState<readonly Poll[]>([]);
   const [language, setLanguage] = useState<LanguageCode>('fi');
   const [display, setDisplay] = useState<DisplaySettings>(defaultDisplay);
-  const [screen, setScreen] = useState<Screen>({ name: 'start' });
-  const [visit, setVisit] = useState(0);
-  const [isBusy, setIsBusy] = useState(false);
-  const isBusyRef = useRef(false);
-  const [isCoolingDown, startCoolDown] = useCoolDown(coolDownMs);
   const texts = parentMessages[language];
   const kiosk = loading.state === 'ready' ? loading.kiosk : null;
   const defaultLanguage = kiosk?.defaultLanguage ?? 'fi';
@@ -76,6 +60,12 @@ export function App() {
     document.documentElement.dir = languageDirections[language];
   }, [language]);
 
+  const resetChoices = useCallback(() => {
+    setLanguage(defaultLanguage);
+    setDisplay(defaultDisplay);
+  }, [defaultLanguage]);
+  const { screen, visit, isBusy, isCoolingDown, goToStart, ...step } = useVisit({ language, refreshPolls, resetChoices });
+
   // The staff area keeps its own look; the parents' choice applies to the parents' screens only.
   const isParentScreen = screen.name !== 'staff';
   useEffect(() => {
@@ -83,68 +73,6 @@ export function App() {
     root.toggleAttribute('data-high-contrast', isParentScreen && display.isHighContrast);
     root.toggleAttribute('data-large-text', isParentScreen && display.isLargeText);
   }, [display, isParentScreen]);
-
-  const goToStart = useCallback(
-    (shouldResetLanguage: boolean) => {
-      setScreen({ name: 'start' });
-      setVisit((count) => count + 1);
-      startCoolDown();
-      if (shouldResetLanguage) {
-        setLanguage(defaultLanguage);
-        setDisplay(defaultDisplay);
-      }
-      void refreshPolls();
-    },
-    [defaultLanguage, refreshPolls, startCoolDown],
-  );
-
-  /** A second tap while the first is being saved is ignored, so a double tap counts once. */
-  const runExclusive = async (work: () => Promise<void>) => {
-    if (isBusyRef.current) return;
-    isBusyRef.current = true;
-    setIsBusy(true);
-    try {
-      await work();
-    } finally {
-      isBusyRef.current = false;
-      setIsBusy(false);
-    }
-  };
-
-  const answer = (poll: Poll, given: Answer) =>
-    runExclusive(async () => {
-      const result = await client.call('responses.submit', {
-        pollId: poll.id,
-        pollVersion: poll.version,
-        answer: given,
-        language,
-      });
-      if (!result.ok) {
-        if (result.error.code === 'not_active' || result.error.code === 'not_found') {
-          await refreshPolls();
-          return;
-        }
-        setScreen({ name: 'saveFailed' });
-        return;
-      }
-      const topics = poll.followUp?.topics ?? [];
-      const { responseId } = result.value;
-      if (topics.length > 0) setScreen({ name: 'followUp', responseId, topics });
-      else if (poll.followUp?.comment === true) setScreen({ name: 'comment', responseId });
-      else setScreen({ name: 'thanks' });
-    });
-
-  const finishComment = (responseId: string, comment: string) =>
-    runExclusive(async () => {
-      const result = await client.call('responses.followUp', { responseId, topics: [], comment });
-      setScreen(result.ok ? { name: 'thanks' } : { name: 'saveFailed' });
-    });
-
-  const finishFollowUp = (responseId: string, topics: string[]) =>
-    runExclusive(async () => {
-      const result = await client.call('responses.followUp', { responseId, topics });
-      setScreen(result.ok ? { name: 'thanks' } : { name: 'saveFailed' });
-    });
 
   // The staff area keeps its own, longer idle time and locks itself when it runs out.
   const isAway =
@@ -175,9 +103,9 @@ export function App() {
           onLanguage={setLanguage}
           display={display}
           onDisplay={setDisplay}
-          onAnswer={(poll, given) => void answer(poll, given)}
-          onWrite={(poll) => setScreen({ name: 'textAnswer', poll })}
-          onStaff={() => setScreen({ name: 'staff' })}
+          onAnswer={step.answer}
+          onWrite={step.writeAnswer}
+          onStaff={step.openStaffArea}
           visit={visit}
         />
       ) : null}
@@ -189,7 +117,7 @@ export function App() {
               language={language}
               texts={texts}
               isBusy={isBusy}
-              onSend={(text) => void answer(screen.poll, { text })}
+              onSend={(text) => step.answer(screen.poll, { text })}
               onBack={() => goToStart(false)}
             />
           ) : null}
@@ -198,8 +126,8 @@ export function App() {
               texts={texts}
               language={language}
               isBusy={isBusy}
-              onDone={(comment) => void finishComment(screen.responseId, comment)}
-              onSkip={() => setScreen({ name: 'thanks' })}
+              onDone={(comment) => step.finishComment(screen.responseId, comment)}
+              onSkip={step.skipToThanks}
             />
           ) : null}
           {screen.name === 'staff' ? (
@@ -220,8 +148,8 @@ export function App() {
           language={language}
           texts={texts}
           isBusy={isBusy}
-          onDone={(topics) => void finishFollowUp(screen.responseId, topics)}
-          onSkip={() => setScreen({ name: 'thanks' })}
+          onDone={(topics) => step.finishFollowUp(screen.responseId, topics)}
+          onSkip={step.skipToThanks}
         />
       ) : null}
       {screen.name === 'thanks' ? <ThanksScreen texts={texts} onBack={() => goToStart(false)} /> : null}

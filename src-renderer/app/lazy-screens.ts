@@ -6,7 +6,7 @@ import { lazy } from 'react';
  */
 export const lazyScreens = {
   StaffArea: lazy(() => import('../staff/StaffArea').then((module) => ({ default: module.StaffArea }))),
-  SetupScreen: lazy(() => import('../setup/SetupScreen').then((module) => ({ default: module.SetupScreen }))),
-  TextAnswerScreen: lazy(() => import('../screens/TextAnswerScreen').then((module) => ({ default: module.TextAnswerScreen }))),
-  CommentScreen: lazy(() => import('../screens/CommentScreen').then((module) => ({ default: module.CommentScreen }))),
+  SetupScreen: lazy(() => import('../staff/setup/SetupScreen').then((module) => ({ default: module.SetupScreen }))),
+  TextAnswerScreen: lazy(() => import('../parents/TextAnswerScreen').then((module) => ({ default: module.TextAnswerScreen }))),
+  CommentScreen: lazy(() => import('../parents/CommentScreen').then((module) => ({ default: module.CommentScreen }))),
 };

@@ -11,6 +11,7 @@ import { OptionFields } from './OptionFields';
 import { problemText } from './problem-text';
 import { ScheduleFields } from './ScheduleFields';
 import type { StaffCall } from './staff-call';
+import { StaffHeader } from './StaffHeader';
 
 interface PollEditorProps {
   texts: Messages;
@@ -65,12 +66,7 @@ export function PollEditor({ texts, language, call, pollId, initial, answers, on
   return (
     <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area">
       <main className="screen staff-screen poll-editor" data-screen="staff-editor">
-        <header className="staff-header">
-          <h1>{pollId === null ? texts['editor.titleNew'] : texts['editor.titleEdit']}</h1>
-          <button type="button" className="secondary-button" data-action="cancel" onClick={onCancel}>
-            {texts['editor.cancel']}
-          </button>
-        </header>
+        <StaffHeader title={pollId === null ? texts['editor.titleNew'] : texts['editor.titleEdit']} exit={{ label: texts['editor.cancel'], action: 'cancel', onPress: onCancel }} />
         {answers > 0 ? <p className="editor-note">{texts['editor.newVersion']}</p> : null}
         <fieldset className="editor-section">
           <legend>{texts['editor.kind']}</legend>

@@ -10,6 +10,7 @@ import { ColumnChart } from './ColumnChart';
 import { CommentList } from './CommentList';
 import type { StaffCall } from './staff-call';
 import { formatDateTime, formatDay, localDate } from './time-format';
+import { StaffHeader } from './StaffHeader';
 
 type Range = 'all' | 'today' | 'week' | 'month';
 
@@ -51,12 +52,7 @@ export function ResultsScreen({ texts, language, call, pollId, onBack }: Results
   const percent = (share: number) => Math.round(share * 100);
   return (
     <main className="screen staff-screen results-screen" data-screen="staff-results">
-      <header className="staff-header">
-        <h1>{texts['staff.results']}</h1>
-        <button type="button" className="secondary-button" data-action="back" onClick={onBack}>
-          {texts['staff.back']}
-        </button>
-      </header>
+      <StaffHeader title={texts['staff.results']} exit={{ label: texts['staff.back'], action: 'back', onPress: onBack }} />
       <div className="results-scroll">
         {results === null || question === null ? null : (
           <>

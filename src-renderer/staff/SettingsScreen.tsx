@@ -14,6 +14,7 @@ import type { StaffCall } from './staff-call';
 import { OpeningHoursFields } from './OpeningHoursFields';
 import { RetentionField } from './RetentionField';
 import { Stepper } from './Stepper';
+import { StaffHeader } from './StaffHeader';
 
 interface SettingsScreenProps {
   texts: Messages;
@@ -66,12 +67,7 @@ export function SettingsScreen({ texts, language, call, onSaved, onBack }: Setti
   return (
     <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area">
       <main className="screen staff-screen settings-screen" data-screen="staff-settings">
-        <header className="staff-header">
-          <h1>{texts['staff.settings']}</h1>
-          <button type="button" className="secondary-button" data-action="back" onClick={onBack}>
-            {texts['staff.back']}
-          </button>
-        </header>
+        <StaffHeader title={texts['staff.settings']} exit={{ label: texts['staff.back'], action: 'back', onPress: onBack }} />
         <section className="editor-section" aria-labelledby="clock-heading">
           <h2 id="clock-heading">{texts['settings.clock']}</h2>
           <KioskClock kioskNow={view.now} language={language} label={texts['settings.clock']} />

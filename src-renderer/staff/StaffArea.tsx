@@ -18,8 +18,8 @@ import './staff.css';
 /** The QR transfer draws codes with its own libraries; loaded only when staff open it. */
 const QrExportScreen = lazy(() => import('./qr/QrExportScreen').then((module) => ({ default: module.QrExportScreen })));
 /** The council's screens: the report and "you said, we did", loaded when opened. */
-const ReportScreen = lazy(() => import('../report/ReportScreen').then((module) => ({ default: module.ReportScreen })));
-const OutcomesScreen = lazy(() => import('../outcomes/OutcomesScreen').then((module) => ({ default: module.OutcomesScreen })));
+const ReportScreen = lazy(() => import('./report/ReportScreen').then((module) => ({ default: module.ReportScreen })));
+const OutcomesScreen = lazy(() => import('./outcomes/OutcomesScreen').then((module) => ({ default: module.OutcomesScreen })));
 
 type View =
   | { name: 'home' }

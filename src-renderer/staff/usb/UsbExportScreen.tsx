@@ -11,6 +11,7 @@ import { ExportProgressBar } from './ExportProgressBar';
 import { ExportResult } from './ExportResult';
 import { PollPackPanel } from './PollPackPanel';
 import { TargetPicker } from './TargetPicker';
+import { StaffHeader } from '../StaffHeader';
 
 /** Sticks come and go while staff watch; the shell itself polls drives about this often. */
 const targetRefreshMs = 2000;
@@ -83,17 +84,11 @@ export function UsbExportScreen({ texts, language, call, onKioskChanged, onBack 
   const canExport = !isRunning && chosen !== null && chosen.isWritable;
   return (
     <main className="screen staff-screen usb-screen" data-screen="usb-export">
-      <header className="staff-header">
-        <h1>{texts['usb.title']}</h1>
-        <div className="staff-header-actions">
-          <button type="button" className="secondary-button" data-action="refresh" disabled={isRunning} onClick={() => void loadTargets()}>
-            {texts['usb.refresh']}
-          </button>
-          <button type="button" className="secondary-button" data-action="back" disabled={isRunning} onClick={onBack}>
-            {texts['staff.back']}
-          </button>
-        </div>
-      </header>
+      <StaffHeader title={texts['usb.title']} exit={{ label: texts['staff.back'], action: 'back', onPress: onBack, isDisabled: isRunning }}>
+        <button type="button" className="secondary-button" data-action="refresh" disabled={isRunning} onClick={() => void loadTargets()}>
+          {texts['usb.refresh']}
+        </button>
+      </StaffHeader>
       <TargetPicker texts={texts} language={language} targets={targets} chosen={chosen} onChoose={setChosenId} />
       {unexported === null ? null : <p data-fact="unexported">{fill(texts['staff.unexported'], { count: unexported })}</p>}
       <button

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { CouncilReport } from '../../src-shared/contract/report';
-import type { LanguageCode } from '../../src-shared/i18n/languages';
-import { reportText } from '../../src-shared/i18n/report-messages';
-import { ChoiceGroup } from '../staff/ChoiceGroup';
-import type { StaffCall } from '../staff/staff-call';
+import type { CouncilReport } from '../../../src-shared/contract/report';
+import type { LanguageCode } from '../../../src-shared/i18n/languages';
+import { reportText } from '../../../src-shared/i18n/report-messages';
+import { ChoiceGroup } from '../ChoiceGroup';
+import type { StaffCall } from '../staff-call';
 import { CouncilReportView } from './CouncilReportView';
 import { localToday, periodOf, reportRanges, type ReportRange } from './report-period';
 import './report.css';
+import { StaffHeader } from '../StaffHeader';
 
 interface ReportScreenProps {
   language: LanguageCode;
@@ -32,17 +33,11 @@ export function ReportScreen({ language, call, onBack }: ReportScreenProps) {
   }, [call, range]);
   return (
     <main className="screen staff-screen report-screen" data-screen="staff-report">
-      <header className="staff-header">
-        <h1>{reportText(language, 'report.open')}</h1>
-        <div className="staff-header-actions">
-          <button type="button" className="primary-button" data-action="print" disabled={loaded.state !== 'ready'} onClick={() => window.print()}>
-            {reportText(language, 'report.print')}
-          </button>
-          <button type="button" className="secondary-button" data-action="back" onClick={onBack}>
-            {reportText(language, 'report.back')}
-          </button>
-        </div>
-      </header>
+      <StaffHeader title={reportText(language, 'report.open')} exit={{ label: reportText(language, 'report.back'), action: 'back', onPress: onBack }}>
+        <button type="button" className="primary-button" data-action="print" disabled={loaded.state !== 'ready'} onClick={() => window.print()}>
+          {reportText(language, 'report.print')}
+        </button>
+      </StaffHeader>
       <div className="report-scroll">
         <ChoiceGroup
           name="report-range"

@@ -3,8 +3,8 @@ import { localize } from '../../src-shared/contract/localize';
 import type { PollOption } from '../../src-shared/contract/polls';
 import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
-import { pictogramFor } from '../components/pictograms';
-import { useFocusOnShow } from '../components/useFocusOnShow';
+import { pictogramFor } from './pictograms';
+import { useFocusOnShow } from './useFocusOnShow';
 
 interface FollowUpScreenProps {
   topics: readonly PollOption[];

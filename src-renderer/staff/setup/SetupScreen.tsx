@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { setupInputSchema } from '../../src-shared/contract/staff';
-import type { KioskInfo } from '../../src-shared/contract/kiosk';
-import { staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
-import { messages } from '../../src-shared/i18n/messages';
-import { client } from '../api/transport';
-import { LanguageToggles } from '../staff/LanguageToggles';
-import { PinPad } from '../staff/PinPad';
-import { problemText } from '../staff/problem-text';
-import '../staff/staff.css';
-import { KeyboardArea } from '../typing/KeyboardArea';
-import { TextField } from '../typing/TextField';
+import { setupInputSchema } from '../../../src-shared/contract/staff';
+import type { KioskInfo } from '../../../src-shared/contract/kiosk';
+import { staffLanguageOf, type LanguageCode } from '../../../src-shared/i18n/languages';
+import { messages } from '../../../src-shared/i18n/messages';
+import { client } from '../../api/transport';
+import { LanguageToggles } from '../LanguageToggles';
+import { PinPad } from '../PinPad';
+import { problemText } from '../problem-text';
+import '../staff.css';
+import { KeyboardArea } from '../../typing/KeyboardArea';
+import { TextField } from '../../typing/TextField';
 
 interface SetupScreenProps {
   kiosk: KioskInfo;

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { outcomeTextLimit, type Outcome } from '../../src-shared/contract/outcomes';
-import { daysBetween } from '../../src-shared/contract/report';
-import { formatDay, shiftDay } from '../../src-shared/i18n/days';
-import type { Messages } from '../../src-shared/i18n/fi';
-import { staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
-import { reportText } from '../../src-shared/i18n/report-messages';
-import { Stepper } from '../staff/Stepper';
-import type { StaffCall } from '../staff/staff-call';
-import { KeyboardArea } from '../typing/KeyboardArea';
-import { TextField } from '../typing/TextField';
+import { outcomeTextLimit, type Outcome } from '../../../src-shared/contract/outcomes';
+import { daysBetween } from '../../../src-shared/contract/report';
+import { formatDay, shiftDay } from '../../../src-shared/i18n/days';
+import type { Messages } from '../../../src-shared/i18n/fi';
+import { staffLanguageOf, type LanguageCode } from '../../../src-shared/i18n/languages';
+import { reportText } from '../../../src-shared/i18n/report-messages';
+import { Stepper } from '../Stepper';
+import type { StaffCall } from '../staff-call';
+import { KeyboardArea } from '../../typing/KeyboardArea';
+import { TextField } from '../../typing/TextField';
+import { StaffHeader } from '../StaffHeader';
 
 interface OutcomeEditorProps {
   texts: Messages;
@@ -68,12 +69,7 @@ export function OutcomeEditor({ texts, language, call, today, outcome, onDone }:
   return (
     <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area">
       <main className="screen staff-screen outcome-editor" data-screen="staff-outcome-editor">
-        <header className="staff-header">
-          <h1>{outcome === null ? text('outcomes.new') : text('outcomes.edit')}</h1>
-          <button type="button" className="secondary-button" data-action="cancel" onClick={onDone}>
-            {text('outcomes.cancel')}
-          </button>
-        </header>
+        <StaffHeader title={outcome === null ? text('outcomes.new') : text('outcomes.edit')} exit={{ label: text('outcomes.cancel'), action: 'cancel', onPress: onDone }} />
         <p className="editor-note">{text('outcomes.intro')}</p>
         <div className="editor-section">
           <TextField name="outcome-fi" label={text('outcomes.textFi')} value={fi} lang="fi" maxLength={outcomeTextLimit} isMultiline problem={isFinnishMissing ? problem : null} onChange={(value) => {

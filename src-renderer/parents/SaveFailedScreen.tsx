@@ -1,5 +1,5 @@
 import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
-import { useFocusOnShow } from '../components/useFocusOnShow';
+import { useFocusOnShow } from './useFocusOnShow';
 
 interface SaveFailedScreenProps {
   texts: ParentMessages;

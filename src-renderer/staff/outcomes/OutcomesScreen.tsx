@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import { isOutcomeShown, type Outcome } from '../../src-shared/contract/outcomes';
-import { localize } from '../../src-shared/contract/localize';
-import { formatDay } from '../../src-shared/i18n/days';
-import type { Messages } from '../../src-shared/i18n/fi';
-import type { LanguageCode } from '../../src-shared/i18n/languages';
-import { reportText } from '../../src-shared/i18n/report-messages';
-import type { StaffCall } from '../staff/staff-call';
+import { isOutcomeShown, type Outcome } from '../../../src-shared/contract/outcomes';
+import { localize } from '../../../src-shared/contract/localize';
+import { formatDay } from '../../../src-shared/i18n/days';
+import type { Messages } from '../../../src-shared/i18n/fi';
+import type { LanguageCode } from '../../../src-shared/i18n/languages';
+import { reportText } from '../../../src-shared/i18n/report-messages';
+import type { StaffCall } from '../staff-call';
 import { OutcomeEditor } from './OutcomeEditor';
 import './outcomes-screen.css';
+import { StaffHeader } from '../StaffHeader';
 
 interface OutcomesScreenProps {
   texts: Messages;
@@ -58,12 +59,7 @@ export function OutcomesScreen({ texts, language, call, onBack }: OutcomesScreen
   };
   return (
     <main className="screen staff-screen outcomes-screen" data-screen="staff-outcomes">
-      <header className="staff-header">
-        <h1>{text('outcomes.title')}</h1>
-        <button type="button" className="secondary-button" data-action="back" onClick={onBack}>
-          {text('report.back')}
-        </button>
-      </header>
+      <StaffHeader title={text('outcomes.title')} exit={{ label: text('report.back'), action: 'back', onPress: onBack }} />
       <p className="editor-note">{text('outcomes.intro')}</p>
       <button type="button" className="primary-button" data-action="new-outcome" disabled={list === null} onClick={() => setEditing({ outcome: null })}>
         {text('outcomes.new')}

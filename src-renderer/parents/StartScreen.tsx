@@ -3,12 +3,12 @@ import type { Poll } from '../../src-shared/contract/polls';
 import type { Answer } from '../../src-shared/contract/responses';
 import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
-import type { DisplaySettings } from '../components/display-settings';
-import { DisplayToggles } from '../components/DisplayToggles';
-import { HiddenStaffCorner } from '../components/HiddenStaffCorner';
-import { LanguageBar } from '../components/LanguageBar';
-import { PollView } from '../components/PollView';
-import { OutcomeBand } from '../outcomes/OutcomeBand';
+import type { DisplaySettings } from './display-settings';
+import { DisplayToggles } from './DisplayToggles';
+import { HiddenStaffCorner } from './HiddenStaffCorner';
+import { LanguageBar } from './LanguageBar';
+import { PollView } from './PollView';
+import { OutcomeBand } from './OutcomeBand';
 
 interface StartScreenProps {
   kiosk: KioskInfo;

@@ -1,5 +1,5 @@
-import type { CouncilReport } from '../../src-shared/contract/report';
-import { shownCountText, visibleCount } from '../../src-shared/privacy/small-groups';
+import type { CouncilReport } from '../../../src-shared/contract/report';
+import { shownCountText, visibleCount } from '../../../src-shared/privacy/small-groups';
 
 interface HeatMapProps {
   title: string;

@@ -1,11 +1,11 @@
-import { localize } from '../../src-shared/contract/localize';
-import type { CouncilReport } from '../../src-shared/contract/report';
-import { formatDay } from '../../src-shared/i18n/days';
-import { languageNames } from '../../src-shared/i18n/languages';
-import type { ReportMessageKey } from '../../src-shared/i18n/report-fi';
-import { reportText } from '../../src-shared/i18n/report-messages';
-import { formatPercent, formatPoints } from '../../src-shared/i18n/report-numbers';
-import { shownCountText, visibleCount, type ShownCount } from '../../src-shared/privacy/small-groups';
+import { localize } from '../../../src-shared/contract/localize';
+import type { CouncilReport } from '../../../src-shared/contract/report';
+import { formatDay } from '../../../src-shared/i18n/days';
+import { languageNames } from '../../../src-shared/i18n/languages';
+import type { ReportMessageKey } from '../../../src-shared/i18n/report-fi';
+import { reportText } from '../../../src-shared/i18n/report-messages';
+import { formatPercent, formatPoints } from '../../../src-shared/i18n/report-numbers';
+import { shownCountText, visibleCount, type ShownCount } from '../../../src-shared/privacy/small-groups';
 import { HeatMap } from './HeatMap';
 import { ReportBars } from './ReportBars';
 

@@ -1,5 +1,5 @@
-import type { ReportInput } from '../../src-shared/contract/report';
-import { shiftDay } from '../../src-shared/i18n/days';
+import type { ReportInput } from '../../../src-shared/contract/report';
+import { shiftDay } from '../../../src-shared/i18n/days';
 
 export const reportRanges = ['twoWeeks', 'fourWeeks', 'thisMonth', 'lastMonth'] as const;
 export type ReportRange = (typeof reportRanges)[number];
