@@ -6,6 +6,7 @@ const nodeOnly = [
   { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'zlib', 'child_process'], message: 'This layer runs without Node.' },
 ];
 const noElectron = [{ group: ['electron'], message: 'Only src-main/electron may load Electron.' }];
+const noScreens = [{ group: ['react', 'react-dom', '**/src-renderer/**'], message: 'The main side reaches the screens only through the contract.' }];
 
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**'] },
@@ -45,6 +46,14 @@ export default tseslint.config(
   {
     files: ['src-shared/**'],
     rules: {
+      // The contract runs in Node, in the page and in Electron alike: no runtime's own globals.
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'window', 'document', 'global', 'require', '__dirname', 'navigator', 'localStorage'].map((name) => ({
+          name,
+          message: 'src-shared runs everywhere: take what a runtime gives through an adapter that speaks plain types.',
+        })),
+      ],
       'no-restricted-imports': layerRule([
         ...nodeOnly,
         ...noElectron,
@@ -67,7 +76,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': layerRule([
         ...noElectron,
-        { group: ['react', 'react-dom', '**/src-renderer/**', '**/electron/**', '**/server/**'], message: 'The core knows neither shell nor screens.' },
+        { group: ['react', 'react-dom', '**/src-renderer/**', '**/electron/**', '**/server/**', '**/cli/**'], message: 'The core knows neither shell, command line nor screens.' },
       ]),
     },
   },
@@ -76,7 +85,68 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': layerRule([
         ...noElectron,
-        { group: ['**/electron/**', '**/src-renderer/**'], message: 'The browser shell stands beside the Electron shell, not on it.' },
+        ...noScreens,
+        { group: ['**/electron/**', '**/cli/**'], message: 'The browser shell stands beside the Electron shell and the command line, not on them.' },
+      ]),
+    },
+  },
+  {
+    files: ['src-main/electron/**'],
+    rules: {
+      'no-restricted-imports': layerRule([
+        ...noScreens,
+        { group: ['**/server/**', '**/cli/**'], message: 'The Electron shell stands beside the browser shell and the command line, not on them.' },
+      ]),
+    },
+  },
+  {
+    files: ['src-main/cli/**'],
+    rules: {
+      'no-restricted-imports': layerRule([
+        ...noElectron,
+        ...noScreens,
+        { group: ['**/electron/**', '**/server/**'], message: 'The command line works on the core alone, without a shell.' },
+      ]),
+    },
+  },
+  {
+    files: ['src-renderer/parents/**', 'src-renderer/typing/**', 'src-renderer/api/**'],
+    rules: {
+      'no-restricted-imports': layerRule([
+        ...nodeOnly,
+        ...noElectron,
+        { group: ['lowdb', '**/src-main/**'], message: 'The screens reach the main side only through the contract client.' },
+        { group: ['**/staff/**', '**/receiver/**'], message: 'Parents\' screens and their parts load without the staff area or the receiver.' },
+      ]),
+    },
+  },
+  {
+    files: ['src-renderer/staff/**'],
+    rules: {
+      'no-restricted-imports': layerRule([
+        ...nodeOnly,
+        ...noElectron,
+        { group: ['lowdb', '**/src-main/**'], message: 'The screens reach the main side only through the contract client.' },
+        { group: ['**/receiver/**'], message: 'The receiver is an app of its own.' },
+      ]),
+    },
+  },
+  {
+    files: ['src-renderer/receiver/**'],
+    rules: {
+      'no-restricted-imports': layerRule([
+        ...nodeOnly,
+        ...noElectron,
+        { group: ['lowdb', '**/src-main/**'], message: 'The receiver runs on any laptop, without the kiosk.' },
+        { group: ['**/parents/**', '**/staff/**', '**/app/**', '**/typing/**', '**/api/**'], message: 'The receiver is an app of its own: it imports src-shared and its own folder only.' },
+      ]),
+    },
+  },
+  {
+    files: ['scripts/**'],
+    rules: {
+      'no-restricted-imports': layerRule([
+        { group: ['**/tests/**'], message: 'Benches and scripts do not import tests; shared fixtures live where both may import them.' },
       ]),
     },
   },

@@ -17,7 +17,7 @@ import { toLocalIsoString } from '../src-main/core/time';
 import { describeLoad, describeMachine } from './bench/machine.mjs';
 import { median, runCount, spread } from './bench/repeated.mjs';
 import type { BenchContext, BenchSection } from './bench/section.mjs';
-import { commentPoll } from '../tests/support/export-kit';
+import { commentPoll } from './fixtures/export-kit';
 
 const answerCount = Number(process.env.KERRO_BENCH_EXPORT_ANSWERS ?? 100_000);
 /** A run is a few seconds: five of them cost less than one run of any other section. */

@@ -17,7 +17,7 @@ import { batchUrType, transferDefaults } from '../src-shared/qr/transfer-default
 import { describeLoad, describeMachine, percentile } from './bench/machine.mjs';
 import { median, runCount, spread } from './bench/repeated.mjs';
 import type { BenchCheck, BenchContext, BenchSection } from './bench/section.mjs';
-import { sampleBatch, seededRandom } from '../tests/support/sample-batch';
+import { sampleBatch, seededRandom } from './fixtures/sample-batch';
 
 const sizes = [100, 1_000, 5_000] as const;
 const losses = [0, 0.1, 0.2, 0.3] as const;

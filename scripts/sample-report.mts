@@ -3,7 +3,7 @@
 import { buildCouncilReport } from '../src-main/core/documents/council-report';
 import { renderCouncilReportHtml } from '../src-main/core/documents/report-html';
 import type { LanguageCode } from '../src-shared/i18n/languages';
-import { councilPeriod, councilPolls, councilResponses } from '../tests/support/council-data';
+import { councilPeriod, councilPolls, councilResponses } from './fixtures/council-data';
 
 export function sampleReportHtml(language: LanguageCode): string {
   const report = buildCouncilReport({

@@ -4,8 +4,8 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BenchCheck, BenchContext, BenchTable } from './section.mjs';
-import { buildCrashChild, runAndKill, storedAnswers, type Acknowledged } from '../../tests/support/crash-harness';
-import { openTestKiosk } from '../../tests/support/kiosk';
+import { buildCrashChild, runAndKill, storedAnswers, type Acknowledged } from '../fixtures/crash-harness';
+import { openTestKiosk } from '../fixtures/kiosk';
 
 const kills = Number(process.env.KERRO_BENCH_KILLS ?? 150);
 /**

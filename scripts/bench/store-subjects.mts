@@ -14,7 +14,7 @@ import { reserveBytes, sealedName } from '../../src-main/core/store/journal';
 import { nodeFileSystem } from '../../src-main/core/store/file-system';
 import { StoreContext } from '../../src-main/core/store/store-context';
 import { systemClock, toLocalIsoString } from '../../src-main/core/time';
-import { call, openTestKiosk, standingAnswer } from '../../tests/support/kiosk';
+import { call, openTestKiosk, standingAnswer } from '../fixtures/kiosk';
 
 export interface Subject {
   /** Records one more answer; returns once the store says it is kept. */

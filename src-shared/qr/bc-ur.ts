@@ -4,6 +4,8 @@ import FountainEncoderImport, * as fountainEncoderModule from '@ngraveio/bc-ur/d
 import * as fountainUtils from '@ngraveio/bc-ur/dist/fountainUtils.js';
 import URImport from '@ngraveio/bc-ur/dist/ur.js';
 import * as utils from '@ngraveio/bc-ur/dist/utils.js';
+// Named, not the global: src-shared uses no Node global. Node resolves this to its own module, a bundler to the `buffer` package.
+import { Buffer } from 'buffer';
 
 /**
  * The parts of bc-ur we use, in one place. bc-ur is CommonJS with `exports.default`: a bundler
@@ -22,7 +24,32 @@ export const FountainEncoder = commonJsDefault(FountainEncoderImport);
 export const FountainEncoderPart = fountainEncoderModule.FountainEncoderPart;
 export const UR = commonJsDefault(URImport);
 export const chooseFragments = fountainUtils.chooseFragments;
-export const getCRC = utils.getCRC;
+
+/** bc-ur speaks Node Buffers; the rest of Kerro speaks Uint8Array. The same bytes, not a copy. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+/** A fountain encoder over the message's bytes, cutting it into fragments of the given size. */
+export function fountainEncoderOf(message: Uint8Array, fragmentSize: number): FountainEncoder {
+  return new FountainEncoder(asBuffer(message), fragmentSize);
+}
+
+/** The CRC32 that BC-UR parts carry, of the given bytes. */
+export function crcOf(bytes: Uint8Array): number {
+  return utils.getCRC(asBuffer(bytes));
+}
+
+/** The payload wrapped as the CBOR byte string that BC-UR cuts into fragments. */
+export function urMessageOf(payload: Uint8Array): Uint8Array {
+  return UR.fromBuffer(asBuffer(payload)).cbor;
+}
+
+/** The payload inside a whole BC-UR message of the given type. */
+export function payloadOfUrMessage(message: Uint8Array, type: string): Uint8Array {
+  return new Uint8Array(new UR(asBuffer(message), type).decodeCBOR());
+}
 
 export type FountainDecoder = InstanceType<typeof FountainDecoder>;
+export type FountainEncoder = InstanceType<typeof FountainEncoder>;
 export type FountainEncoderPart = InstanceType<typeof FountainEncoderPart>;

@@ -1,4 +1,4 @@
-import { bytewords, chooseFragments, FountainEncoder, FountainEncoderPart, getCRC, UR } from './bc-ur';
+import { bytewords, chooseFragments, crcOf, fountainEncoderOf, FountainEncoderPart, urMessageOf } from './bc-ur';
 import { batchUrType } from './transfer-defaults';
 import { frameSchedule } from './frame-schedule';
 
@@ -16,14 +16,11 @@ export interface FountainFrames {
   checksum: number;
 }
 
-// bc-ur takes Node Buffers; the receiver page puts the `buffer` package on globalThis before this loads.
-const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-
 export function fountainFrames(payload: Uint8Array, fragmentSize: number, frameCount?: number): FountainFrames {
-  const message = UR.fromBuffer(toBuffer(payload)).cbor;
-  const encoder = new FountainEncoder(message, fragmentSize);
+  const message = urMessageOf(payload);
+  const encoder = fountainEncoderOf(message, fragmentSize);
   const fragmentCount = encoder.fragmentsLength;
-  const checksum = getCRC(message);
+  const checksum = crcOf(message);
   const schedule = frameSchedule(fragmentCount, checksum, frameCount);
   const frames = schedule.map((seqNum) => {
     const fragment = encoder.mix(chooseFragments(seqNum, fragmentCount, checksum));

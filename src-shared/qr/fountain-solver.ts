@@ -1,4 +1,4 @@
-import { chooseFragments, getCRC } from './bc-ur';
+import { chooseFragments, crcOf } from './bc-ur';
 
 interface Row {
   /** Which fragments this row is the XOR of, one bit each. */
@@ -79,7 +79,7 @@ export class FountainSolver {
       const start = column * this.fragmentLength;
       message.set(data.subarray(0, Math.max(0, Math.min(this.fragmentLength, this.messageLength - start))), start);
     }
-    return getCRC(Buffer.from(message.buffer, message.byteOffset, message.length)) === this.checksum ? message : null;
+    return crcOf(message) === this.checksum ? message : null;
   }
 }
 

@@ -1,4 +1,4 @@
-import { bytewords, FountainEncoderPart, UR } from './bc-ur';
+import { bytewords, FountainEncoderPart, payloadOfUrMessage } from './bc-ur';
 import { FountainSolver } from './fountain-solver';
 import { batchUrType, transferLimits } from './transfer-defaults';
 
@@ -46,7 +46,7 @@ export class FrameReceiver {
     let payload: Uint8Array | null = null;
     try {
       // A message whose CRC32 fails was made of forged or mixed-up parts: start over.
-      if (message !== null) payload = new Uint8Array(new UR(Buffer.from(message), batchUrType).decodeCBOR());
+      if (message !== null) payload = payloadOfUrMessage(message, batchUrType);
     } catch {
       payload = null;
     }

@@ -8,7 +8,7 @@ import { buildCouncilReport } from '../../src-main/core/documents/council-report
 import { renderCouncilReportHtml } from '../../src-main/core/documents/report-html';
 import { shiftDay } from '../../src-shared/i18n/days';
 import { launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
-import { councilPeriod, councilPolls, councilResponses } from '../support/council-data';
+import { councilPeriod, councilPolls, councilResponses } from '../../scripts/fixtures/council-data';
 import { callApi, unlockOverHttp } from '../support/kerro-api';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
 import { openStaffArea, typeOnScreen } from '../support/staff-screens';

@@ -11,7 +11,7 @@ import { qrMatrix, rasterize } from '../../src-shared/qr/qr-image';
 import { transferDefaults } from '../../src-shared/qr/transfer-defaults';
 import { launchChromium, screenshotDir } from '../support/browser-shell';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
-import { sampleBatch, type SampleBatch } from '../support/sample-batch';
+import { sampleBatch, type SampleBatch } from '../../scripts/fixtures/sample-batch';
 import { serveFolder } from '../support/static-server';
 import { makeTempDir } from '../support/temp-dir';
 import { writeY4m } from '../support/y4m';

@@ -6,7 +6,7 @@ import { configuredTargets } from '../../src-main/core/stick/targets';
 import { openKiosk } from '../../src-main/core/kiosk';
 import { silentLogger } from '../../src-main/core/logger';
 import { launchChromium, provisionKerro, screenshotDir, startKerro } from '../support/browser-shell';
-import { call, standingAnswer, valueOf } from '../support/kiosk';
+import { call, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
 import { openStaffArea } from '../support/staff-screens';
 import { makeTempDir } from '../support/temp-dir';

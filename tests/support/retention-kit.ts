@@ -14,8 +14,8 @@ import { toLocalIsoString, type Clock } from '../../src-main/core/time';
 import type { Kiosk, KioskOptions } from '../../src-main/core/kiosk';
 import { silentLogger, type LogFields, type Logger } from '../../src-main/core/logger';
 import { nodeFileSystem, type FileSystem } from '../../src-main/core/store/file-system';
-import { testSettings } from './export-kit';
-import { call, openTestKiosk, standingAnswer, valueOf } from './kiosk';
+import { testSettings } from '../../scripts/fixtures/export-kit';
+import { call, openTestKiosk, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { manualClock, openSetUpKiosk } from './staff';
 import { makeTempDir } from './temp-dir';
 

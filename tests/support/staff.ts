@@ -1,5 +1,5 @@
 import type { Kiosk, KioskOptions } from '../../src-main/core/kiosk';
-import { call, openTestKiosk, valueOf } from './kiosk';
+import { call, openTestKiosk, valueOf } from '../../scripts/fixtures/kiosk';
 
 /** Cheap scrypt for tests that unlock many times; one test keeps the real cost. */
 export const testPinCost = { cost: 1024, blockSize: 8, parallelization: 1 } as const;

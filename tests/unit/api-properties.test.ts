@@ -6,7 +6,7 @@ import { methodNames, methods } from '../../src-shared/contract/methods';
 import { errorCodes } from '../../src-shared/contract/result';
 import type { Kiosk } from '../../src-main/core/kiosk';
 import { startTestServer } from '../support/http-server';
-import { openTestKiosk } from '../support/kiosk';
+import { openTestKiosk } from '../../scripts/fixtures/kiosk';
 import { makeTempDir, snapshotFolder } from '../support/temp-dir';
 
 const runsPerMethod = 10_000;

@@ -2,7 +2,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BatchBook } from '../../src-main/core/batches/batch-book';
-import { openExportKit, type ExportKit } from '../support/export-kit';
+import { openExportKit, type ExportKit } from '../../scripts/fixtures/export-kit';
 import { makeTempDir } from '../support/temp-dir';
 
 async function kitWithBatches(count: number): Promise<ExportKit> {

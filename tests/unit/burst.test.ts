@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BurstDetector } from '../../src-main/core/domain/burst-detector';
-import { call, openTestKiosk, standingAnswer, valueOf } from '../support/kiosk';
+import { call, openTestKiosk, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { makeTempDir } from '../support/temp-dir';
 
 describe('burst detection', () => {

@@ -6,8 +6,8 @@ import { pollPackFileName } from '../../src-shared/contract/poll-pack';
 import { buildPollPack, writePollPack } from '../../src-main/core/poll-pack/poll-pack';
 import { nodeFileSystem } from '../../src-main/core/store/file-system';
 import { buildCli, cliTestVersion, runKerro } from '../support/cli-harness';
-import { commentPoll } from '../support/export-kit';
-import { call, openTestKiosk, standingAnswer, valueOf } from '../support/kiosk';
+import { commentPoll } from '../../scripts/fixtures/export-kit';
+import { call, openTestKiosk, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { makeTempDir, snapshotFolder } from '../support/temp-dir';
 
 let cli: string;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call, openTestKiosk, valueOf } from '../support/kiosk';
+import { call, openTestKiosk, valueOf } from '../../scripts/fixtures/kiosk';
 import { makeTempDir } from '../support/temp-dir';
 import { runKerroInProcess } from '../support/cli-in-process';
 

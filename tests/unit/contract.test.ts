@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toJSONSchema } from 'zod';
 import { methodNames, methods } from '../../src-shared/contract/methods';
-import { call, openTestKiosk, standingAnswer, valueOf } from '../support/kiosk';
+import { call, openTestKiosk, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { makeTempDir, snapshotFolder } from '../support/temp-dir';
 
 /** Inputs no method accepts: wrong types, extra keys, hostile shapes. */

@@ -3,7 +3,7 @@ import { buildCouncilReport } from '../../src-main/core/documents/council-report
 import { renderCouncilReportHtml } from '../../src-main/core/documents/report-html';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { smallGroupMinimum } from '../../src-shared/privacy/small-groups';
-import { councilPeriod, councilPolls, councilResponses } from '../support/council-data';
+import { councilPeriod, councilPolls, councilResponses } from '../../scripts/fixtures/council-data';
 
 function reportOf(language: LanguageCode = 'fi') {
   return buildCouncilReport({

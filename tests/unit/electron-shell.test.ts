@@ -6,7 +6,7 @@ import { resolveAppFile } from '../../src-main/electron/app-files';
 import { applyKioskSwitches } from '../../src-main/electron/chromium-switches';
 import { channelPrefix, registerMethods } from '../../src-main/electron/ipc';
 import { isAllowedNavigation, isTrustedSender, kioskWindowOptions, shouldBlockInput } from '../../src-main/electron/security';
-import { openTestKiosk, standingAnswer } from '../support/kiosk';
+import { openTestKiosk, standingAnswer } from '../../scripts/fixtures/kiosk';
 import { makeTempDir } from '../support/temp-dir';
 
 describe('kiosk window options', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { configuredTargets } from '../../src-main/core/stick/targets';
 import type { Kiosk } from '../../src-main/core/kiosk';
 import { faultyFileSystem, type Fault } from '../support/faulty-file-system';
-import { call, standingAnswer, valueOf } from '../support/kiosk';
+import { call, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { openSetUpKiosk, unlock } from '../support/staff';
 import { makeTempDir } from '../support/temp-dir';
 

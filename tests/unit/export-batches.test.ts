@@ -7,7 +7,7 @@ import { exportManifestSchema } from '../../src-shared/contract/batch-format';
 import type { StoredResponse } from '../../src-shared/contract/responses';
 import { csvColumns } from '../../src-shared/export/csv';
 import { verifyExportFolders } from '../../src-main/core/stick/verify';
-import { completeFolders, openExportKit, type ExportKit } from '../support/export-kit';
+import { completeFolders, openExportKit, type ExportKit } from '../../scripts/fixtures/export-kit';
 import { makeTempDir } from '../support/temp-dir';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

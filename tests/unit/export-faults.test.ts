@@ -3,7 +3,7 @@ import type { PathLike } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFileSystem, type FileSystem } from '../../src-main/core/store/file-system';
-import { completeFolders, openExportKit, type ExportKit } from '../support/export-kit';
+import { completeFolders, openExportKit, type ExportKit } from '../../scripts/fixtures/export-kit';
 import { faultyFileSystem, type Fault } from '../support/faulty-file-system';
 import { makeTempDir, snapshotFolder } from '../support/temp-dir';
 

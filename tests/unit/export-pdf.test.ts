@@ -17,7 +17,7 @@ import type { Kiosk } from '../../src-main/core/kiosk';
 import type { Logger } from '../../src-main/core/logger';
 import { ExportResult } from '../../src-renderer/staff/usb/ExportResult';
 import { openChromiumPrinter, pdfInfo, pdfText, type ChromiumPrinter } from '../support/chromium-printer';
-import { call, standingAnswer, valueOf } from '../support/kiosk';
+import { call, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { openSetUpKiosk, unlock } from '../support/staff';
 import { recordingLogger } from '../support/retention-kit';
 import { makeTempDir } from '../support/temp-dir';

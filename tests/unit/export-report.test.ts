@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportManifestSchema } from '../../src-shared/contract/batch-format';
 import { verifyExportFolders } from '../../src-main/core/stick/verify';
-import { completeFolders, folderPath, openExportKit, type ExportKit } from '../support/export-kit';
+import { completeFolders, folderPath, openExportKit, type ExportKit } from '../../scripts/fixtures/export-kit';
 import { makeTempDir } from '../support/temp-dir';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

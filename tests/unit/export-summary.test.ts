@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CsvFormatter } from '../../src-shared/export/csv';
 import { commentsShownPerPoll } from '../../src-main/core/documents/summary-tally';
-import { openExportKit } from '../support/export-kit';
+import { openExportKit } from '../../scripts/fixtures/export-kit';
 import { makeTempDir } from '../support/temp-dir';
 
 async function summaryOf(language: 'fi' | 'sv', comments: string[]): Promise<string> {

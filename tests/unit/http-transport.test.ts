@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../src-shared/contract/methods';
 import type { Kiosk } from '../../src-main/core/kiosk';
 import { startTestServer } from '../support/http-server';
-import { openTestKiosk, standingAnswer } from '../support/kiosk';
+import { openTestKiosk, standingAnswer } from '../../scripts/fixtures/kiosk';
 import { makeTempDir } from '../support/temp-dir';
 
 interface RawResponse {

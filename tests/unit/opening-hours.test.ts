@@ -2,7 +2,7 @@ import type { PowerSaveBlocker } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { defaultOpeningHours, isOpenAt, openingHoursSchema, type OpeningHours } from '../../src-shared/contract/opening-hours';
 import { WakeLock } from '../../src-main/electron/wake-lock';
-import { call, valueOf } from '../support/kiosk';
+import { call, valueOf } from '../../scripts/fixtures/kiosk';
 import { openSetUpKiosk, unlock } from '../support/staff';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../src-shared/contract/outcomes';
-import { call, openTestKiosk, valueOf } from '../support/kiosk';
+import { call, openTestKiosk, valueOf } from '../../scripts/fixtures/kiosk';
 import { manualClock, openSetUpKiosk, testPinCost, unlock } from '../support/staff';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -9,7 +9,7 @@ import { buildPollPack, importPollPack, previewPollPack, writePollPack } from '.
 import { nestingDepth, readPollPack } from '../../src-main/core/poll-pack/read-pack';
 import { nodeFileSystem } from '../../src-main/core/store/file-system';
 import { StoreContext } from '../../src-main/core/store/store-context';
-import { commentPoll } from '../support/export-kit';
+import { commentPoll } from '../../scripts/fixtures/export-kit';
 import { makeTempDir, snapshotFolder } from '../support/temp-dir';
 
 const now = new Date('2026-11-29T08:00:00.000Z');

@@ -2,8 +2,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { openExportKit } from '../support/export-kit';
-import { seededRandom } from '../support/sample-batch';
+import { openExportKit } from '../../scripts/fixtures/export-kit';
+import { seededRandom } from '../../scripts/fixtures/sample-batch';
 import { makeTempDir } from '../support/temp-dir';
 import { runKerroInProcess } from '../support/cli-in-process';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { csvColumns } from '../../src-shared/export/csv';
 import { mergedCsv } from '../../src-shared/qr/merged-csv';
 import { mergeBatches, type KeptBatch } from '../../src-shared/qr/merge';
-import { sampleBatch, samplePolls, type SampleBatch } from '../support/sample-batch';
+import { sampleBatch, samplePolls, type SampleBatch } from '../../scripts/fixtures/sample-batch';
 
 const kept = (batch: SampleBatch): KeptBatch => ({
   header: batch.header,

@@ -7,7 +7,7 @@ import { FrameReceiver } from '../../src-shared/qr/frame-receiver';
 import { qrMatrix, rasterize } from '../../src-shared/qr/qr-image';
 import { transferDefaults } from '../../src-shared/qr/transfer-defaults';
 import { prepareReader, readQrTexts, sha256Hex } from '../support/qr-kit';
-import { sampleBatch, seededRandom } from '../support/sample-batch';
+import { sampleBatch, seededRandom } from '../../scripts/fixtures/sample-batch';
 
 beforeAll(prepareReader);
 

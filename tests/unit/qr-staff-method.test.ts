@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { qrFramesSchema } from '../../src-shared/contract/qr';
 import { decodeCompactBatch } from '../../src-shared/qr/compact-batch';
 import { FrameReceiver } from '../../src-shared/qr/frame-receiver';
-import { call, standingAnswer, valueOf } from '../support/kiosk';
+import { call, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { openSetUpKiosk, unlock } from '../support/staff';
 import { makeTempDir } from '../support/temp-dir';
 

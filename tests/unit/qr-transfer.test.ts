@@ -7,7 +7,7 @@ import { BatchRefused, openTransferredBatch } from '../../src-shared/qr/batch-in
 import { decodeCompactBatch, encodeCompactBatch, NewerPayloadError } from '../../src-shared/qr/compact-batch';
 import { fountainFrames } from '../../src-shared/qr/fountain-frames';
 import { FrameReceiver } from '../../src-shared/qr/frame-receiver';
-import { sampleBatch, seededRandom, samplePolls } from '../support/sample-batch';
+import { sampleBatch, seededRandom, samplePolls } from '../../scripts/fixtures/sample-batch';
 import { sha256Hex } from '../support/qr-kit';
 
 async function payloadOf(canonical: string): Promise<Uint8Array> {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { pollDraftSchema, type PollDraftInput } from '../../src-shared/contract/poll-draft';
 import { pollTemplateIds, pollTemplates } from '../../src-shared/contract/poll-templates';
 import type { Poll } from '../../src-shared/contract/polls';
-import { call, valueOf } from '../support/kiosk';
+import { call, valueOf } from '../../scripts/fixtures/kiosk';
 import { manualClock, openSetUpKiosk, unlock } from '../support/staff';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -5,7 +5,7 @@ import type { Drive } from 'drivelist';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { combineTargets, DriveWatcher, removableVolumes } from '../../src-main/core/stick/removable-drives';
 import type { Logger } from '../../src-main/core/logger';
-import { call, standingAnswer, valueOf } from '../support/kiosk';
+import { call, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { openSetUpKiosk, unlock } from '../support/staff';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, standingAnswer, valueOf } from '../support/kiosk';
+import { call, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { manualClock, openSetUpKiosk, unlock } from '../support/staff';
 import { makeTempDir } from '../support/temp-dir';
 

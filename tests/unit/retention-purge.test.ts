@@ -7,7 +7,7 @@ import { silentLogger } from '../../src-main/core/logger';
 import { PurgeLedger } from '../../src-main/core/retention/purge-ledger';
 import { nodeFileSystem } from '../../src-main/core/store/file-system';
 import { StoreContext } from '../../src-main/core/store/store-context';
-import { call, valueOf } from '../support/kiosk';
+import { call, valueOf } from '../../scripts/fixtures/kiosk';
 import { dayMs, openRetentionKit, type RetentionKit } from '../support/retention-kit';
 import { unlock } from '../support/staff';
 import { makeTempDir } from '../support/temp-dir';

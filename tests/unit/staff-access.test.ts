@@ -6,7 +6,7 @@ import { registerMethods } from '../../src-main/electron/ipc';
 import type { Kiosk } from '../../src-main/core/kiosk';
 import { sessionIdleMs } from '../../src-main/core/staff/staff-auth';
 import { startTestServer } from '../support/http-server';
-import { call } from '../support/kiosk';
+import { call } from '../../scripts/fixtures/kiosk';
 import { manualClock, openSetUpKiosk, unlock } from '../support/staff';
 import { makeTempDir, snapshotFolder } from '../support/temp-dir';
 

@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockoutMs, sessionIdleMs } from '../../src-main/core/staff/staff-auth';
-import { call, openTestKiosk, valueOf } from '../support/kiosk';
+import { call, openTestKiosk, valueOf } from '../../scripts/fixtures/kiosk';
 import { manualClock, openSetUpKiosk, testPin, testPinCost, unlock } from '../support/staff';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFileSystem, type FileSystem } from '../../src-main/core/store/file-system';
 import { startTestServer } from '../support/http-server';
-import { openTestKiosk, standingAnswer } from '../support/kiosk';
+import { openTestKiosk, standingAnswer } from '../../scripts/fixtures/kiosk';
 import { makeTempDir } from '../support/temp-dir';
 
 const submits = 50;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCrashChild, runAndKill, storedAnswers, type Acknowledged } from '../support/crash-harness';
-import { openTestKiosk } from '../support/kiosk';
+import { buildCrashChild, runAndKill, storedAnswers, type Acknowledged } from '../../scripts/fixtures/crash-harness';
+import { openTestKiosk } from '../../scripts/fixtures/kiosk';
 import { makeTempDir } from '../support/temp-dir';
 
 const kills = 50;

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { faultyFileSystem, type Fault } from '../support/faulty-file-system';
-import { call, openTestKiosk, standingAnswer, valueOf } from '../support/kiosk';
+import { call, openTestKiosk, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { makeTempDir, snapshotFolder } from '../support/temp-dir';
 
 const faults: Fault[] = [

@@ -6,7 +6,7 @@ import { openDocument } from '../../src-main/core/store/document';
 import { nodeFileSystem } from '../../src-main/core/store/file-system';
 import { StoreContext } from '../../src-main/core/store/store-context';
 import { silentLogger } from '../../src-main/core/logger';
-import { call, openTestKiosk, standingAnswer, valueOf } from '../support/kiosk';
+import { call, openTestKiosk, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { makeTempDir } from '../support/temp-dir';
 
 type Damage = (text: string) => string;
