@@ -7,7 +7,10 @@ import { FolderImport } from './FolderImport';
 import { ResultCharts } from './ResultCharts';
 import { SaveButtons } from './SaveButtons';
 import { Scanner } from './Scanner';
-import { useBatches, type IntakeOutcome } from './use-batches';
+import { describeOutcome } from './describe-outcome';
+import type { FolderFiles } from './folder-files';
+import { ImportReport } from './ImportReport';
+import { useBatches, type FolderReport, type IntakeOutcome } from './use-batches';
 
 interface Notice {
   text: string;
@@ -25,7 +28,8 @@ export function ReceiverApp() {
   const [isScanning, setScanning] = useState(false);
   const [isConfirmingClear, setConfirmingClear] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const { merged, isLoaded, intake, clear } = useBatches();
+  const [folderImport, setImport] = useState<{ reports: FolderReport[]; total: number; round: number } | null>(null);
+  const { merged, isLoaded, intake, intakeFolders, clear } = useBatches();
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -33,17 +37,27 @@ export function ReceiverApp() {
   }, [language]);
 
   const describe = useCallback(
-    (outcome: IntakeOutcome): Notice => {
-      switch (outcome.kind) {
-        case 'received':
-          return { text: qrText(language, 'receiver.received', { number: outcome.number, kiosk: outcome.kioskId, count: outcome.count }), isProblem: false };
-        case 'duplicate':
-          return { text: qrText(language, 'receiver.duplicate', { number: outcome.number, kiosk: outcome.kioskId }), isProblem: false };
-        case 'refused':
-          return { text: qrText(language, `receiver.refused.${outcome.reason}`), isProblem: true };
-      }
-    },
+    (outcome: IntakeOutcome): Notice => ({ text: describeOutcome(language, outcome), isProblem: outcome.kind === 'refused' }),
     [language],
+  );
+
+  const onFolders = useCallback(
+    async (folders: FolderFiles[]) => {
+      if (folders.length === 0) {
+        setImport(null);
+        setNotice({ text: qrText(language, 'receiver.noFolders'), isProblem: true });
+        return;
+      }
+      setNotice(null);
+      const reports: FolderReport[] = [];
+      const round = (folderImport?.round ?? 0) + 1;
+      setImport({ reports: [], total: folders.length, round });
+      await intakeFolders(folders, (report) => {
+        reports.push(report);
+        setImport({ reports: [...reports], total: folders.length, round });
+      });
+    },
+    [folderImport, intakeFolders, language],
   );
 
   const onReceived = useCallback(async (batch: ReceivedBatch, source: 'qr' | 'usb') => setNotice(describe(await intake(batch, source))), [describe, intake]);
@@ -74,7 +88,8 @@ export function ReceiverApp() {
           </button>
           {isScanning && <Scanner language={language} onReceived={(batch) => onReceived(batch, 'qr')} onRefused={onRefused} />}
         </section>
-        <FolderImport language={language} onReceived={(batch) => onReceived(batch, 'usb')} onRefused={onRefused} />
+        <FolderImport language={language} isBusy={folderImport !== null && folderImport.reports.length < folderImport.total} onFolders={onFolders} />
+        {folderImport !== null && <ImportReport language={language} reports={folderImport.reports} total={folderImport.total} round={folderImport.round} />}
         {isLoaded && <BatchLedger language={language} kiosks={merged.kiosks} />}
         {total > 0 && (
           <>
