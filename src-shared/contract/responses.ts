@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audiences } from './children';
 import { identifierSchema, languageSchema, textLimits } from './polls';
 
 export const choiceAnswerSchema = z.object({
@@ -27,6 +28,8 @@ export const responseSchema = z.object({
   flags: z.array(z.enum(responseFlags)),
   topics: z.array(identifierSchema),
   comment: z.string().nullable(),
+  /** Absent on answers kept before children had their own way in: those are adults'. */
+  audience: z.enum(audiences).optional(),
 });
 
 export type StoredResponse = z.output<typeof responseSchema>;
