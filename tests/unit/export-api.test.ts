@@ -136,7 +136,7 @@ describe('export methods for the staff area', () => {
       }),
     ) as { poll: { id: string } };
     valueOf(await staff(setup, 'polls.setState', { pollId: quick.poll.id, state: 'active' }));
-    expect(valueOf(await staff(setup, 'polls.exportPack', { targetId: setup.stick }))).toMatchObject({ file: 'kerro-polls.json', polls: 2 });
+    expect(valueOf(await staff(setup, 'polls.exportPack', { targetId: setup.stick }))).toMatchObject({ file: 'kerro-polls.json', polls: 3 });
     expect(await staff(setup, 'polls.exportPack', { targetId: setup.stick })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await staff(setup, 'polls.exportPack', { targetId: setup.stick, replace: true })).ok).toBe(true);
 
@@ -148,13 +148,14 @@ describe('export methods for the staff area', () => {
       problem: null,
       polls: [
         { id: 'council-feedback', action: 'same' },
+        { id: 'children-playing', action: 'same' },
         { id: quick.poll.id, action: 'add', kind: 'yesno' },
       ],
     });
-    expect(valueOf(await call(other, 'polls.importPack', { targetId: setup.stick }, otherToken))).toEqual({ added: 1, unchanged: 1, skipped: 0, outcomesAdded: 0 });
+    expect(valueOf(await call(other, 'polls.importPack', { targetId: setup.stick }, otherToken))).toEqual({ added: 1, unchanged: 2, skipped: 0, outcomesAdded: 0 });
     const active = valueOf(await call(other, 'polls.active', {})) as { polls: { id: string }[] };
     expect(active.polls.map((poll) => poll.id)).toContain(quick.poll.id);
-    expect(valueOf(await call(other, 'polls.importPack', { targetId: setup.stick }, otherToken))).toEqual({ added: 0, unchanged: 2, skipped: 0, outcomesAdded: 0 });
+    expect(valueOf(await call(other, 'polls.importPack', { targetId: setup.stick }, otherToken))).toEqual({ added: 0, unchanged: 3, skipped: 0, outcomesAdded: 0 });
     await other.close();
     await setup.kiosk.close();
   });
