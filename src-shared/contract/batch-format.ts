@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PersonalDataKind } from '../privacy/personal-data';
+import { audiences } from './children';
 import { identifierSchema, isoDateTimeSchema, languageSchema, pollKinds } from './polls';
 
 /**
@@ -53,6 +54,8 @@ export const exportAnswerSchema = z
     topics: z.array(identifierSchema),
     comment: z.string().nullable(),
     masked: z.array(z.enum(personalDataKinds)),
+    /** Written on every answer since children's answers were counted apart; absent on older batches, meaning adult. */
+    audience: z.enum(audiences).optional(),
   })
   .strict();
 

@@ -32,6 +32,7 @@ export const en = {
   'export.failure.diskFull': 'There is not enough space on the USB stick {name}. The answers are safe on the kiosk. Try another stick.',
   'export.failure.readOnly': 'The USB stick {name} cannot be written to: it is write-protected.',
   'export.failure.targetGone': 'The USB stick {name} was removed or stopped working during the export. The answers are safe on the kiosk. Try again.',
+  'export.failure.notMounted': 'No USB stick is mounted at {name}: it was removed, or was never mounted there. Nothing was marked as exported; the answers are safe on the kiosk. Plug the stick in and try again.',
   'export.failure.nameClash': 'The USB stick already has a folder {folder}. Move or rename it, then try again.',
   'export.failure.checkFailed': 'What was read back from the stick did not match what was written. The batch is not marked as exported. Try another stick.',
   'export.failure.writeFailed': 'The export did not succeed ({detail}). The answers are safe on the kiosk.',

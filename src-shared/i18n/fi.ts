@@ -32,6 +32,7 @@ export const fi = {
   'export.failure.diskFull': 'Muistitikulla {name} ei ole tarpeeksi tilaa. Vastaukset ovat tallessa kioskilla. Kokeile toista tikkua.',
   'export.failure.readOnly': 'Muistitikulle {name} ei voi kirjoittaa: se on kirjoitussuojattu.',
   'export.failure.targetGone': 'Muistitikku {name} irrotettiin tai lakkasi toimimasta kesken viennin. Vastaukset ovat tallessa kioskilla. Yritä uudelleen.',
+  'export.failure.notMounted': 'Kohdassa {name} ei ole muistitikkua: se irrotettiin, tai sitä ei ole liitetty. Mitään ei merkitty viedyksi; vastaukset ovat tallessa kioskilla. Kiinnitä muistitikku ja yritä uudelleen.',
   'export.failure.nameClash': 'Muistitikulla on jo kansio {folder}. Siirrä se muualle tai nimeä se uudelleen ja yritä sitten uudelleen.',
   'export.failure.checkFailed': 'Tikulta takaisin luettu tieto ei vastannut kirjoitettua. Erää ei merkitty viedyksi. Kokeile toista tikkua.',
   'export.failure.writeFailed': 'Vienti ei onnistunut ({detail}). Vastaukset ovat tallessa kioskilla.',

@@ -32,6 +32,7 @@ export const sv = {
   'export.failure.diskFull': 'Det finns inte tillräckligt med utrymme på USB-minnet {name}. Svaren finns kvar i kiosken. Prova ett annat minne.',
   'export.failure.readOnly': 'Det går inte att skriva på USB-minnet {name}: det är skrivskyddat.',
   'export.failure.targetGone': 'USB-minnet {name} togs ut eller slutade fungera mitt i exporten. Svaren finns kvar i kiosken. Försök igen.',
+  'export.failure.notMounted': 'Inget USB-minne är monterat på {name}: det togs ut eller monterades aldrig där. Inget markerades som exporterat; svaren finns kvar i kiosken. Sätt i USB-minnet och försök igen.',
   'export.failure.nameClash': 'Det finns redan en mapp {folder} på USB-minnet. Flytta eller byt namn på den och försök igen.',
   'export.failure.checkFailed': 'Det som lästes tillbaka från minnet stämde inte med det som skrevs. Partiet markerades inte som exporterat. Prova ett annat minne.',
   'export.failure.writeFailed': 'Exporten misslyckades ({detail}). Svaren finns kvar i kiosken.',

@@ -1,3 +1,4 @@
+import { audienceOf } from '../../../src-shared/contract/children';
 import type { ExportAnswer, PollSnapshot } from '../../../src-shared/contract/batch-format';
 import type { Poll } from '../../../src-shared/contract/polls';
 import type { StoredResponse } from '../../../src-shared/contract/responses';
@@ -31,6 +32,7 @@ export function toExportAnswer(response: StoredResponse): ExportAnswer {
     topics: [...response.topics],
     comment,
     masked: [...masked].sort(),
+    audience: audienceOf(response),
   };
 }
 
