@@ -75,11 +75,11 @@ export async function putSummary(database: IDBDatabase, summary: BatchSummary): 
 }
 
 /** Visits the kept batches one at a time in kiosk and number order, so no more than one is in memory. */
-export async function eachBatch(database: IDBDatabase, visit: (batch: StoredBatch) => void): Promise<void> {
+export async function eachBatch(database: IDBDatabase, visit: (batch: StoredBatch) => Promise<void>): Promise<void> {
   const keys = await batchKeys(database);
   for (const key of keys) {
     const batch = await result<StoredBatch | undefined>(database.transaction(batchStore).objectStore(batchStore).get(key));
-    if (batch !== undefined) visit(batch);
+    if (batch !== undefined) await visit(batch);
   }
 }
 

@@ -45,15 +45,17 @@ async function keep(batch: ReceivedBatch, source: 'qr' | 'usb'): Promise<IntakeO
 
 /**
  * A folder already kept (same kiosk, number and hash) is known by its hash alone: bringing the
- * same stick again costs a hash per folder, not a full check of every answer.
+ * same stick again costs reading and hashing each file's bytes, not decoding and checking every
+ * answer.
  */
-async function alreadyKept(responses: string, manifest: string | null): Promise<IntakeOutcome | null> {
-  const opening = splitOpeningLine(responses.slice(0, Math.max(0, responses.indexOf('\n'))));
+async function alreadyKept(responses: File, manifest: string | null): Promise<IntakeOutcome | null> {
+  const head = await responses.slice(0, 65_536).text();
+  const opening = splitOpeningLine(head.slice(0, Math.max(0, head.indexOf('\n'))));
   const header = batchHeaderSchema.safeParse(opening?.header);
   if (!header.success) return null;
   const existing = await findBatch(await database, header.data.kioskId, header.data.number);
   if (existing === undefined) return null;
-  const actual = await sha256Hex(strToU8(responses));
+  const actual = await sha256Hex(new Uint8Array(await responses.arrayBuffer()));
   if (actual !== existing.sha256) return null;
   if (manifest !== null) {
     const parsed = exportManifestSchema.safeParse(JSON.parse(manifest));
@@ -65,11 +67,11 @@ async function alreadyKept(responses: string, manifest: string | null): Promise<
 async function takeFolder(folder: FolderFiles): Promise<IntakeOutcome> {
   if (folder.responses === null) return { kind: 'refused', reason: 'noResponses' };
   try {
-    const responses = await folder.responses.text();
     const manifest = folder.manifest === null ? null : await folder.manifest.text();
-    const known = await alreadyKept(responses, manifest).catch(() => null);
+    // A folder this check cannot place (no header, a manifest that is no JSON) takes the full check, which says why.
+    const known = await alreadyKept(folder.responses, manifest).catch(() => null);
     if (known !== null) return known;
-    return await keep(await openExportedBatch(responses, manifest, sha256Hex), 'usb');
+    return await keep(await openExportedBatch(await folder.responses.text(), manifest, sha256Hex), 'usb');
   } catch (error) {
     if (error instanceof BatchRefused) return { kind: 'refused', reason: error.reason };
     throw error;
