@@ -28,6 +28,7 @@ export function ReceiverApp() {
   const [isScanning, setScanning] = useState(false);
   const [isConfirmingClear, setConfirmingClear] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [isBurstLeftOut, setBurstLeftOut] = useState(false);
   const [folderImport, setImport] = useState<{ reports: FolderReport[]; total: number; round: number } | null>(null);
   const { merged, isLoaded, intake, intakeFolders, clear } = useBatches();
 
@@ -60,9 +61,9 @@ export function ReceiverApp() {
     [folderImport, intakeFolders, language],
   );
 
-  const onReceived = useCallback(async (batch: ReceivedBatch, source: 'qr' | 'usb') => setNotice(describe(await intake(batch, source))), [describe, intake]);
+  const onReceived = useCallback(async (batch: ReceivedBatch) => setNotice(describe(await intake(batch))), [describe, intake]);
   const onRefused = useCallback((reason: RefusalReason) => setNotice(describe({ kind: 'refused', reason })), [describe]);
-  const total = merged.answers.length;
+  const total = merged.total;
 
   return (
     <div className="receiver">
@@ -86,7 +87,7 @@ export function ReceiverApp() {
           <button type="button" className="receiver-button receiver-button--main" aria-pressed={isScanning} onClick={() => setScanning(!isScanning)}>
             {qrText(language, isScanning ? 'receiver.stopScan' : 'receiver.scan')}
           </button>
-          {isScanning && <Scanner language={language} onReceived={(batch) => onReceived(batch, 'qr')} onRefused={onRefused} />}
+          {isScanning && <Scanner language={language} onReceived={onReceived} onRefused={onRefused} />}
         </section>
         <FolderImport language={language} isBusy={folderImport !== null && folderImport.reports.length < folderImport.total} onFolders={onFolders} />
         {folderImport !== null && <ImportReport language={language} reports={folderImport.reports} total={folderImport.total} round={folderImport.round} />}
@@ -96,8 +97,14 @@ export function ReceiverApp() {
             <p className="receiver-total" data-testid="total">
               {qrText(language, 'receiver.total', { count: total, kiosks: merged.kiosks.length })}
             </p>
-            <ResultCharts language={language} polls={merged.polls} answers={merged.answers} />
-            <SaveButtons language={language} merged={merged} />
+            {merged.burst > 0 && (
+              <label className="receiver-toggle">
+                <input type="checkbox" checked={isBurstLeftOut} data-testid="without-burst" onChange={(event) => setBurstLeftOut(event.currentTarget.checked)} />
+                {qrText(language, 'receiver.withoutBurst')} ({qrText(language, 'receiver.burst', { count: merged.burst })})
+              </label>
+            )}
+            <ResultCharts language={language} charts={merged.charts} isBurstLeftOut={isBurstLeftOut} />
+            <SaveButtons language={language} />
             {isConfirmingClear ? (
               <div className="receiver-confirm" role="group" aria-label={qrText(language, 'receiver.clearConfirm')}>
                 <p>{qrText(language, 'receiver.clearConfirm')}</p>

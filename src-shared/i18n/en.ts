@@ -1,6 +1,7 @@
 import { parentsEn } from './parents/en';
 import type { Messages } from './fi';
 import { staffEn } from './staff-en';
+import { staffTouchEn } from './staff-touch-en';
 
 export const en = {
   ...parentsEn,
@@ -19,7 +20,7 @@ export const en = {
   'summary.textAnswers': 'The answers',
   'summary.moreComments': '… and {count} more. All of them are in responses.csv.',
   'summary.burst': '{count} of these came in a quick run (a child tapping, for example). They are marked and included in the numbers.',
-  'summary.masked': 'Phone numbers, e-mail addresses and identity codes are hidden ({count} answers).',
+  'summary.masked': 'Phone numbers, e-mail addresses, identity codes and bank accounts are hidden ({count} answers).',
   'summary.missing': '{count} answer numbers are missing: those answers are no longer on the kiosk.',
   'summary.unknownPoll': 'Unknown poll',
   'summary.chart': 'Number of answers per option',
@@ -31,6 +32,7 @@ export const en = {
   'export.failure.diskFull': 'There is not enough space on the USB stick {name}. The answers are safe on the kiosk. Try another stick.',
   'export.failure.readOnly': 'The USB stick {name} cannot be written to: it is write-protected.',
   'export.failure.targetGone': 'The USB stick {name} was removed or stopped working during the export. The answers are safe on the kiosk. Try again.',
+  'export.failure.notMounted': 'No USB stick is mounted at {name}: it was removed, or was never mounted there. Nothing was marked as exported; the answers are safe on the kiosk. Plug the stick in and try again.',
   'export.failure.nameClash': 'The USB stick already has a folder {folder}. Move or rename it, then try again.',
   'export.failure.checkFailed': 'What was read back from the stick did not match what was written. The batch is not marked as exported. Try another stick.',
   'export.failure.writeFailed': 'The export did not succeed ({detail}). The answers are safe on the kiosk.',
@@ -52,4 +54,5 @@ export const en = {
   'pollPack.failure.conflict': 'Poll {poll} is already on this kiosk with the same version but different content.',
   'pollPack.failure.exists': 'The USB stick already has a kerro-polls.json file.',
   ...staffEn,
+  ...staffTouchEn,
 } satisfies Messages;

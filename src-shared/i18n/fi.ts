@@ -1,5 +1,6 @@
 import { parentsFi } from './parents/fi';
 import { staffFi } from './staff-fi';
+import { staffTouchFi } from './staff-touch-fi';
 
 /** Finnish is the source of every key; the other languages must have exactly the same keys. */
 export const fi = {
@@ -19,7 +20,7 @@ export const fi = {
   'summary.textAnswers': 'Vastaukset',
   'summary.moreComments': '… ja {count} muuta. Kaikki ovat tiedostossa responses.csv.',
   'summary.burst': 'Näistä {count} tuli nopeana sarjana (esimerkiksi lapsen napautuksia). Ne on merkitty, ja ne ovat mukana luvuissa.',
-  'summary.masked': 'Puhelinnumerot, sähköpostiosoitteet ja henkilötunnukset on peitetty ({count} vastauksessa).',
+  'summary.masked': 'Puhelinnumerot, sähköpostiosoitteet, henkilötunnukset ja tilinumerot on peitetty ({count} vastauksessa).',
   'summary.missing': 'Vastausnumeroista puuttuu {count}: niitä vastauksia ei ole enää kioskilla.',
   'summary.unknownPoll': 'Tuntematon kysely',
   'summary.chart': 'Vastausten määrät vaihtoehdoittain',
@@ -31,6 +32,7 @@ export const fi = {
   'export.failure.diskFull': 'Muistitikulla {name} ei ole tarpeeksi tilaa. Vastaukset ovat tallessa kioskilla. Kokeile toista tikkua.',
   'export.failure.readOnly': 'Muistitikulle {name} ei voi kirjoittaa: se on kirjoitussuojattu.',
   'export.failure.targetGone': 'Muistitikku {name} irrotettiin tai lakkasi toimimasta kesken viennin. Vastaukset ovat tallessa kioskilla. Yritä uudelleen.',
+  'export.failure.notMounted': 'Kohdassa {name} ei ole muistitikkua: se irrotettiin, tai sitä ei ole liitetty. Mitään ei merkitty viedyksi; vastaukset ovat tallessa kioskilla. Kiinnitä muistitikku ja yritä uudelleen.',
   'export.failure.nameClash': 'Muistitikulla on jo kansio {folder}. Siirrä se muualle tai nimeä se uudelleen ja yritä sitten uudelleen.',
   'export.failure.checkFailed': 'Tikulta takaisin luettu tieto ei vastannut kirjoitettua. Erää ei merkitty viedyksi. Kokeile toista tikkua.',
   'export.failure.writeFailed': 'Vienti ei onnistunut ({detail}). Vastaukset ovat tallessa kioskilla.',
@@ -52,6 +54,7 @@ export const fi = {
   'pollPack.failure.conflict': 'Kysely {poll} on tällä kioskilla jo samalla versiolla mutta eri sisällöllä.',
   'pollPack.failure.exists': 'Muistitikulla on jo tiedosto kerro-polls.json.',
   ...staffFi,
+  ...staffTouchFi,
 } as const;
 
 export type MessageKey = keyof typeof fi;

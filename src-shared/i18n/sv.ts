@@ -1,6 +1,7 @@
 import { parentsSv } from './parents/sv';
 import type { Messages } from './fi';
 import { staffSv } from './staff-sv';
+import { staffTouchSv } from './staff-touch-sv';
 
 export const sv = {
   ...parentsSv,
@@ -19,7 +20,7 @@ export const sv = {
   'summary.textAnswers': 'Svaren',
   'summary.moreComments': '… och {count} till. Alla finns i filen responses.csv.',
   'summary.burst': 'Av dessa kom {count} i en snabb följd (till exempel ett barns tryckningar). De är märkta och ingår i siffrorna.',
-  'summary.masked': 'Telefonnummer, e-postadresser och personbeteckningar är dolda ({count} svar).',
+  'summary.masked': 'Telefonnummer, e-postadresser, personbeteckningar och kontonummer är dolda ({count} svar).',
   'summary.missing': '{count} svarsnummer saknas: de svaren finns inte längre i kiosken.',
   'summary.unknownPoll': 'Okänd enkät',
   'summary.chart': 'Antal svar per alternativ',
@@ -31,6 +32,7 @@ export const sv = {
   'export.failure.diskFull': 'Det finns inte tillräckligt med utrymme på USB-minnet {name}. Svaren finns kvar i kiosken. Prova ett annat minne.',
   'export.failure.readOnly': 'Det går inte att skriva på USB-minnet {name}: det är skrivskyddat.',
   'export.failure.targetGone': 'USB-minnet {name} togs ut eller slutade fungera mitt i exporten. Svaren finns kvar i kiosken. Försök igen.',
+  'export.failure.notMounted': 'Inget USB-minne är monterat på {name}: det togs ut eller monterades aldrig där. Inget markerades som exporterat; svaren finns kvar i kiosken. Sätt i USB-minnet och försök igen.',
   'export.failure.nameClash': 'Det finns redan en mapp {folder} på USB-minnet. Flytta eller byt namn på den och försök igen.',
   'export.failure.checkFailed': 'Det som lästes tillbaka från minnet stämde inte med det som skrevs. Partiet markerades inte som exporterat. Prova ett annat minne.',
   'export.failure.writeFailed': 'Exporten misslyckades ({detail}). Svaren finns kvar i kiosken.',
@@ -52,4 +54,5 @@ export const sv = {
   'pollPack.failure.conflict': 'Enkäten {poll} finns redan i den här kiosken med samma version men annat innehåll.',
   'pollPack.failure.exists': 'Det finns redan en fil kerro-polls.json på USB-minnet.',
   ...staffSv,
+  ...staffTouchSv,
 } satisfies Messages;

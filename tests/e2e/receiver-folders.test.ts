@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBatch } from '../../scripts/fixtures/sample-batch';
 import { launchChromium, screenshotDir } from '../support/browser-shell';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
-import { importReport, manifestOf, sha256, writeExportFolder } from '../support/receiver-kit';
+import { importReport } from '../support/receiver-kit';
+import { manifestOf, sha256, writeExportFolder } from '../../scripts/fixtures/receiver-folders';
 import { serveFolder } from '../support/static-server';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -11,7 +11,8 @@ import { launchChromium, screenshotDir } from '../support/browser-shell';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
 import { sampleBatch, type SampleBatch } from '../../scripts/fixtures/sample-batch';
 import { serveFolder } from '../support/static-server';
-import { importReport, manifestOf, sha256, writeExportFolder } from '../support/receiver-kit';
+import { importReport } from '../support/receiver-kit';
+import { manifestOf, sha256, writeExportFolder } from '../../scripts/fixtures/receiver-folders';
 import { makeTempDir } from '../support/temp-dir';
 import { writeY4m } from '../support/y4m';
 

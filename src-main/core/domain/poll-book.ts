@@ -4,6 +4,7 @@ import type { Answer } from '../../../src-shared/contract/responses';
 import { KerroError } from '../errors';
 import { openDocument, type DocumentSpec, type DurableDocument } from '../store/document';
 import type { StoreContext } from '../store/store-context';
+import { firstChildrenPoll } from './children-poll';
 import { standingPoll } from './standing-poll';
 
 const pollsDocumentSchema = z.object({ polls: z.array(pollSchema) });
@@ -15,14 +16,16 @@ const pollsDocumentSpec: DocumentSpec<PollsDocument> = {
   schema: pollsDocumentSchema,
 };
 
-const singleChoiceKinds = new Set<Poll['kind']>(['smiley', 'single', 'scale', 'yesno']);
+const singleChoiceKinds = new Set<Poll['kind']>(['smiley', 'single', 'scale', 'yesno', 'child-faces', 'child-thumbs', 'child-weather']);
 
 /** Every version of every poll; a poll with answers is never changed in place. */
 export class PollBook {
   private constructor(private readonly document: DurableDocument<PollsDocument>) {}
 
   static async open(context: StoreContext): Promise<PollBook> {
-    const { document } = await openDocument(context, pollsDocumentSpec, () => ({ polls: [standingPoll(context.clock())] }));
+    const { document } = await openDocument(context, pollsDocumentSpec, () => ({
+      polls: [standingPoll(context.clock()), firstChildrenPoll(context.clock())],
+    }));
     return new PollBook(document);
   }
 
