@@ -20,7 +20,7 @@ export const reportEn = {
   'report.generated': 'Put together',
   'report.answers': 'Answers',
   'report.flagged': 'Given in a quick run (a child tapping, for example)',
-  'report.withoutFlagged': 'Without them',
+  'report.withoutFlagged': 'Leaving out rapid series',
   'report.standing': 'The standing question',
   'report.thisPeriod': 'This period',
   'report.previousPeriod': 'Previous period',

@@ -23,7 +23,7 @@ export const reportFi = {
   'report.generated': 'Koottu',
   'report.answers': 'Vastauksia',
   'report.flagged': 'Nopeassa sarjassa annettuja (esim. lapsen napautuksia)',
-  'report.withoutFlagged': 'Ilman niitä',
+  'report.withoutFlagged': 'Kun nopeat sarjat jätetään pois',
   'report.standing': 'Pysyvä kysymys',
   'report.thisPeriod': 'Tämä jakso',
   'report.previousPeriod': 'Edellinen jakso',

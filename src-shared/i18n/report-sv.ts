@@ -20,7 +20,7 @@ export const reportSv = {
   'report.generated': 'Sammanställd',
   'report.answers': 'Svar',
   'report.flagged': 'Givna i en snabb serie (t.ex. ett barns tryck)',
-  'report.withoutFlagged': 'Utan dem',
+  'report.withoutFlagged': 'När snabba serier lämnas bort',
   'report.standing': 'Den stående frågan',
   'report.thisPeriod': 'Denna period',
   'report.previousPeriod': 'Föregående period',
