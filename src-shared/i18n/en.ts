@@ -20,7 +20,7 @@ export const en = {
   'summary.textAnswers': 'The answers',
   'summary.moreComments': '… and {count} more. All of them are in responses.csv.',
   'summary.burst': '{count} of these came in a quick run (a child tapping, for example). They are marked and included in the numbers.',
-  'summary.masked': 'Phone numbers, e-mail addresses and identity codes are hidden ({count} answers).',
+  'summary.masked': 'Phone numbers, e-mail addresses, identity codes and bank accounts are hidden ({count} answers).',
   'summary.missing': '{count} answer numbers are missing: those answers are no longer on the kiosk.',
   'summary.unknownPoll': 'Unknown poll',
   'summary.chart': 'Number of answers per option',

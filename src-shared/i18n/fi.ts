@@ -20,7 +20,7 @@ export const fi = {
   'summary.textAnswers': 'Vastaukset',
   'summary.moreComments': '… ja {count} muuta. Kaikki ovat tiedostossa responses.csv.',
   'summary.burst': 'Näistä {count} tuli nopeana sarjana (esimerkiksi lapsen napautuksia). Ne on merkitty, ja ne ovat mukana luvuissa.',
-  'summary.masked': 'Puhelinnumerot, sähköpostiosoitteet ja henkilötunnukset on peitetty ({count} vastauksessa).',
+  'summary.masked': 'Puhelinnumerot, sähköpostiosoitteet, henkilötunnukset ja tilinumerot on peitetty ({count} vastauksessa).',
   'summary.missing': 'Vastausnumeroista puuttuu {count}: niitä vastauksia ei ole enää kioskilla.',
   'summary.unknownPoll': 'Tuntematon kysely',
   'summary.chart': 'Vastausten määrät vaihtoehdoittain',

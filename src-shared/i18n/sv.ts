@@ -20,7 +20,7 @@ export const sv = {
   'summary.textAnswers': 'Svaren',
   'summary.moreComments': '… och {count} till. Alla finns i filen responses.csv.',
   'summary.burst': 'Av dessa kom {count} i en snabb följd (till exempel ett barns tryckningar). De är märkta och ingår i siffrorna.',
-  'summary.masked': 'Telefonnummer, e-postadresser och personbeteckningar är dolda ({count} svar).',
+  'summary.masked': 'Telefonnummer, e-postadresser, personbeteckningar och kontonummer är dolda ({count} svar).',
   'summary.missing': '{count} svarsnummer saknas: de svaren finns inte längre i kiosken.',
   'summary.unknownPoll': 'Okänd enkät',
   'summary.chart': 'Antal svar per alternativ',

@@ -20,6 +20,7 @@ export function TargetPicker({ texts, language, targets, chosen, onChoose }: Tar
   if (targets.length === 0 || chosen === null) {
     return (
       <p className="usb-banner usb-banner-none" data-fact="no-stick">
+        <span aria-hidden="true">ℹ </span>
         {texts['usb.none']}
       </p>
     );
