@@ -35,7 +35,7 @@ export const pollSnapshotSchema = z
 
 export type PollSnapshot = z.output<typeof pollSnapshotSchema>;
 
-export const personalDataKinds = ['email', 'identityCode', 'phone'] as const satisfies readonly PersonalDataKind[];
+export const personalDataKinds = ['email', 'iban', 'identityCode', 'phone'] as const satisfies readonly PersonalDataKind[];
 
 /** One answer as exported: free text already masked, with the kinds of personal data that were masked. */
 export const exportAnswerSchema = z

@@ -21,7 +21,7 @@ async function setUp(sticks = 1): Promise<Setup & { sticks: string[] }> {
   for (const path of paths) await mkdir(path);
   const fault: Fault = { code: null, on: 'write' };
   const kiosk = await openSetUpKiosk(await makeTempDir(), {
-    exportTargets: configuredTargets({ KERRO_EXPORT_DIRS: paths.join(':') }),
+    exportTargets: configuredTargets({ KERRO_EXPORT_DIRS: paths.map((path) => `folder=${path}`).join(':') }),
     targetFileSystem: faultyFileSystem(fault),
   });
   return { kiosk, token: await unlock(kiosk), stick: paths[0] ?? '', sticks: paths, fault };
@@ -140,7 +140,7 @@ describe('export methods for the staff area', () => {
     expect(await staff(setup, 'polls.exportPack', { targetId: setup.stick })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await staff(setup, 'polls.exportPack', { targetId: setup.stick, replace: true })).ok).toBe(true);
 
-    const other = await openSetUpKiosk(await makeTempDir(), { exportTargets: configuredTargets({ KERRO_EXPORT_DIRS: setup.stick }) });
+    const other = await openSetUpKiosk(await makeTempDir(), { exportTargets: configuredTargets({ KERRO_EXPORT_DIRS: `folder=${setup.stick}` }) });
     const otherToken = await unlock(other);
     const preview = valueOf(await call(other, 'polls.previewPack', { targetId: setup.stick }, otherToken));
     expect(preview).toMatchObject({

@@ -8,7 +8,7 @@ import { maskPersonalData, type PersonalDataKind } from '../../../src-shared/pri
  * Fixed, language-neutral placeholders: the batch's bytes must not depend on the kiosk's
  * language, or the same answers would hash differently on two kiosks.
  */
-export const batchMaskLabels: Record<PersonalDataKind, string> = { phone: 'phone', email: 'email', identityCode: 'identity code' };
+export const batchMaskLabels: Record<PersonalDataKind, string> = { phone: 'phone', email: 'email', identityCode: 'identity code', iban: 'bank account' };
 
 /** What leaves the kiosk for one answer: free text with phone numbers, e-mails and identity codes masked. */
 export function toExportAnswer(response: StoredResponse): ExportAnswer {
