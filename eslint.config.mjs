@@ -106,6 +106,7 @@ export default tseslint.config(
         ...noElectron,
         ...noScreens,
         { group: ['**/electron/**', '**/server/**'], message: 'The command line works on the core alone, without a shell.' },
+        { group: ['**/core/*/**'], message: "The command line goes through the core's front door (offline-kiosk.ts, setup.ts, data-dir.ts), never into its rooms." },
       ]),
     },
   },

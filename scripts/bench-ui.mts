@@ -14,6 +14,7 @@ import { median, runCount, spread } from './bench/repeated.mjs';
 import { installProbe } from './bench/ui-probe.mjs';
 import { soak, soakTimeLapse } from './bench/ui-soak.mjs';
 import { floorTaps, kioskTaps, tapRun, tapTimeLapse, type TapSample, type TapSubject } from './bench/ui-taps.mjs';
+import { requireChromium } from './programs.mjs';
 
 const runs = runCount('KERRO_BENCH_UI_RUNS', 3);
 const taps = Number(process.env.KERRO_BENCH_TAPS ?? 200);
@@ -34,7 +35,7 @@ const headless = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic
  */
 const kioskFlags = ['--disable-features=DeferRendererTasksAfterInput'];
 
-const launch = (flags: string[]) => chromium.launch({ executablePath: process.env.KERRO_CHROMIUM ?? '/usr/bin/chromium', args: [...headless, ...flags] });
+const launch = (flags: string[]) => chromium.launch({ executablePath: requireChromium(), args: [...headless, ...flags] });
 
 async function provision(projectRoot: string, dataDir: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {

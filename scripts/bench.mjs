@@ -15,6 +15,7 @@ const sections = [
   { name: 'qr', entry: 'scripts/bench-qr.mts' },
   { name: 'export', entry: 'scripts/bench-export.mts' },
   { name: 'ui', entry: 'scripts/bench-ui.mts' },
+  { name: 'receiver', entry: 'scripts/bench-receiver.mts' },
 ];
 
 const wanted = process.argv.slice(2);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { requireChromium } from './programs.mjs';
 
 const projectRoot = join(import.meta.dirname, '..');
 const outDir = join(projectRoot, 'node_modules', '.cache', 'kerro-sample-report');
@@ -27,7 +28,7 @@ await build({
 const { sampleReportHtml } = await import(pathToFileURL(join(outDir, 'sample-report.mjs')).href);
 const html = sampleReportHtml(language);
 
-const browser = await chromium.launch({ executablePath: process.env.KERRO_CHROMIUM ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: requireChromium(), args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 try {
   const page = await browser.newPage();
   await page.setContent(html);

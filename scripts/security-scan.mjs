@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = join(import.meta.dirname, '..');
 const config = JSON.parse(readFileSync(join(root, 'electronegativity.json'), 'utf8'));
@@ -30,9 +31,19 @@ const isWhole = (row) => severities.has(row.severity) && row.url.startsWith('htt
 function scan(target) {
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     const output = join(scratch, `${target}-${attempt}.csv`);
+    // The scanner comes with npm ci (a pinned devDependency). Its check for newer Electron releases
+    // is excluded: it asks GitHub, which an offline build cannot reach, and Electron's version is
+    // pinned in package.json where updates are reviewed.
     const run = spawnSync(
-      'npx',
-      ['--yes', config.tool, '-i', join(root, target), '-e', config.electronVersion, '-r', '-v', 'false', '-o', output],
+      process.execPath,
+      [
+        '--import', pathToFileURL(join(root, 'scripts', 'offline-got.mjs')).href,
+        join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js'),
+        '-i', join(root, target),
+        '-e', config.electronVersion,
+        '-x', 'AvailableSecurityFixesGlobalCheck',
+        '-r', '-v', 'false', '-o', output,
+      ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     if (run.status !== 0) {

@@ -1,8 +1,9 @@
 // `npm start`: the Electron shell where an Electron binary exists; otherwise the browser shell,
 // opened in Chromium's kiosk mode when a Chromium or Chrome is installed. Says which it did.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findChromium } from './programs.mjs';
 
 const root = join(import.meta.dirname, '..');
 
@@ -11,14 +12,6 @@ function electronBinary() {
   if (!existsSync(pathFile)) return null;
   const binary = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? binary : null;
-}
-
-function findBrowser() {
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
-    const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-    if (found.status === 0 && found.stdout.trim() !== '') return found.stdout.trim();
-  }
-  return null;
 }
 
 const electron = electronBinary();
@@ -45,7 +38,7 @@ if (electron !== null) {
 }
 
 function openBrowser(url) {
-  const browser = findBrowser();
+  const browser = findChromium();
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (browser === null || !hasDisplay) {
     const why = browser === null ? 'no Chromium or Chrome was found' : 'there is no display';

@@ -1,8 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openKiosk, type Kiosk } from '../core/kiosk';
-import { silentLogger } from '../core/logger';
+import { openOfflineKiosk, type OfflineKiosk } from '../core/offline-kiosk';
 import type { CommandIo } from './command';
 
 declare const KERRO_VERSION: string;
@@ -15,7 +14,7 @@ export function versionOfThisBuild(): string {
  * Opens an existing kiosk's data folder for a command. A folder without `kiosk.json` is refused
  * rather than started fresh: a mistyped path must not become a new kiosk with a new id.
  */
-export async function openKioskData(dataDir: string, io: CommandIo): Promise<{ kiosk: Kiosk } | null> {
+export async function openKioskData(dataDir: string, io: CommandIo): Promise<{ kiosk: OfflineKiosk } | null> {
   const path = resolve(dataDir);
   try {
     await stat(join(path, 'kiosk.json'));
@@ -23,14 +22,12 @@ export async function openKioskData(dataDir: string, io: CommandIo): Promise<{ k
     io.stderr.write(`${path} holds no Kerro data (no kiosk.json). Give the kiosk's data folder with --data.\n`);
     return null;
   }
-  const kiosk = await openKiosk({
+  const kiosk = await openOfflineKiosk({
     dataDir: path,
     version: versionOfThisBuild(),
-    logger: silentLogger,
-    exportTargets: async () => [],
     receiverDir: join(dirname(fileURLToPath(import.meta.url)), '..', 'receiver'),
   });
-  for (const recovery of kiosk.health().storage.recoveries) {
+  for (const recovery of kiosk.recoveries) {
     io.stderr.write(`Note: ${recovery.file}: ${recovery.problem}; ${recovery.action}.\n`);
   }
   return { kiosk };

@@ -22,6 +22,7 @@ import { PurgeLedger } from './retention/purge-ledger';
 import { RetentionPurge } from './retention/retention-purge';
 import type { defaultPinCost } from './staff/pin-hash';
 import { StaffAuth } from './staff/staff-auth';
+import { StaffDrafts } from './staff/staff-drafts';
 import { ExportService } from './stick/export-service';
 import { configuredTargets, type TargetSource } from './stick/targets';
 import { openDocument } from './store/document';
@@ -46,6 +47,8 @@ export interface KioskOptions {
   receiverDir?: string;
   /** Prints an HTML page to an A4 PDF where the shell can (Electron); the export then adds summary.pdf and report.pdf. */
   pdfPrinter?: PdfPrinter;
+  /** How long a staff session lasts untouched; by default two minutes. */
+  staffIdleMs?: number;
   /** How often the retention purge runs while the kiosk is open; tests shorten it. */
   purgeIntervalMs?: number;
 }
@@ -79,7 +82,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
   const bursts = new BurstDetector();
   const settingsData = () => settings.data;
   const targetFileSystem = options.targetFileSystem ?? nodeFileSystem;
-  const auth = new StaffAuth(settings, { clock, pinCost: options.pinCost });
+  const auth = new StaffAuth(settings, { clock, pinCost: options.pinCost, sessionIdleMs: options.staffIdleMs });
   const exportService = await ExportService.open({
     context,
     responses,
@@ -108,7 +111,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
     ...kioskHandlers({ settings: settingsData, version: options.version, isSetUp: () => auth.isSetUp, health }),
     ...responseHandlers({ polls, responses, settings: settingsData, bursts, clock }),
     ...pollHandlers({ polls, responses, outcomes, exports: exportService, settings: settingsData, clock, targetFileSystem }),
-    ...staffHandlers({ auth, settings, polls, responses, exports: exportStatus, recoveries: () => context.recoveries.length }),
+    ...staffHandlers({ auth, drafts: new StaffDrafts(), settings, polls, responses, exports: exportStatus, recoveries: () => context.recoveries.length }),
     ...resultHandlers({ polls, responses, exports: exportStatus }),
     ...settingsHandlers({ settings, clock, lastPurge: () => ledger.lastSummary, purgeNow: () => retention.run() }),
     ...exportHandlers({ exports: exportService, settings: settingsData, fileSystem: context.fileSystem }),

@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const port = parsePort(process.env.KERRO_PORT);
   const dataDir = defaultDataDir();
   const here = dirname(fileURLToPath(import.meta.url));
-  const kiosk = await openKiosk({ dataDir, version: KERRO_VERSION, receiverDir: join(here, '..', 'receiver') });
+  const staffIdleMs = parseStaffIdle(process.env.KERRO_STAFF_IDLE_SECONDS);
+  const kiosk = await openKiosk({ dataDir, version: KERRO_VERSION, receiverDir: join(here, '..', 'receiver'), staffIdleMs });
   const files = await loadStaticFiles(join(here, '..', 'renderer'));
   const server = createKerroServer({ kiosk, files });
   server.listen(port, '127.0.0.1', () => {
@@ -39,6 +40,17 @@ function parsePort(value: string | undefined): number {
     process.exit(2);
   }
   return port;
+}
+
+/** Tests of the staff walk shorten the staff session so that a slow writer outlasts it in seconds, not minutes. */
+function parseStaffIdle(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 10 || seconds > 3600) {
+    process.stderr.write(`KERRO_STAFF_IDLE_SECONDS must be whole seconds from 10 to 3600, not "${value}"\n`);
+    process.exit(2);
+  }
+  return seconds * 1000;
 }
 
 main().catch((error: unknown) => {

@@ -93,16 +93,38 @@ async function handle(
     sendResult(response, fail('too_large', `The body is larger than ${bodyLimitBytes} bytes`));
     return;
   }
+  let text: string;
+  try {
+    text = strictUtf8.decode(body);
+  } catch {
+    // Repairing it with U+FFFD would store something the parent never wrote.
+    sendResult(response, fail('invalid_input', 'The body is not valid UTF-8'));
+    return;
+  }
   let input: unknown;
   try {
-    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    input = body.length === 0 ? {} : JSON.parse(text);
   } catch {
     sendResult(response, fail('invalid_input', 'The body is not valid JSON'));
     return;
   }
-  const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+  const method = decodeMethod(url.pathname.slice('/api/'.length));
+  if (method === null) {
+    sendResult(response, fail('invalid_input', 'The address is not a valid method name'));
+    return;
+  }
   const result = await callMethod(options.kiosk, method, input, request.headers['x-kerro-staff-token']);
   sendResult(response, result, undefined, performance.now() - receivedAt);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+function decodeMethod(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
 }
 
 function callMethod(kiosk: Kiosk, method: string, input: unknown, staffToken?: string | string[]): Promise<Result<unknown>> {

@@ -1,55 +1,53 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { qrText } from '../../src-shared/i18n/qr-messages';
-import { BatchRefused, openExportedBatch, type ReceivedBatch, type RefusalReason } from '../../src-shared/qr/batch-intake';
-import { sha256Hex } from './sha256';
+import { filesFromEntries, groupIntoFolders, pickedFiles, type FolderFiles, type PickedFile } from './folder-files';
 
 export interface FolderImportProps {
   language: LanguageCode;
-  onReceived: (batch: ReceivedBatch) => Promise<void>;
-  onRefused: (reason: RefusalReason) => void;
+  isBusy: boolean;
+  onFolders: (folders: FolderFiles[]) => Promise<void>;
 }
 
 /**
- * Brings in export folders from a USB stick: their responses.json, checked against the hash in
- * manifest.json beside it. Files chosen from several folders are paired by folder.
+ * Brings in export folders from a USB stick: one or many folders, or the stick's root holding
+ * them, by the folder picker or by dropping them here; loose files still work where a phone
+ * offers no folder picker.
  */
-export function FolderImport({ language, onReceived, onRefused }: FolderImportProps) {
-  const inputRef = useRef<HTMLInputElement>(null);
+export function FolderImport({ language, isBusy, onFolders }: FolderImportProps) {
+  const folderRef = useRef<HTMLInputElement>(null);
+  const filesRef = useRef<HTMLInputElement>(null);
   const [isOver, setOver] = useState(false);
 
-  const take = async (files: readonly File[]) => {
-    const folders = new Map<string, { responses?: File; manifest?: File }>();
-    for (const file of files) {
-      const folder = file.webkitRelativePath.split('/').slice(0, -1).join('/');
-      const entry = folders.get(folder) ?? {};
-      if (file.name === 'responses.json') entry.responses = file;
-      if (file.name === 'manifest.json') entry.manifest = file;
-      folders.set(folder, entry);
-    }
-    const pairs = [...folders.values()].filter((entry) => entry.responses !== undefined);
-    if (pairs.length === 0) onRefused('notABatch');
-    for (const { responses, manifest } of pairs) {
-      if (responses === undefined) continue;
-      try {
-        await onReceived(await openExportedBatch(await responses.text(), manifest === undefined ? null : await manifest.text(), sha256Hex));
-      } catch (error) {
-        if (error instanceof BatchRefused) onRefused(error.reason);
-        else throw error;
-      }
-    }
-  };
+  useEffect(() => {
+    // React knows no `webkitdirectory` prop; the DOM property is standard in every engine now.
+    if (folderRef.current !== null) folderRef.current.webkitdirectory = true;
+  }, []);
+
+  const take = async (files: Promise<PickedFile[]>) => onFolders(await groupIntoFolders(await files));
 
   const onDrop = (event: DragEvent<HTMLElement>) => {
     event.preventDefault();
     setOver(false);
-    void take([...event.dataTransfer.files]);
+    // Items are readable only while the drop event runs: take their entries now, walk them after.
+    const items = [...event.dataTransfer.items].filter((item) => item.kind === 'file');
+    const entries = items.map((item) => item.webkitGetAsEntry()).filter((entry) => entry !== null);
+    if (entries.length === items.length && entries.length > 0) void take(filesFromEntries(entries));
+    else void take(Promise.resolve(pickedFiles([...event.dataTransfer.files])));
+  };
+
+  const onPicked = (input: HTMLInputElement) => {
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    void take(Promise.resolve(pickedFiles(files)));
   };
 
   return (
     <section
       className={`folder-import${isOver ? ' folder-import--over' : ''}`}
       aria-labelledby="import-heading"
+      aria-busy={isBusy}
+      data-testid="drop-area"
       onDragOver={(event) => {
         event.preventDefault();
         setOver(true);
@@ -58,22 +56,26 @@ export function FolderImport({ language, onReceived, onRefused }: FolderImportPr
       onDrop={onDrop}
     >
       <h2 id="import-heading">{qrText(language, 'receiver.import')}</h2>
-      <p className="receiver-hint" id="import-hint">{qrText(language, 'receiver.importHint')}</p>
-      <button type="button" className="receiver-button" aria-describedby="import-hint" onClick={() => inputRef.current?.click()}>
-        {qrText(language, 'receiver.import')}
-      </button>
+      <p className="receiver-hint" id="import-hint">
+        {qrText(language, 'receiver.importHint')}
+      </p>
+      <div className="import-buttons">
+        <button type="button" className="receiver-button" aria-describedby="import-hint" disabled={isBusy} onClick={() => folderRef.current?.click()}>
+          {qrText(language, 'receiver.importFolders')}
+        </button>
+        <button type="button" className="receiver-button receiver-button--quiet" disabled={isBusy} onClick={() => filesRef.current?.click()}>
+          {qrText(language, 'receiver.importFiles')}
+        </button>
+      </div>
+      <input ref={folderRef} type="file" multiple hidden data-testid="folder-picker" onChange={(event) => onPicked(event.currentTarget)} />
       <input
-        ref={inputRef}
+        ref={filesRef}
         type="file"
         accept=".json,application/json"
         multiple
         hidden
         data-testid="folder-files"
-        onChange={(event) => {
-          const files = [...(event.currentTarget.files ?? [])];
-          event.currentTarget.value = '';
-          void take(files);
-        }}
+        onChange={(event) => onPicked(event.currentTarget)}
       />
     </section>
   );

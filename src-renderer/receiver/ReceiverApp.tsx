@@ -7,7 +7,10 @@ import { FolderImport } from './FolderImport';
 import { ResultCharts } from './ResultCharts';
 import { SaveButtons } from './SaveButtons';
 import { Scanner } from './Scanner';
-import { useBatches, type IntakeOutcome } from './use-batches';
+import { describeOutcome } from './describe-outcome';
+import type { FolderFiles } from './folder-files';
+import { ImportReport } from './ImportReport';
+import { useBatches, type FolderReport, type IntakeOutcome } from './use-batches';
 
 interface Notice {
   text: string;
@@ -25,7 +28,9 @@ export function ReceiverApp() {
   const [isScanning, setScanning] = useState(false);
   const [isConfirmingClear, setConfirmingClear] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const { merged, isLoaded, intake, clear } = useBatches();
+  const [isBurstLeftOut, setBurstLeftOut] = useState(false);
+  const [folderImport, setImport] = useState<{ reports: FolderReport[]; total: number; round: number } | null>(null);
+  const { merged, isLoaded, intake, intakeFolders, clear } = useBatches();
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -33,22 +38,32 @@ export function ReceiverApp() {
   }, [language]);
 
   const describe = useCallback(
-    (outcome: IntakeOutcome): Notice => {
-      switch (outcome.kind) {
-        case 'received':
-          return { text: qrText(language, 'receiver.received', { number: outcome.number, kiosk: outcome.kioskId, count: outcome.count }), isProblem: false };
-        case 'duplicate':
-          return { text: qrText(language, 'receiver.duplicate', { number: outcome.number, kiosk: outcome.kioskId }), isProblem: false };
-        case 'refused':
-          return { text: qrText(language, `receiver.refused.${outcome.reason}`), isProblem: true };
-      }
-    },
+    (outcome: IntakeOutcome): Notice => ({ text: describeOutcome(language, outcome), isProblem: outcome.kind === 'refused' }),
     [language],
   );
 
-  const onReceived = useCallback(async (batch: ReceivedBatch, source: 'qr' | 'usb') => setNotice(describe(await intake(batch, source))), [describe, intake]);
+  const onFolders = useCallback(
+    async (folders: FolderFiles[]) => {
+      if (folders.length === 0) {
+        setImport(null);
+        setNotice({ text: qrText(language, 'receiver.noFolders'), isProblem: true });
+        return;
+      }
+      setNotice(null);
+      const reports: FolderReport[] = [];
+      const round = (folderImport?.round ?? 0) + 1;
+      setImport({ reports: [], total: folders.length, round });
+      await intakeFolders(folders, (report) => {
+        reports.push(report);
+        setImport({ reports: [...reports], total: folders.length, round });
+      });
+    },
+    [folderImport, intakeFolders, language],
+  );
+
+  const onReceived = useCallback(async (batch: ReceivedBatch) => setNotice(describe(await intake(batch))), [describe, intake]);
   const onRefused = useCallback((reason: RefusalReason) => setNotice(describe({ kind: 'refused', reason })), [describe]);
-  const total = merged.answers.length;
+  const total = merged.total;
 
   return (
     <div className="receiver">
@@ -72,17 +87,24 @@ export function ReceiverApp() {
           <button type="button" className="receiver-button receiver-button--main" aria-pressed={isScanning} onClick={() => setScanning(!isScanning)}>
             {qrText(language, isScanning ? 'receiver.stopScan' : 'receiver.scan')}
           </button>
-          {isScanning && <Scanner language={language} onReceived={(batch) => onReceived(batch, 'qr')} onRefused={onRefused} />}
+          {isScanning && <Scanner language={language} onReceived={onReceived} onRefused={onRefused} />}
         </section>
-        <FolderImport language={language} onReceived={(batch) => onReceived(batch, 'usb')} onRefused={onRefused} />
+        <FolderImport language={language} isBusy={folderImport !== null && folderImport.reports.length < folderImport.total} onFolders={onFolders} />
+        {folderImport !== null && <ImportReport language={language} reports={folderImport.reports} total={folderImport.total} round={folderImport.round} />}
         {isLoaded && <BatchLedger language={language} kiosks={merged.kiosks} />}
         {total > 0 && (
           <>
             <p className="receiver-total" data-testid="total">
               {qrText(language, 'receiver.total', { count: total, kiosks: merged.kiosks.length })}
             </p>
-            <ResultCharts language={language} polls={merged.polls} answers={merged.answers} />
-            <SaveButtons language={language} merged={merged} />
+            {merged.burst > 0 && (
+              <label className="receiver-toggle">
+                <input type="checkbox" checked={isBurstLeftOut} data-testid="without-burst" onChange={(event) => setBurstLeftOut(event.currentTarget.checked)} />
+                {qrText(language, 'receiver.withoutBurst')} ({qrText(language, 'receiver.burst', { count: merged.burst })})
+              </label>
+            )}
+            <ResultCharts language={language} charts={merged.charts} isBurstLeftOut={isBurstLeftOut} />
+            <SaveButtons language={language} />
             {isConfirmingClear ? (
               <div className="receiver-confirm" role="group" aria-label={qrText(language, 'receiver.clearConfirm')}>
                 <p>{qrText(language, 'receiver.clearConfirm')}</p>

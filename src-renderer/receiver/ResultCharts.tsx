@@ -1,67 +1,75 @@
 import { localize } from '../../src-shared/contract/localize';
-import type { PollSnapshot } from '../../src-shared/contract/batch-format';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { qrText } from '../../src-shared/i18n/qr-messages';
-import { tallyAnswers } from '../../src-shared/qr/batch-tally';
 import { finnishDecimal } from '../../src-shared/qr/merged-csv';
-import type { MergedAnswer } from '../../src-shared/qr/merge';
+import { withoutBurst, type MergedChart } from '../../src-shared/qr/summary-merge';
 import { protectBreakdown, shownCountText } from '../../src-shared/privacy/small-groups';
 import { BarRow } from './BarRow';
 
 export interface ResultChartsProps {
   language: LanguageCode;
-  polls: readonly PollSnapshot[];
-  answers: readonly MergedAnswer[];
+  charts: readonly MergedChart[];
+  isBurstLeftOut: boolean;
 }
 
-/** Comments shown per poll on a phone; the CSV has them all. */
-const commentsShown = 50;
-
-export function ResultCharts({ language, polls, answers }: ResultChartsProps) {
-  const tallies = tallyAnswers(polls, answers);
-  if (tallies.length === 0) return null;
+/**
+ * One chart per poll version, whichever kiosks asked it. Polls that differ but ask the same
+ * question are told apart by the kiosks they came from.
+ */
+export function ResultCharts({ language, charts, isBurstLeftOut }: ResultChartsProps) {
+  if (charts.length === 0) return null;
   const share = (count: number, total: number) => {
     const percent = total === 0 ? 0 : (count / total) * 100;
     return language === 'en' ? `${percent.toFixed(0)} %` : `${finnishDecimal(percent, 0)} %`;
   };
+  const titleOf = (chart: MergedChart) => (chart.poll === undefined ? chart.pollId : localize(chart.poll.question, language).text);
+  const titles = charts.map(titleOf);
   return (
     <section aria-labelledby="results-heading">
       <h2 id="results-heading">{qrText(language, 'receiver.results')}</h2>
-      {tallies.map((tally) => {
-        const title = tally.poll === undefined ? tally.pollId : localize(tally.poll.question, language).text;
-        const topics = tally.poll?.followUp?.topics ?? [];
+      {charts.map((chart, chartIndex) => {
+        const title = titles[chartIndex] ?? chart.pollId;
+        const isShared = titles.filter((other) => other === title).length > 1;
+        const counts = isBurstLeftOut ? withoutBurst(chart.all, chart.burst) : chart.all;
+        const topics = chart.poll?.followUp?.topics ?? [];
         // Topics are a breakdown: a topic chosen by 1–4 parents is not counted out on a phone either.
         const shownTopics = protectBreakdown(
-          topics.map((topic) => tally.topics.get(topic.id) ?? 0),
+          topics.map((topic) => counts.topics[topic.id] ?? 0),
           { isTotalShown: false },
         );
+        const texts = chart.shown.filter((text) => !isBurstLeftOut || !text.isBurst);
+        const hasTopics = Object.values(counts.topics).some((count) => count > 0);
         return (
-          <article className="result-poll" key={`${tally.pollId}@${tally.pollVersion}`} data-testid="result-poll">
+          <article className="result-poll" key={chart.key} data-testid="result-poll">
             <h3>
-              {title} <span className="result-count">({tally.answers})</span>
+              {title} <span className="result-count">({counts.answers})</span>
+              {isShared && <span className="result-kiosks"> – {qrText(language, 'receiver.fromKiosks', { kiosks: chart.kiosks.join(', ') })}</span>}
             </h3>
+            {chart.burst.answers > 0 && (
+              <p className="result-burst" data-testid="result-burst">
+                {qrText(language, 'receiver.burst', { count: chart.burst.answers })}
+              </p>
+            )}
             <ul className="bars">
-              {(tally.poll?.options ?? []).map((option) => {
-                const count = tally.options.get(option.id) ?? 0;
-                return (
-                  <BarRow key={option.id} label={localize(option.label, language).text} count={count} total={tally.answers} share={share(count, tally.answers)} />
-                );
+              {(chart.poll?.options ?? []).map((option) => {
+                const count = counts.options[option.id] ?? 0;
+                return <BarRow key={option.id} label={localize(option.label, language).text} count={count} total={counts.answers} share={share(count, counts.answers)} />;
               })}
             </ul>
-            {tally.topics.size > 0 && (
+            {hasTopics && (
               <>
                 <h4>{qrText(language, 'receiver.topics')}</h4>
                 <ul className="bars bars--topics">
                   {topics.map((topic, index) => {
-                    const count = tally.topics.get(topic.id) ?? 0;
+                    const count = counts.topics[topic.id] ?? 0;
                     const shown = shownTopics[index] ?? null;
                     return (
                       <BarRow
                         key={topic.id}
                         label={localize(topic.label, language).text}
                         count={count}
-                        total={tally.answers}
-                        share={share(count, tally.answers)}
+                        total={counts.answers}
+                        share={share(count, counts.answers)}
                         hiddenAs={typeof shown === 'number' ? undefined : shownCountText(shown)}
                       />
                     );
@@ -69,12 +77,15 @@ export function ResultCharts({ language, polls, answers }: ResultChartsProps) {
                 </ul>
               </>
             )}
-            {tally.comments.length + tally.texts.length > 0 && (
+            {counts.comments + counts.texts > 0 && (
               <details className="result-comments">
-                <summary>{qrText(language, 'receiver.comments', { count: tally.comments.length + tally.texts.length })}</summary>
+                <summary>{qrText(language, 'receiver.comments', { count: counts.comments + counts.texts })}</summary>
                 <ul>
-                  {[...tally.texts, ...tally.comments].slice(0, commentsShown).map((text, index) => (
-                    <li key={index}>{text}</li>
+                  {texts.map((text, index) => (
+                    <li key={index}>
+                      <bdi>{text.text}</bdi>
+                      {text.isBurst && <span className="result-burst-mark"> {qrText(language, 'receiver.burstMark')}</span>}
+                    </li>
                   ))}
                 </ul>
               </details>

@@ -1,41 +1,58 @@
-import { canonicalJson } from '../../src-shared/contract/batch-canonical';
-import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { useState } from 'react';
+import { languageCodes, languageNames, staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
 import { qrText } from '../../src-shared/i18n/qr-messages';
-import { mergedCsv } from '../../src-shared/qr/merged-csv';
-import type { MergedResults } from '../../src-shared/qr/merge';
+import { intakeWorker } from './use-batches';
 
 export interface SaveButtonsProps {
   language: LanguageCode;
-  merged: MergedResults;
 }
 
-/** Saves the merged answers as files: a download link works from file:// and with no network. */
-export function SaveButtons({ language, merged }: SaveButtonsProps) {
+/** The languages a CSV's texts (poll questions, options, topics) can be written in. */
+const csvLanguages = languageCodes.filter((code) => staffLanguageOf(code) === code);
+
+/**
+ * Saves the merged answers as files, made in the worker from the kept batches. The CSV's
+ * language is chosen here, Finnish unless changed, never taken from the page: the sheet goes to
+ * whoever reads it, and the same merge should give the same file whoever saved it.
+ */
+export function SaveButtons({ language }: SaveButtonsProps) {
+  const [csvLanguage, setCsvLanguage] = useState<LanguageCode>('fi');
+  const [isSaving, setSaving] = useState(false);
   const today = new Date().toISOString().slice(0, 10);
-  const save = (text: string, type: string, name: string) => {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  const save = async (request: { kind: 'csv'; language: LanguageCode } | { kind: 'json' }, name: string) => {
+    setSaving(true);
+    try {
+      const file = await intakeWorker().file(request);
+      // A download link works from file:// and with no network.
+      const url = URL.createObjectURL(file);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } finally {
+      setSaving(false);
+    }
   };
-  const json = () =>
-    `${canonicalJson({
-      format: 'kerro-merged',
-      schemaVersion: 1,
-      kiosks: merged.kiosks.map(({ kioskId, site, batches, missing, chainBreaks }) => ({ kioskId, site, batches, missing, chainBreaks })),
-      polls: merged.polls,
-      answers: merged.answers,
-    })}\n`;
   return (
-    <div className="save-buttons">
-      <button type="button" className="receiver-button" onClick={() => save(mergedCsv(merged.answers, merged.polls, language), 'text/csv;charset=utf-8', `kerro-${today}.csv`)}>
+    <div className="save-buttons" aria-busy={isSaving}>
+      <label className="csv-language">
+        {qrText(language, 'receiver.csvLanguage')}
+        <select value={csvLanguage} data-testid="csv-language" onChange={(event) => setCsvLanguage(csvLanguages.find((code) => code === event.currentTarget.value) ?? csvLanguage)}>
+          {csvLanguages.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {languageNames[code]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="receiver-button" disabled={isSaving} onClick={() => void save({ kind: 'csv', language: csvLanguage }, `kerro-${today}.csv`)}>
         {qrText(language, 'receiver.saveCsv')}
       </button>
-      <button type="button" className="receiver-button" onClick={() => save(json(), 'application/json', `kerro-${today}.json`)}>
+      <button type="button" className="receiver-button" disabled={isSaving} onClick={() => void save({ kind: 'json' }, `kerro-${today}.json`)}>
         {qrText(language, 'receiver.saveJson')}
       </button>
+      {isSaving && <p role="status">{qrText(language, 'receiver.saving')}</p>}
     </div>
   );
 }

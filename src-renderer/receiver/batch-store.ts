@@ -1,6 +1,10 @@
+import type { BatchSummary } from '../../src-shared/qr/batch-summary';
+
 /**
  * The batches kept in this browser (IndexedDB), keyed by kiosk id and batch number. Each keeps
- * its canonical text and hash, so it can be checked and exported again exactly as received.
+ * its canonical text and hash, so it can be exported again exactly as received; beside it, its
+ * summary (counts per poll, place in the chain), written in the same transaction, is what the
+ * page opens with. Used by the page and by the intake worker alike.
  */
 export interface StoredBatch {
   kioskId: string;
@@ -12,49 +16,76 @@ export interface StoredBatch {
 }
 
 const databaseName = 'kerro-receiver';
-const storeName = 'batches';
+const batchStore = 'batches';
+const summaryStore = 'summaries';
 
-function open(): Promise<IDBDatabase> {
+export function openStore(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(databaseName, 1);
+    // Version 2 adds the summaries; batches kept by version 1 are summarised on first opening.
+    const request = indexedDB.open(databaseName, 2);
     request.onupgradeneeded = () => {
-      request.result.createObjectStore(storeName, { keyPath: ['kioskId', 'number'] });
+      const database = request.result;
+      if (!database.objectStoreNames.contains(batchStore)) database.createObjectStore(batchStore, { keyPath: ['kioskId', 'number'] });
+      if (!database.objectStoreNames.contains(summaryStore)) database.createObjectStore(summaryStore, { keyPath: ['kioskId', 'number'] });
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB did not open'));
   });
 }
 
-function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return open().then(
-    (database) =>
-      new Promise<T>((resolve, reject) => {
-        const transaction = database.transaction(storeName, mode);
-        const request = work(transaction.objectStore(storeName));
-        transaction.oncomplete = () => {
-          database.close();
-          resolve(request.result);
-        };
-        transaction.onerror = () => {
-          database.close();
-          reject(transaction.error ?? new Error('IndexedDB failed'));
-        };
-      }),
-  );
+function finished(transaction: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB failed'));
+    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB gave up'));
+  });
 }
 
-export function allBatches(): Promise<StoredBatch[]> {
-  return run<StoredBatch[]>('readonly', (store) => store.getAll());
+function result<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB failed'));
+  });
 }
 
-export function findBatch(kioskId: string, number: number): Promise<StoredBatch | undefined> {
-  return run<StoredBatch | undefined>('readonly', (store) => store.get([kioskId, number]));
+export async function allSummaries(database: IDBDatabase): Promise<BatchSummary[]> {
+  return result<BatchSummary[]>(database.transaction(summaryStore).objectStore(summaryStore).getAll());
 }
 
-export async function putBatch(batch: StoredBatch): Promise<void> {
-  await run('readwrite', (store) => store.put(batch));
+export async function batchKeys(database: IDBDatabase): Promise<IDBValidKey[]> {
+  return result(database.transaction(batchStore).objectStore(batchStore).getAllKeys());
 }
 
-export async function clearBatches(): Promise<void> {
-  await run('readwrite', (store) => store.clear());
+export async function findBatch(database: IDBDatabase, kioskId: string, number: number): Promise<StoredBatch | undefined> {
+  return result<StoredBatch | undefined>(database.transaction(batchStore).objectStore(batchStore).get([kioskId, number]));
+}
+
+/** Keeps a batch and its summary together: both are there, or neither. */
+export async function putBatch(database: IDBDatabase, batch: StoredBatch, summary: BatchSummary): Promise<void> {
+  const transaction = database.transaction([batchStore, summaryStore], 'readwrite');
+  transaction.objectStore(batchStore).put(batch);
+  transaction.objectStore(summaryStore).put(summary);
+  await finished(transaction);
+}
+
+export async function putSummary(database: IDBDatabase, summary: BatchSummary): Promise<void> {
+  const transaction = database.transaction(summaryStore, 'readwrite');
+  transaction.objectStore(summaryStore).put(summary);
+  await finished(transaction);
+}
+
+/** Visits the kept batches one at a time in kiosk and number order, so no more than one is in memory. */
+export async function eachBatch(database: IDBDatabase, visit: (batch: StoredBatch) => Promise<void>): Promise<void> {
+  const keys = await batchKeys(database);
+  for (const key of keys) {
+    const batch = await result<StoredBatch | undefined>(database.transaction(batchStore).objectStore(batchStore).get(key));
+    if (batch !== undefined) await visit(batch);
+  }
+}
+
+export async function clearStore(database: IDBDatabase): Promise<void> {
+  const transaction = database.transaction([batchStore, summaryStore], 'readwrite');
+  transaction.objectStore(batchStore).clear();
+  transaction.objectStore(summaryStore).clear();
+  await finished(transaction);
 }

@@ -1,36 +1,46 @@
 import { useCallback, useEffect, useState } from 'react';
-import { strToU8 } from 'fflate';
-import { BatchRefused, parseCanonicalBatch, type ReceivedBatch, type RefusalReason } from '../../src-shared/qr/batch-intake';
-import { mergeBatches, type KeptBatch, type MergedResults } from '../../src-shared/qr/merge';
-import { allBatches, clearBatches, findBatch, putBatch } from './batch-store';
-import { sha256Hex } from './sha256';
+import type { ReceivedBatch } from '../../src-shared/qr/batch-intake';
+import { mergeSummaries, type MergedSummary } from '../../src-shared/qr/summary-merge';
+import { allSummaries, batchKeys, openStore } from './batch-store';
+import type { FolderFiles } from './folder-files';
+import { WorkerClient } from './worker-client';
+import type { FolderReport, IntakeOutcome } from './worker-protocol';
 
-export type IntakeOutcome =
-  | { kind: 'received'; kioskId: string; number: number; count: number }
-  | { kind: 'duplicate'; kioskId: string; number: number }
-  | { kind: 'refused'; reason: RefusalReason | 'conflict' };
+export type { FolderReport, IntakeOutcome } from './worker-protocol';
+
+let sharedClient: WorkerClient | null = null;
+
+/** One intake worker for the page's life, made on first use. */
+export function intakeWorker(): WorkerClient {
+  sharedClient ??= new WorkerClient();
+  return sharedClient;
+}
+
+/** The merge as the page opens it: from the kept summaries, never from the answers. */
+async function readMerged(): Promise<MergedSummary> {
+  const database = await openStore();
+  try {
+    const [summaries, keys] = await Promise.all([allSummaries(database), batchKeys(database)]);
+    if (keys.length === summaries.length) return mergeSummaries(summaries);
+    // Batches kept before summaries existed are summarised once, in the worker.
+    await intakeWorker().summarizeMissing();
+    return mergeSummaries(await allSummaries(database));
+  } finally {
+    database.close();
+  }
+}
 
 /**
- * The batches in this browser, merged. A batch is stored only after its hash and format were
- * checked; one already kept (same kiosk, same number, same hash) is not stored again, and one
- * that claims a kept batch's place with other content is refused.
+ * The batches in this browser, merged. A batch is checked once, when it arrives (in the
+ * worker), and kept with its summary; one already kept (same kiosk, number and hash) is not
+ * kept again, and one that claims a kept batch's place with other content is refused.
  */
 export function useBatches() {
-  const [merged, setMerged] = useState<MergedResults>(() => mergeBatches([]));
+  const [merged, setMerged] = useState<MergedSummary>(() => mergeSummaries([]));
   const [isLoaded, setLoaded] = useState(false);
 
   const reload = useCallback(async () => {
-    const kept: KeptBatch[] = [];
-    for (const stored of await allBatches()) {
-      // Read back and checked again: storage in a browser can be edited by anyone holding the phone.
-      try {
-        if ((await sha256Hex(strToU8(stored.canonical))) !== stored.sha256) continue;
-        kept.push({ ...parseCanonicalBatch(stored.canonical), sha256: stored.sha256 });
-      } catch (error) {
-        if (!(error instanceof BatchRefused)) throw error;
-      }
-    }
-    setMerged(mergeBatches(kept));
+    setMerged(await readMerged());
     setLoaded(true);
   }, []);
 
@@ -39,23 +49,31 @@ export function useBatches() {
   }, [reload]);
 
   const intake = useCallback(
-    async (batch: ReceivedBatch, source: 'qr' | 'usb'): Promise<IntakeOutcome> => {
-      const { kioskId, number, count } = batch.header;
-      const existing = await findBatch(kioskId, number);
-      if (existing !== undefined) {
-        return existing.sha256 === batch.sha256 ? { kind: 'duplicate', kioskId, number } : { kind: 'refused', reason: 'conflict' };
-      }
-      await putBatch({ kioskId, number, sha256: batch.sha256, canonical: batch.canonical, receivedAt: new Date().toISOString(), source });
-      await reload();
-      return { kind: 'received', kioskId, number, count };
+    async (batch: ReceivedBatch): Promise<IntakeOutcome> => {
+      const outcome = await intakeWorker().takeTransferred(batch.canonical, batch.sha256);
+      if (outcome.kind === 'received') await reload();
+      return outcome;
+    },
+    [reload],
+  );
+
+  /** Many folders at once: each kept or refused on its own, the merge read again once at the end. */
+  const intakeFolders = useCallback(
+    async (folders: FolderFiles[], onReport: (report: FolderReport) => void): Promise<void> => {
+      let isChanged = false;
+      await intakeWorker().takeFolders(folders, (report) => {
+        isChanged ||= report.outcome.kind === 'received';
+        onReport(report);
+      });
+      if (isChanged) await reload();
     },
     [reload],
   );
 
   const clear = useCallback(async () => {
-    await clearBatches();
+    await intakeWorker().clear();
     await reload();
   }, [reload]);
 
-  return { merged, isLoaded, intake, clear };
+  return { merged, isLoaded, intake, intakeFolders, clear };
 }

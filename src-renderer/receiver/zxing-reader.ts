@@ -1,5 +1,6 @@
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
+import { receiverReaderOptions } from '../../src-shared/qr/reader-options';
 
 let prepared: Promise<unknown> | null = null;
 
@@ -26,6 +27,6 @@ function decodeDataUrl(url: string): ArrayBuffer {
 
 export async function readQrTexts(image: ImageData): Promise<string[]> {
   await prepareReader();
-  const results = await readBarcodes(image, { formats: ['QRCode'], maxNumberOfSymbols: 1, tryHarder: true });
+  const results = await readBarcodes(image, receiverReaderOptions());
   return results.filter((result) => result.isValid).map((result) => result.text);
 }

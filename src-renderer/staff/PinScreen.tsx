@@ -11,7 +11,7 @@ interface PinScreenProps {
   language: LanguageCode;
   /** Shown once, e.g. when the session ended while staff were away. */
   notice: string | null;
-  onUnlocked: (token: string) => void;
+  onUnlocked: (session: { token: string; idleSeconds: number }) => void;
   onBack: () => void;
 }
 
@@ -49,7 +49,7 @@ export function PinScreen({ texts, language, notice, onUnlocked, onBack }: PinSc
     setIsBusy(false);
     setPin('');
     if (result.ok) {
-      onUnlocked(result.value.token);
+      onUnlocked(result.value);
       return;
     }
     const status = await client.call('staff.status', {});

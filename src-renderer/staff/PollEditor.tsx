@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ownOptionKinds } from '../../src-shared/contract/poll-draft';
 import { pollKinds, textLimits } from '../../src-shared/contract/polls';
 import type { Messages } from '../../src-shared/i18n/fi';
@@ -21,17 +21,27 @@ interface PollEditorProps {
   initial: EditorState;
   /** Answers the poll already has; editing such a poll makes a new version. */
   answers: number;
-  onSaved: () => void;
+  /** Shown once at the top, e.g. that a kept draft came back. */
+  notice?: string;
+  /** Every change, so a session that ends mid-edit keeps the form. */
+  onChange: (state: EditorState) => void;
+  /** Saved; `isActive` when it now runs on the kiosk. */
+  onSaved: (isActive: boolean) => void;
   onCancel: () => void;
 }
 
-export function PollEditor({ texts, language, call, pollId, initial, answers, onSaved, onCancel }: PollEditorProps) {
+export function PollEditor({ texts, language, call, pollId, initial, answers, notice, onChange, onSaved, onCancel }: PollEditorProps) {
   const [state, setState] = useState(initial);
   const [textLanguage, setTextLanguage] = useState<LanguageCode>('fi');
   const [hasTried, setHasTried] = useState(false);
   const [serverProblems, setServerProblems] = useState(new Map<string, string>());
   const [failure, setFailure] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const latestOnChange = useRef(onChange);
+  latestOnChange.current = onChange;
+  useEffect(() => {
+    latestOnChange.current(state);
+  }, [state]);
   const change = (next: Partial<EditorState>) => {
     setState((current) => ({ ...current, ...next }));
     setServerProblems(new Map());
@@ -60,13 +70,33 @@ export function PollEditor({ texts, language, call, pollId, initial, answers, on
         return;
       }
     }
-    onSaved();
+    onSaved(shouldActivate);
   };
 
+  const footer = (
+    <footer className="editor-actions staff-footer">
+      <div role="alert" className="editor-alert">
+        {problems.size > 0 ? <p className="field-problem">{texts['editor.fixErrors']}</p> : null}
+        {failure === null ? null : <p className="field-problem">{failure}</p>}
+      </div>
+      <button type="button" className="secondary-button" data-action="save-draft" disabled={isBusy} onClick={() => void save(false)}>
+        {texts['editor.saveDraft']}
+      </button>
+      <button type="button" className="primary-button" data-action="save-activate" disabled={isBusy} onClick={() => void save(true)}>
+        {texts['editor.saveActivate']}
+      </button>
+    </footer>
+  );
+
   return (
-    <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area">
+    <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area" hasSentenceCase footer={footer}>
       <main className="screen staff-screen poll-editor" data-screen="staff-editor">
         <StaffHeader title={pollId === null ? texts['editor.titleNew'] : texts['editor.titleEdit']} exit={{ label: texts['editor.cancel'], action: 'cancel', onPress: onCancel }} />
+        {notice === undefined ? null : (
+          <p className="editor-note" role="status" data-notice="draft-restored">
+            {notice}
+          </p>
+        )}
         {answers > 0 ? <p className="editor-note">{texts['editor.newVersion']}</p> : null}
         <fieldset className="editor-section">
           <legend>{texts['editor.kind']}</legend>
@@ -115,18 +145,6 @@ export function PollEditor({ texts, language, call, pollId, initial, answers, on
           </button>
         </div>
         <ScheduleFields state={state} texts={texts} language={language} problems={problems} onChange={change} />
-        <div className="editor-actions" role="group">
-          <div role="alert" className="editor-alert">
-            {problems.size > 0 ? <p className="field-problem">{texts['editor.fixErrors']}</p> : null}
-            {failure === null ? null : <p className="field-problem">{failure}</p>}
-          </div>
-          <button type="button" className="secondary-button" data-action="save-draft" disabled={isBusy} onClick={() => void save(false)}>
-            {texts['editor.saveDraft']}
-          </button>
-          <button type="button" className="primary-button" data-action="save-activate" disabled={isBusy} onClick={() => void save(true)}>
-            {texts['editor.saveActivate']}
-          </button>
-        </div>
       </main>
     </KeyboardArea>
   );

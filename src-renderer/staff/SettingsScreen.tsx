@@ -65,7 +65,7 @@ export function SettingsScreen({ texts, language, call, onSaved, onBack }: Setti
 
   const seconds = (value: number) => fill(texts['settings.seconds'], { seconds: value });
   return (
-    <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area">
+    <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area" hasSentenceCase>
       <main className="screen staff-screen settings-screen" data-screen="staff-settings">
         <StaffHeader title={texts['staff.settings']} exit={{ label: texts['staff.back'], action: 'back', onPress: onBack }} />
         <section className="editor-section" aria-labelledby="clock-heading">

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { pollTemplates, type PollTemplateId } from '../../src-shared/contract/poll-templates';
 import type { Poll } from '../../src-shared/contract/polls';
 import { messages } from '../../src-shared/i18n/messages';
@@ -7,6 +7,10 @@ import { client } from '../api/transport';
 import { useIdleTimeout } from '../app/useIdleTimeout';
 import { editorStateOf, newEditorState, type EditorState } from './editor-state';
 import { PinScreen } from './PinScreen';
+import { draftOfEditor, editorOfDraft, type EditorDraft } from './session/editor-draft';
+import { SavedNotice } from './session/SavedNotice';
+import { SessionWarning } from './session/SessionWarning';
+import { useStaffSession } from './session/useStaffSession';
 import { PollEditor } from './PollEditor';
 import { ResultsScreen } from './ResultsScreen';
 import { SettingsScreen } from './SettingsScreen';
@@ -23,7 +27,7 @@ const OutcomesScreen = lazy(() => import('./outcomes/OutcomesScreen').then((modu
 
 type View =
   | { name: 'home' }
-  | { name: 'editor'; pollId: string | null; initial: EditorState; answers: number }
+  | { name: 'editor'; pollId: string | null; initial: EditorState; answers: number; notice?: string }
   | { name: 'results'; pollId: string }
   | { name: 'settings' }
   | { name: 'qr' }
@@ -31,8 +35,8 @@ type View =
   | { name: 'outcomes' }
   | { name: 'usb' };
 
-/** Staff leave the kiosk to its parents after this long untouched, locked. */
-const staffIdleSeconds = 120;
+/** The PIN pad goes back to the parents' start after this long untouched. */
+const pinIdleSeconds = 120;
 
 interface StaffAreaProps {
   language: LanguageCode;
@@ -46,8 +50,11 @@ interface StaffAreaProps {
 export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) {
   const texts = messages[staffLanguageOf(language)];
   const [token, setToken] = useState<string | null>(null);
+  const [idleSeconds, setIdleSeconds] = useState(pinIdleSeconds);
   const [view, setView] = useState<View>({ name: 'home' });
   const [notice, setNotice] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const editing = useRef<EditorDraft | null>(null);
 
   const lock = useCallback(() => {
     void client.call('staff.lock', {});
@@ -56,44 +63,76 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
     onExit();
   }, [onExit]);
 
-  useIdleTimeout(true, staffIdleSeconds, lock);
+  // The main side refused the session: the PIN pad says so. The form being edited is already kept there.
+  const ended = useCallback(() => {
+    client.setStaffToken(null);
+    setToken(null);
+    setNotice(editing.current === null ? texts['staff.sessionEnded'] : texts['session.endedWithDraft']);
+  }, [texts]);
 
+  const session = useStaffSession({
+    token,
+    idleSeconds,
+    draftOf: () => (editing.current === null ? null : draftOfEditor(editing.current)),
+    // Left untouched, the kiosk goes back to the parents; a kept draft waits behind the PIN.
+    onEnded: (reason) => (reason === 'idle' ? lock() : ended()),
+  });
+
+  useIdleTimeout(token === null, pinIdleSeconds, lock);
+
+  const { renewed } = session;
   const call = useMemo<StaffCall>(
     () => async (method, input) => {
+      const sentAt = Date.now();
       const result = await client.call(method, input);
-      if (!result.ok && result.error.code === 'unauthorized' && method !== 'staff.changePin') {
-        client.setStaffToken(null);
-        setToken(null);
-        setNotice(texts['staff.sessionEnded']);
-      }
+      if (result.ok) renewed(sentAt);
+      else if (result.error.code === 'unauthorized' && method !== 'staff.changePin') ended();
       return result;
     },
-    [texts],
+    [renewed, ended],
   );
 
+  const unlocked = async (opened: { token: string; idleSeconds: number }) => {
+    client.setStaffToken(opened.token);
+    const kept = await client.call('staff.takeDraft', {});
+    const restored = kept.ok && kept.value.draft !== null ? editorOfDraft(kept.value.draft) : null;
+    editing.current = restored;
+    if (restored !== null) {
+      setView({ name: 'editor', pollId: restored.pollId, answers: restored.answers, initial: restored.state, notice: texts['session.draftRestored'] });
+    } else if (view.name === 'editor') {
+      setView({ name: 'home' });
+    }
+    setIdleSeconds(opened.idleSeconds);
+    setToken(opened.token);
+    setNotice(null);
+  };
+
   if (token === null) {
-    return (
-      <PinScreen
-        texts={texts}
-        language={language}
-        notice={notice}
-        onBack={onExit}
-        onUnlocked={(unlocked) => {
-          client.setStaffToken(unlocked);
-          setToken(unlocked);
-          setNotice(null);
-        }}
-      />
-    );
+    return <PinScreen texts={texts} language={language} notice={notice} onBack={onExit} onUnlocked={(opened) => void unlocked(opened)} />;
   }
+  const withSession = (screen: ReactNode) => (
+    <>
+      {screen}
+      {session.secondsLeft === null ? null : <SessionWarning texts={texts} secondsLeft={session.secondsLeft} />}
+      {saved === null ? null : <SavedNotice text={saved} onGone={() => setSaved(null)} />}
+    </>
+  );
+  const leaveEditor = (message: string | null) => {
+    editing.current = null;
+    session.keepAliveNow();
+    setSaved(message);
+    setView({ name: 'home' });
+  };
   const home = () => setView({ name: 'home' });
-  const startPoll = (template: PollTemplateId | null) =>
+  const startPoll = (template: PollTemplateId | null) => {
+    setSaved(null);
     setView({ name: 'editor', pollId: null, answers: 0, initial: newEditorState(new Date(), template === null ? undefined : pollTemplates[template]) });
+  };
   const editPoll = (poll: Poll, answers: number) => setView({ name: 'editor', pollId: poll.id, answers, initial: editorStateOf(poll, new Date()) });
 
   switch (view.name) {
     case 'home':
-      return (
+      return withSession(
         <StaffHome
           texts={texts}
           language={language}
@@ -107,10 +146,10 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
           onReport={() => setView({ name: 'report' })}
           onOutcomes={() => setView({ name: 'outcomes' })}
           onLock={lock}
-        />
+        />,
       );
     case 'editor':
-      return (
+      return withSession(
         <PollEditor
           texts={texts}
           language={language}
@@ -118,33 +157,37 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
           pollId={view.pollId}
           initial={view.initial}
           answers={view.answers}
-          onSaved={home}
-          onCancel={home}
-        />
+          notice={view.notice}
+          onChange={(state) => {
+            editing.current = { pollId: view.pollId, answers: view.answers, state };
+          }}
+          onSaved={(isActive) => leaveEditor(isActive ? texts['saved.active'] : texts['saved.draft'])}
+          onCancel={() => leaveEditor(null)}
+        />,
       );
     case 'results':
-      return <ResultsScreen texts={texts} language={language} call={call} pollId={view.pollId} onBack={home} />;
+      return withSession(<ResultsScreen texts={texts} language={language} call={call} pollId={view.pollId} onBack={home} />);
     case 'settings':
-      return <SettingsScreen texts={texts} language={language} call={call} onSaved={onKioskChanged} onBack={home} />;
+      return withSession(<SettingsScreen texts={texts} language={language} call={call} onSaved={onKioskChanged} onBack={home} />);
     case 'usb':
-      return <UsbExportScreen texts={texts} language={language} call={call} onKioskChanged={onKioskChanged} onBack={home} />;
+      return withSession(<UsbExportScreen texts={texts} language={language} call={call} onKioskChanged={onKioskChanged} onBack={home} />);
     case 'qr':
-      return (
+      return withSession(
         <Suspense fallback={null}>
           <QrExportScreen language={language} call={call} onBack={home} />
-        </Suspense>
+        </Suspense>,
       );
     case 'report':
-      return (
+      return withSession(
         <Suspense fallback={null}>
           <ReportScreen language={language} call={call} onBack={home} />
-        </Suspense>
+        </Suspense>,
       );
     case 'outcomes':
-      return (
+      return withSession(
         <Suspense fallback={null}>
           <OutcomesScreen texts={texts} language={language} call={call} onBack={home} />
-        </Suspense>
+        </Suspense>,
       );
   }
 }

@@ -10,16 +10,23 @@ interface OnScreenKeyboardProps {
   texts: ParentMessages;
   /** Chooses the letters: a Ukrainian parent gets Cyrillic first, Latin one key away. */
   language: LanguageCode;
+  /** The next letter starts a sentence: shift comes on by itself where the letters have capitals. */
+  isSentenceStart: boolean;
   onKey: (key: string) => void;
   onDone: () => void;
 }
 
 /** Big keys for a finger; no physical keyboard is needed anywhere in Kerro. */
-export function OnScreenKeyboard({ texts, language, onKey, onDone }: OnScreenKeyboardProps) {
-  const [isShifted, setIsShifted] = useState(false);
+export function OnScreenKeyboard({ texts, language, isSentenceStart, onKey, onDone }: OnScreenKeyboardProps) {
   const [isLatin, setIsLatin] = useState(false);
   const choice = keyboardFor(language);
   const layout = isLatin && choice.latin !== null ? choice.latin : choice.own;
+  const [isShifted, setIsShifted] = useState(isSentenceStart && layout.isShiftOneShot);
+  const [seenSentenceStart, setSeenSentenceStart] = useState(isSentenceStart);
+  if (seenSentenceStart !== isSentenceStart) {
+    setSeenSentenceStart(isSentenceStart);
+    if (isSentenceStart && layout.isShiftOneShot) setIsShifted(true);
+  }
   const press = (key: string) => {
     if (key === '{shift}') {
       setIsShifted((current) => !current);

@@ -39,7 +39,8 @@ export function TextField({ label, value, maxLength, onChange, problem, lang, is
     'aria-describedby': problem !== null && problem !== undefined ? problemId : undefined,
     className: `text-field-input${isActive ? ' is-typing' : ''}`,
     onFocus: activate,
-    onPointerDown: activate,
+    // A tap, not a press: a swipe to scroll that starts on a field must not take the caret there.
+    onClick: activate,
   };
   return (
     <div className={`text-field${problem ? ' has-problem' : ''}`}>

@@ -18,6 +18,7 @@ import { reportInputSchema, reportOutputSchema } from './report';
 import { followUpInputSchema, submitInputSchema } from './responses';
 import { resultsInputSchema, resultsSchema } from './results';
 import { settingsInputSchema, settingsViewSchema } from './settings';
+import { keepAliveInputSchema, keepAliveOutputSchema, takeDraftOutputSchema } from './staff-session';
 import { changePinInputSchema, overviewSchema, sessionSchema, setupInputSchema, staffStatusSchema, unlockInputSchema } from './staff';
 
 export interface MethodDefinition {
@@ -80,6 +81,18 @@ export const methods = {
     output: sessionSchema,
     staff: false,
     summary: 'Opens a staff session with the PIN; five wrong PINs pause unlocking, longer each time.',
+  },
+  'staff.keepAlive': {
+    input: keepAliveInputSchema,
+    output: keepAliveOutputSchema,
+    staff: true,
+    summary: 'Keeps the caller’s staff session open while staff touch the screen, and keeps the form being edited as a draft.',
+  },
+  'staff.takeDraft': {
+    input: emptyInputSchema,
+    output: takeDraftOutputSchema,
+    staff: true,
+    summary: 'Hands back, once, the form a staff session was editing when it ended.',
   },
   'staff.lock': {
     input: emptyInputSchema,

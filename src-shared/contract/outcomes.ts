@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, localizedTextSchema } from './polls';
+import { isoDateTimeSchema, localizedTextInputSchema, localizedTextSchema } from './polls';
 import { localDateSchema } from './results';
 
 /**
@@ -12,7 +12,7 @@ export const outcomeLimit = 50;
 
 export const outcomeDraftSchema = z
   .object({
-    text: localizedTextSchema(outcomeTextLimit),
+    text: localizedTextInputSchema(outcomeTextLimit),
     /** Local calendar days, both included. */
     startsOn: localDateSchema,
     endsOn: localDateSchema,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { languageCodes } from '../i18n/languages';
 import { identifierSchema, isoDateTimeSchema, languageSchema, optionLimits, pollKinds, textLimits, type PollKind } from './polls';
 import { problems } from './problems';
+import { freeTextSchema } from '../text/free-text';
 
 /** Kinds whose options the staff member writes; the others come with their own fixed set. */
 export const ownOptionKinds = new Set<PollKind>(['single', 'multi']);
@@ -11,7 +12,7 @@ export const scheduleLimits = { hours: { min: 1, max: 24 * 30 } } as const;
 /** Texts per language as typed; blanks are dropped, and Finnish must remain. */
 function draftTextSchema(maxLength: number) {
   return z
-    .partialRecord(languageSchema, z.string().trim().max(maxLength, problems.tooLong))
+    .partialRecord(languageSchema, freeTextSchema(maxLength))
     .transform((texts) => Object.fromEntries(Object.entries(texts).filter(([, text]) => text !== '')))
     .pipe(
       z

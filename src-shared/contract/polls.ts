@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageCodes } from '../i18n/languages';
+import { freeTextSchema } from '../text/free-text';
 
 export const pollKinds = ['smiley', 'single', 'multi', 'scale', 'yesno', 'text'] as const;
 export type PollKind = (typeof pollKinds)[number];
@@ -16,16 +17,24 @@ export const identifierSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Use 1–40 lowercase letters, digits or dashes');
 
-/** Texts per language; Finnish is the one language every poll must have. */
-export function localizedTextSchema(maxLength: number) {
+/**
+ * Texts per language; Finnish is the one language every poll must have. Stored documents are read
+ * with the plain form, so a text kept before normalisation existed is never refused on reading;
+ * what a person sends goes through `localizedTextInputSchema`.
+ */
+export function localizedTextSchema(maxLength: number, text: z.ZodType<string, string> = z.string().trim().max(maxLength)) {
   return z
-    .partialRecord(languageSchema, z.string().trim().max(maxLength))
+    .partialRecord(languageSchema, text)
     .transform((texts) => Object.fromEntries(Object.entries(texts).filter(([, text]) => text !== '')))
     .pipe(
       z
         .partialRecord(languageSchema, z.string())
         .refine((texts) => texts.fi !== undefined, { message: 'Finnish text is required', path: ['fi'] }),
     );
+}
+
+export function localizedTextInputSchema(maxLength: number) {
+  return localizedTextSchema(maxLength, freeTextSchema(maxLength));
 }
 
 export const optionSchema = z.object({

@@ -20,6 +20,7 @@ export const problems = {
   languageMissing: 'problem.languageMissing',
   defaultLanguageHidden: 'problem.defaultLanguageHidden',
   outOfRange: 'problem.outOfRange',
+  controlCharacter: 'problem.controlCharacter',
 } as const satisfies Record<string, MessageKey>;
 
 export type ProblemKey = (typeof problems)[keyof typeof problems];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { freeTextSchema } from '../text/free-text';
 import { identifierSchema, languageSchema, textLimits } from './polls';
+import { problems } from './problems';
 
 export const choiceAnswerSchema = z.object({
   optionIds: z.array(identifierSchema).min(1).max(12),
@@ -10,6 +12,12 @@ export const textAnswerSchema = z.object({
 });
 
 export const answerSchema = z.union([choiceAnswerSchema.strict(), textAnswerSchema.strict()]);
+
+/** What a parent sends: the text is normalised here, once, before it is stored or searched. */
+const textAnswerInputSchema = z.object({
+  text: freeTextSchema(textLimits.comment).pipe(z.string().min(1, problems.required)),
+});
+export const answerInputSchema = z.union([choiceAnswerSchema.strict(), textAnswerInputSchema.strict()]);
 export type Answer = z.output<typeof answerSchema>;
 
 export const responseFlags = ['burst'] as const;
@@ -35,7 +43,7 @@ export const submitInputSchema = z
   .object({
     pollId: identifierSchema,
     pollVersion: z.number().int().min(1),
-    answer: answerSchema,
+    answer: answerInputSchema,
     language: languageSchema,
   })
   .strict();
@@ -44,6 +52,6 @@ export const followUpInputSchema = z
   .object({
     responseId: z.uuid(),
     topics: z.array(identifierSchema).max(12),
-    comment: z.string().trim().max(textLimits.comment).optional(),
+    comment: freeTextSchema(textLimits.comment).optional(),
   })
   .strict();

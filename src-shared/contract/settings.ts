@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { openingHoursSchema } from './opening-hours';
 import { isoDateTimeSchema, languageSchema } from './polls';
 import { problems } from './problems';
+import { freeTextSchema } from '../text/free-text';
 import { purgeSummarySchema, retentionDaysSchema } from './retention';
 
-export const siteNameSchema = z.string().trim().min(1, problems.required).max(80, problems.tooLong);
+export const siteNameSchema = freeTextSchema(80).pipe(z.string().min(1, problems.required));
 
 export const languagesSchema = z
   .array(languageSchema)

@@ -1,6 +1,7 @@
 import { parentsEn } from './parents/en';
 import type { Messages } from './fi';
 import { staffEn } from './staff-en';
+import { staffTouchEn } from './staff-touch-en';
 
 export const en = {
   ...parentsEn,
@@ -52,4 +53,5 @@ export const en = {
   'pollPack.failure.conflict': 'Poll {poll} is already on this kiosk with the same version but different content.',
   'pollPack.failure.exists': 'The USB stick already has a kerro-polls.json file.',
   ...staffEn,
+  ...staffTouchEn,
 } satisfies Messages;

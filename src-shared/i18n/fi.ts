@@ -1,5 +1,6 @@
 import { parentsFi } from './parents/fi';
 import { staffFi } from './staff-fi';
+import { staffTouchFi } from './staff-touch-fi';
 
 /** Finnish is the source of every key; the other languages must have exactly the same keys. */
 export const fi = {
@@ -52,6 +53,7 @@ export const fi = {
   'pollPack.failure.conflict': 'Kysely {poll} on tällä kioskilla jo samalla versiolla mutta eri sisällöllä.',
   'pollPack.failure.exists': 'Muistitikulla on jo tiedosto kerro-polls.json.',
   ...staffFi,
+  ...staffTouchFi,
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -15,6 +15,7 @@ export const staffEn = {
   'problem.languageMissing': 'Choose at least one language.',
   'problem.defaultLanguageHidden': 'The starting language must be one of the languages shown.',
   'problem.outOfRange': 'The value is outside the allowed range.',
+  'problem.controlCharacter': 'The text contains an invisible control character or half a character. Type it again.',
   'setup.title': 'Setting up the kiosk',
   'setup.intro': 'Give the place a name, choose the languages and make up a PIN for the staff.',
   'setup.save': 'Start using it',

@@ -17,6 +17,7 @@ export const staffFi = {
   'problem.languageMissing': 'Valitse vähintään yksi kieli.',
   'problem.defaultLanguageHidden': 'Aloituskielen pitää olla näytettävien kielten joukossa.',
   'problem.outOfRange': 'Arvo ei ole sallitulla välillä.',
+  'problem.controlCharacter': 'Tekstissä on näkymätön ohjausmerkki tai puolikas merkki. Kirjoita se uudelleen.',
   'setup.title': 'Kioskin käyttöönotto',
   'setup.intro': 'Anna paikan nimi, valitse kielet ja keksi henkilökunnan PIN-koodi.',
   'setup.save': 'Ota käyttöön',

@@ -15,6 +15,7 @@ export const staffSv = {
   'problem.languageMissing': 'Välj minst ett språk.',
   'problem.defaultLanguageHidden': 'Startspråket måste vara ett av de språk som visas.',
   'problem.outOfRange': 'Värdet är inte inom det tillåtna intervallet.',
+  'problem.controlCharacter': 'Texten innehåller ett osynligt styrtecken eller ett halvt tecken. Skriv den igen.',
   'setup.title': 'Ta kiosken i bruk',
   'setup.intro': 'Ange platsens namn, välj språk och hitta på en PIN-kod för personalen.',
   'setup.save': 'Ta i bruk',

@@ -1,6 +1,7 @@
 import { parentsSv } from './parents/sv';
 import type { Messages } from './fi';
 import { staffSv } from './staff-sv';
+import { staffTouchSv } from './staff-touch-sv';
 
 export const sv = {
   ...parentsSv,
@@ -52,4 +53,5 @@ export const sv = {
   'pollPack.failure.conflict': 'Enkäten {poll} finns redan i den här kiosken med samma version men annat innehåll.',
   'pollPack.failure.exists': 'Det finns redan en fil kerro-polls.json på USB-minnet.',
   ...staffSv,
+  ...staffTouchSv,
 } satisfies Messages;

@@ -1,6 +1,6 @@
 import { strToU8 } from 'fflate';
 import { z } from 'zod';
-import { batchOpeningLine, canonicalJson, splitOpeningLine } from '../contract/batch-canonical';
+import { batchOpeningLine, canonicalAnswerJson, splitOpeningLine } from '../contract/batch-canonical';
 import {
   batchFormat,
   batchHeaderSchema,
@@ -104,7 +104,8 @@ export function parseCanonicalBatch(text: string): { header: BatchHeader; polls:
     } catch {
       throw new BatchRefused('notABatch', `Answer ${index + 1} is not valid`);
     }
-    if (canonicalJson(parsed) !== json) throw new BatchRefused('notABatch', `Answer ${index + 1} is not canonical`);
+    // The answer writer's own key order: a test holds it equal to canonicalJson for every shape.
+    if (canonicalAnswerJson(parsed) !== json) throw new BatchRefused('notABatch', `Answer ${index + 1} is not canonical`);
     if (parsed.seq <= previousSeq || parsed.seq > header.data.seqTo) throw new BatchRefused('notABatch', `Answer ${parsed.seq} is out of order`);
     previousSeq = parsed.seq;
     answers.push(parsed);

@@ -1,7 +1,4 @@
-import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCouncilReport } from '../../src-main/core/documents/council-report';
@@ -12,9 +9,8 @@ import { councilPeriod, councilPolls, councilResponses } from '../../scripts/fix
 import { callApi, unlockOverHttp } from '../support/kerro-api';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
 import { openStaffArea, typeOnScreen } from '../support/staff-screens';
+import { readPdf } from '../support/pdf-reader';
 import { makeTempDir } from '../support/temp-dir';
-
-const run = promisify(execFile);
 let browser: Browser;
 
 beforeAll(async () => {
@@ -26,11 +22,8 @@ afterAll(async () => {
 });
 
 async function pdfText(page: Page): Promise<{ text: string; pages: number }> {
-  const path = join(await makeTempDir(), 'report.pdf');
-  await writeFile(path, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
-  const { stdout: text } = await run('pdftotext', ['-layout', path, '-']);
-  const { stdout: info } = await run('pdfinfo', [path]);
-  return { text, pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0) };
+  const { text, pages } = await readPdf(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+  return { text, pages };
 }
 
 const outcomeTexts = {

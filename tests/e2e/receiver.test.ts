@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -13,49 +11,23 @@ import { launchChromium, screenshotDir } from '../support/browser-shell';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
 import { sampleBatch, type SampleBatch } from '../../scripts/fixtures/sample-batch';
 import { serveFolder } from '../support/static-server';
+import { importReport } from '../support/receiver-kit';
+import { manifestOf, sha256, writeExportFolder } from '../../scripts/fixtures/receiver-folders';
 import { makeTempDir } from '../support/temp-dir';
 import { writeY4m } from '../support/y4m';
 
 const receiverDir = join(import.meta.dirname, '..', '..', 'out', 'receiver');
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const videoSize = 480;
 
-/** What the kiosk's export writes beside responses.json, for the receiver's USB import. */
-function manifestOf(batch: SampleBatch, hash = sha256(batch.canonical)): ExportManifest {
-  const { header } = batch;
-  return {
-    format: 'kerro-export',
-    schemaVersion: 1,
-    kioskId: header.kioskId,
-    site: header.site,
-    batch: header.number,
-    seqFrom: header.seqFrom,
-    seqTo: header.seqTo,
-    counts: { answers: header.count, comments: 0, masked: 0, burst: 0 },
-    createdAt: header.createdAt,
-    batchHash: hash,
-    previousBatchHash: header.previousHash,
-    sealedBy: header.sealedBy,
-    appVersion: '0.1.0',
-    language: 'fi',
-    csvDialect: 'finnish-excel',
-    files: [{ name: 'responses.json', bytes: Buffer.byteLength(batch.canonical), sha256: hash }],
-  };
-}
-
 async function exportFolder(batch: SampleBatch, responses = batch.canonical, manifest: ExportManifest | null = manifestOf(batch)): Promise<string[]> {
-  const folder = await makeTempDir('kerro-usb-');
-  await writeFile(join(folder, 'responses.json'), responses);
-  if (manifest === null) return [join(folder, 'responses.json')];
-  await writeFile(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  return [join(folder, 'responses.json'), join(folder, 'manifest.json')];
+  return writeExportFolder(await makeTempDir('kerro-usb-'), batch, responses, manifest);
 }
 
+/** Picks one folder's files; the report lists that one folder and what became of it. */
 async function importFolder(page: Page, files: string[]): Promise<string> {
-  const before = await page.getByTestId('notice').textContent();
-  await page.getByTestId('folder-files').setInputFiles(files);
-  await expect.poll(() => page.getByTestId('notice').textContent()).not.toBe(before);
-  return (await page.getByTestId('notice').textContent()) ?? '';
+  const lines = await importReport(page, () => page.getByTestId('folder-files').setInputFiles(files));
+  expect(lines).toHaveLength(1);
+  return (await page.getByTestId('folder-outcome').textContent()) ?? '';
 }
 
 /** Counts per option of the standing question, as the receiver should chart them. */
@@ -170,7 +142,7 @@ describe('the QR receiver page', () => {
       { responses: kioskA.canonical, manifest: JSON.stringify(manifestOf(kioskA)) },
     );
     await page.locator('.folder-import').dispatchEvent('drop', { dataTransfer: dropped });
-    await expect.poll(() => page.getByTestId('notice').textContent()).toBe('Batch 1 from kiosk K-AAAA-0001 is saved: 1000 answers.');
+    await expect.poll(() => page.getByTestId('folder-outcome').textContent()).toBe('Batch 1 from kiosk K-AAAA-0001 is saved: 1000 answers.');
     expect(await page.getByTestId('total').textContent()).toBe('1050 answers in all from 1 kiosks');
     expect(errors).toEqual([]);
     await context.close();

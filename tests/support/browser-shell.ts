@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, onTestFinished } from 'vitest';
+import { requireChromium } from '../../scripts/programs.mjs';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -19,7 +20,7 @@ export const chromiumArgs = [
 ];
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.KERRO_CHROMIUM ?? '/usr/bin/chromium', args: [...chromiumArgs, ...extraArgs] });
+  return chromium.launch({ executablePath: requireChromium(), args: [...chromiumArgs, ...extraArgs] });
 }
 
 export interface RunningKerro {

@@ -1,6 +1,4 @@
 import type { Browser } from 'playwright-core';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { PdfPrinter } from '../../src-main/core/documents/pdf-printer';
 import { launchChromium } from './browser-shell';
 
@@ -36,18 +34,4 @@ export async function openChromiumPrinter(): Promise<ChromiumPrinter> {
     },
     close: () => browser.close(),
   };
-}
-
-const run = promisify(execFile);
-
-/** The text of a PDF as poppler's pdftotext reads it, with runs of white space made one space. */
-export async function pdfText(path: string): Promise<string> {
-  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', path, '-']);
-  return stdout.replace(/\s+/g, ' ');
-}
-
-/** Pages and page size as poppler's pdfinfo reports them, e.g. `{ pages: 1, size: "595.92 x 842.88 pts (A4)" }`. */
-export async function pdfInfo(path: string): Promise<{ pages: number; size: string }> {
-  const { stdout } = await run('pdfinfo', [path]);
-  return { pages: Number(/^Pages:\s+(\d+)$/m.exec(stdout)?.[1] ?? 0), size: /^Page size:\s+(.+)$/m.exec(stdout)?.[1] ?? '' };
 }

@@ -35,11 +35,19 @@ export async function openStaffArea(browser: Browser, url: string, viewport = { 
 
 const keyOf: Record<string, string> = { ' ': '{space}' };
 
-/** Types with the on-screen keyboard only, pressing shift before each capital as a finger would. */
+/**
+ * Types with the on-screen keyboard only, as a finger would: shift is pressed when a letter's case
+ * differs from the shift key's state (it comes on by itself at the start of a sentence).
+ */
 export async function typeOnScreen(page: Page, text: string): Promise<void> {
+  const shift = page.locator('.hg-button[data-skbtn="{shift}"]');
   for (const character of text) {
-    const isCapital = character !== character.toLowerCase();
-    if (isCapital) await page.locator('.hg-button[data-skbtn="{shift}"]').click();
+    const hasCase = character.toLowerCase() !== character.toUpperCase();
+    if (hasCase) {
+      const isCapital = character !== character.toLowerCase();
+      const isShifted = ((await shift.getAttribute('class')) ?? '').includes('key-on');
+      if (isCapital !== isShifted) await shift.click();
+    }
     const key = keyOf[character] ?? character;
     await page.locator(`.hg-button[data-skbtn="${key}"]`).click();
   }

@@ -17,7 +17,7 @@ import {
   type PrintSurface,
 } from '../../src-main/electron/pdf-print';
 import { launchChromium } from '../support/browser-shell';
-import { pdfText } from '../support/chromium-printer';
+import { pdfText } from '../support/pdf-reader';
 import { makeTempDir } from '../support/temp-dir';
 
 /** A stand-in for the hidden window that records what was done to it. */

@@ -73,6 +73,23 @@ describe('the browser shell API', () => {
     expect(kiosk.health().answersStored).toBe(before);
   });
 
+  it('refuses a body that is not valid UTF-8 with 400, never repairing it, and stores nothing', async () => {
+    const before = kiosk.health().answersStored;
+    const json = Buffer.from(JSON.stringify({ ...standingAnswer(), language: 'fi' }));
+    // A lone continuation byte inside the language string: a decoder that repairs would make it U+FFFD.
+    const broken = Buffer.concat([json.subarray(0, json.length - 3), Buffer.from([0x80]), json.subarray(json.length - 3)]);
+    const response = await send('/api/responses.submit', { method: 'POST', headers: apiHeaders, body: broken });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'The body is not valid UTF-8' } });
+    expect(kiosk.health().answersStored).toBe(before);
+  });
+
+  it('answers a malformed address with 400, not 500', async () => {
+    const response = await send('/api/%E0%A4%A', { method: 'POST', headers: apiHeaders, body: '{}' });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
   it('serves health for monitoring at GET /api/health', async () => {
     await post('responses.submit', standingAnswer());
     const body = JSON.parse((await send('/api/health')).body) as { ok: boolean; value: Record<string, unknown> };

@@ -22,6 +22,7 @@ const plantings = [
   { folder: 'src-main/server', source: "import { createKioskWindow } from '../electron/kiosk-window';\nexport const planted = createKioskWindow;\n" },
   { folder: 'src-main/electron', source: "import { createKerroServer } from '../server/server';\nexport const planted = createKerroServer;\n" },
   { folder: 'src-main/cli', source: "import { createKerroServer } from '../server/server';\nexport const planted = createKerroServer;\n" },
+  { folder: 'src-main/cli/commands', source: "import { BatchBook } from '../../core/batches/batch-book';\nexport const planted = BatchBook;\n" },
   { folder: 'scripts/bench', source: "import { startKerro } from '../../tests/support/browser-shell';\nexport const planted = startKerro;\n" },
 ] as const;
 

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { FileSystem } from '../../src-main/core/store/file-system';
 import { faultyFileSystem, type Fault } from '../support/faulty-file-system';
 import { call, openTestKiosk, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { makeTempDir, snapshotFolder } from '../support/temp-dir';
@@ -18,6 +19,19 @@ async function answerFiles(dataDir: string): Promise<string> {
   const names = (await readdir(directory)).sort();
   const contents = await Promise.all(names.map((name) => readFile(join(directory, name), 'utf8')));
   return contents.map((content) => content.replace(/ +$/, '')).join('');
+}
+
+/** A disk with only `freeBytes` left once the first file is written: any longer write fills it. */
+function nearlyFullDisk(base: FileSystem, freeBytes: number): FileSystem {
+  let isFull = false;
+  return {
+    ...base,
+    writeSync: (descriptor, buffer, offset, length, position) => {
+      if (isFull && length > freeBytes) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      isFull = true;
+      return base.writeSync(descriptor, buffer, offset, length, position);
+    },
+  };
 }
 
 describe('disk faults while recording answers', () => {
@@ -43,6 +57,24 @@ describe('disk faults while recording answers', () => {
 
     const reopened = await openTestKiosk(dataDir);
     expect(reopened.health().answersStored).toBe(4);
+    expect(reopened.health().storage.recoveries).toEqual([]);
+    await reopened.close();
+  });
+
+  it('on a nearly full disk the next answer is stored as soon as it fits, without waiting for room for the spare run', async () => {
+    const dataDir = await makeTempDir();
+    const fault: Fault = { code: null, on: 'write' };
+    const kiosk = await openTestKiosk(dataDir, { fileSystem: nearlyFullDisk(faultyFileSystem(fault), 4096) });
+    valueOf(await call(kiosk, 'responses.submit', standingAnswer()));
+    fault.code = 'ENOSPC';
+    expect(await call(kiosk, 'responses.submit', standingAnswer('bad'))).toMatchObject({ ok: false, error: { code: 'storage_failed' } });
+    // Room for one answer again, far less than the 256 KiB spare run.
+    fault.code = null;
+    for (let index = 0; index < 5; index += 1) valueOf(await call(kiosk, 'responses.submit', standingAnswer('very-good')));
+    expect(kiosk.health().answersStored).toBe(6);
+    await kiosk.close();
+    const reopened = await openTestKiosk(dataDir);
+    expect(reopened.health().answersStored).toBe(6);
     expect(reopened.health().storage.recoveries).toEqual([]);
     await reopened.close();
   });

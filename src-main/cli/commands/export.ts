@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { csvDialects, type CsvDialect } from '../../../src-shared/contract/batch-format';
-import { TransferFailure } from '../../core/stick/export-failure';
-import type { ExportRun } from '../../core/stick/export-service';
+import type { ExportRun } from '../../core/offline-kiosk';
 import { exitCodes, type Command, type CommandIo } from '../command';
 import { readCommandLine } from '../command-line';
 import { openKioskData, versionOfThisBuild } from '../kiosk-data';
@@ -42,16 +41,15 @@ async function run(args: string[], io: CommandIo): Promise<number> {
   if (opened === null) return exitCodes.usage;
   const { kiosk } = opened;
   const started = performance.now();
-  const destination = { path: resolve(values.to), name: resolve(values.to) };
+  const destination = resolve(values.to);
   try {
-    const result =
-      batchNumber === null ? await kiosk.exports.exportTo(destination, dialect) : await kiosk.exports.reexportTo(destination, batchNumber);
-    io.stdout.write(describe(result, (performance.now() - started) / 1000, versionOfThisBuild()));
+    const result = batchNumber === null ? await kiosk.exportTo(destination, dialect) : await kiosk.reexportTo(destination, batchNumber);
+    if (!result.ok) {
+      io.stderr.write(`Not exported: ${result.reason}\n`);
+      return exitCodes.failed;
+    }
+    io.stdout.write(describe(result.value, (performance.now() - started) / 1000, versionOfThisBuild()));
     return exitCodes.done;
-  } catch (error) {
-    if (!(error instanceof TransferFailure)) throw error;
-    io.stderr.write(`Not exported: ${error.message}\n`);
-    return exitCodes.failed;
   } finally {
     await kiosk.close();
   }

@@ -1,9 +1,6 @@
 import { resolve } from 'node:path';
 import { localize } from '../../../src-shared/contract/localize';
-import { TransferFailure } from '../../core/stick/export-failure';
-import { importPollPack, previewPollPack } from '../../core/poll-pack/poll-pack';
-import { readPollPack } from '../../core/poll-pack/read-pack';
-import { nodeFileSystem } from '../../core/store/file-system';
+import { readPollPackFile } from '../../core/offline-kiosk';
 import { exitCodes, type Command, type CommandIo } from '../command';
 import { readCommandLine } from '../command-line';
 import { openKioskData } from '../kiosk-data';
@@ -24,19 +21,17 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     io.stderr.write(`Give --data and exactly one poll pack file.\n\n${usage}\n`);
     return exitCodes.usage;
   }
-  let pack;
-  try {
-    pack = await readPollPack(nodeFileSystem, resolve(file));
-  } catch (error) {
-    if (!(error instanceof TransferFailure)) throw error;
-    io.stderr.write(`Not imported: ${error.message}\n`);
+  const read = await readPollPackFile(resolve(file));
+  if (!read.ok) {
+    io.stderr.write(`Not imported: ${read.reason}\n`);
     return exitCodes.failed;
   }
+  const pack = read.value;
   const opened = await openKioskData(values.data, io);
   if (opened === null) return exitCodes.usage;
   const { kiosk } = opened;
   try {
-    const preview = previewPollPack(pack, kiosk.pollShelf, 'en');
+    const preview = kiosk.previewPollPack(pack, 'en');
     io.stdout.write(`Poll pack from kiosk ${pack.source.kioskId} (${pack.source.site}), ${pack.exportedAt}:\n`);
     for (const poll of preview.polls) io.stdout.write(`  ${poll.action.padEnd(8)} ${poll.id} v${poll.version}  ${localize(poll.question, 'fi').text}\n`);
     if (!preview.canImport) {
@@ -47,13 +42,14 @@ async function run(args: string[], io: CommandIo): Promise<number> {
       io.stdout.write('Dry run: nothing was changed.\n');
       return exitCodes.done;
     }
-    const result = await importPollPack(pack, kiosk.pollShelf, kiosk.outcomeShelf);
+    const imported = await kiosk.importPollPack(pack);
+    if (!imported.ok) {
+      io.stderr.write(`Not imported: ${imported.reason}\n`);
+      return exitCodes.failed;
+    }
+    const result = imported.value;
     io.stdout.write(`Imported: ${result.added} added, ${result.unchanged} already here, ${result.skipped} older than here.${result.outcomesAdded > 0 ? ` ${result.outcomesAdded} new outcomes.` : ''}\n`);
     return exitCodes.done;
-  } catch (error) {
-    if (!(error instanceof TransferFailure)) throw error;
-    io.stderr.write(`Not imported: ${error.message}\n`);
-    return exitCodes.failed;
   } finally {
     await kiosk.close();
   }

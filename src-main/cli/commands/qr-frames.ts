@@ -2,13 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { qrMatrix, rasterize, type ErrorCorrection } from '../../../src-shared/qr/qr-image';
-import { BatchBook } from '../../core/batches/batch-book';
-import { TransferFailure } from '../../core/stick/export-failure';
-import { silentLogger } from '../../core/logger';
-import { qrTransferOf } from '../../core/qr/qr-transfer';
-import { PurgeLedger } from '../../core/retention/purge-ledger';
-import { nodeFileSystem } from '../../core/store/file-system';
-import { StoreContext } from '../../core/store/store-context';
+import { qrFramesOfBatch } from '../../core/offline-kiosk';
 import { exitCodes, type Command, type CommandIo } from '../command';
 import { readCommandLine } from '../command-line';
 
@@ -33,20 +27,12 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     io.stderr.write('--scale must be a whole number of pixels from 1 to 20.\n');
     return exitCodes.usage;
   }
-  const context = new StoreContext(resolve(values.data), nodeFileSystem, () => new Date(), silentLogger);
-  const book = await BatchBook.open(context);
-  const record = book.find(batchNumber);
-  if (record === undefined) {
-    const known = book.batches.map((batch) => batch.number);
-    io.stderr.write(`There is no batch ${batchNumber} in ${values.data} (${known.length === 0 ? 'no batches sealed yet' : `batches ${known[0]}–${known.at(-1)}`}).\n`);
+  const frames = await qrFramesOfBatch(resolve(values.data), batchNumber);
+  if (!frames.ok) {
+    io.stderr.write(`${'known' in frames ? noSuchBatch(batchNumber, values.data, frames.known) : frames.reason}\n`);
     return exitCodes.failed;
   }
-  const purgedAt = (await PurgeLedger.open(context)).purgedAt(batchNumber);
-  if (purgedAt !== null) {
-    io.stderr.write(`${new TransferFailure('batchPurged', { number: batchNumber, date: purgedAt.slice(0, 10) }).message}\n`);
-    return exitCodes.failed;
-  }
-  const transfer = await qrTransferOf(nodeFileSystem, book.pathOf(batchNumber), record.hash, record.language);
+  const transfer = frames.value;
   await mkdir(values.out, { recursive: true });
   const digits = Math.max(4, String(transfer.frames.length).length);
   for (const [index, frame] of transfer.frames.entries()) {
@@ -60,6 +46,11 @@ async function run(args: string[], io: CommandIo): Promise<number> {
       `any ${transfer.fragmentCount} or a few more of them rebuild it. Shown at ${transfer.framesPerSecond} per second on the kiosk.\n`,
   );
   return exitCodes.done;
+}
+
+function noSuchBatch(batchNumber: number, dataDir: string, known: readonly number[]): string {
+  const range = known.length === 0 ? 'no batches sealed yet' : `batches ${known[0]}–${known.at(-1)}`;
+  return `There is no batch ${batchNumber} in ${dataDir} (${range}).`;
 }
 
 async function writePng(path: string, text: string, errorCorrection: ErrorCorrection, scale: number): Promise<void> {

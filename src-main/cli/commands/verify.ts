@@ -1,8 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
-import { manifestFileName } from '../../../src-shared/contract/batch-format';
-import { exportFolderPattern, incompleteSuffix } from '../../core/stick/folder-name';
-import { verifyExportFolders, type VerifyReport } from '../../core/stick/verify';
+import { basename, resolve } from 'node:path';
+import { verifyFolders, type VerifyReport } from '../../core/offline-kiosk';
 import { exitCodes, type Command, type CommandIo } from '../command';
 
 const usage = `kerro verify FOLDER...
@@ -22,24 +19,10 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     io.stderr.write(`${unknown === undefined ? 'Name at least one folder.' : `Unknown option '${unknown}'.`}\n\n${usage}\n`);
     return exitCodes.usage;
   }
-  const folders: string[] = [];
-  for (const arg of args) folders.push(...(await expand(resolve(arg))));
-  const report = await verifyExportFolders(folders);
+  const report = await verifyFolders(args.map((arg) => resolve(arg)));
   io.stdout.write(describe(report));
   if (!report.isOk) io.stderr.write('Verification FAILED: see the problems above.\n');
   return report.isOk ? exitCodes.done : exitCodes.failed;
-}
-
-/** A folder without a manifest but with export folders inside is taken as all of them, in batch order. */
-async function expand(path: string): Promise<string[]> {
-  const isFolder = await stat(path).then((stats) => stats.isDirectory(), () => false);
-  if (!isFolder) return [path];
-  const names = await readdir(path);
-  if (names.includes(manifestFileName)) return [path];
-  const inside = names.filter((name) => exportFolderPattern.test(name.replace(incompleteSuffix, '')));
-  if (inside.length === 0) return [path];
-  const batchOf = (name: string) => Number(exportFolderPattern.exec(name.replace(incompleteSuffix, ''))?.[3] ?? 0);
-  return inside.sort((left, right) => batchOf(left) - batchOf(right)).map((name) => join(path, name));
 }
 
 function describe(report: VerifyReport): string {

@@ -5,11 +5,13 @@ import type { KioskDocument } from '../domain/kiosk-settings';
 import type { PollBook } from '../domain/poll-book';
 import type { ResponseBook } from '../domain/response-book';
 import { changeSettings } from '../domain/settings-change';
-import { sessionIdleMs, type StaffAuth } from '../staff/staff-auth';
+import type { StaffAuth } from '../staff/staff-auth';
+import type { StaffDrafts } from '../staff/staff-drafts';
 import type { ExportStatus } from './export-status';
 
 export interface StaffDependencies {
   auth: StaffAuth;
+  drafts: StaffDrafts;
   settings: Low<KioskDocument>;
   polls: PollBook;
   responses: ResponseBook;
@@ -19,7 +21,8 @@ export interface StaffDependencies {
 
 /** The staff session (set-up, unlock, lock, PIN) and the staff area's front page. */
 export function staffHandlers(dependencies: StaffDependencies): NamespaceHandlers<'staff'> {
-  const { auth, settings, polls, responses, exports } = dependencies;
+  const { auth, drafts, settings, polls, responses, exports } = dependencies;
+  const idleSeconds = () => Math.round(auth.idleMs / 1000);
   return {
     'staff.status': async () => auth.status(),
     'staff.setup': async (input) => {
@@ -33,7 +36,13 @@ export function staffHandlers(dependencies: StaffDependencies): NamespaceHandler
       }));
       return {};
     },
-    'staff.unlock': async (input) => ({ token: await auth.unlock(input.pin), idleSeconds: sessionIdleMs / 1000 }),
+    'staff.unlock': async (input) => ({ token: await auth.unlock(input.pin), idleSeconds: idleSeconds() }),
+    // The gate has already renewed the session by the time this runs: being called is the keep-alive.
+    'staff.keepAlive': async (input) => {
+      if (input.draft !== undefined) drafts.keep(input.draft);
+      return { idleSeconds: idleSeconds() };
+    },
+    'staff.takeDraft': async () => ({ draft: drafts.take() }),
     'staff.lock': async (_input, context) => {
       auth.lock(context.staffToken);
       return {};

@@ -22,6 +22,8 @@ export function lockoutMs(lockouts: number): number {
 export interface StaffAuthOptions {
   clock: Clock;
   pinCost?: typeof defaultPinCost;
+  /** How long a session lasts without a call; tests of the staff walk shorten it. */
+  sessionIdleMs?: number;
 }
 
 /**
@@ -37,6 +39,11 @@ export class StaffAuth implements StaffGate {
     private readonly settings: Low<KioskDocument>,
     private readonly options: StaffAuthOptions,
   ) {}
+
+  /** The session's idle limit: the screens warn before it and keep it alive while staff touch them. */
+  get idleMs(): number {
+    return this.options.sessionIdleMs ?? sessionIdleMs;
+  }
 
   get isSetUp(): boolean {
     return this.settings.data.staffPin !== null;
@@ -68,7 +75,7 @@ export class StaffAuth implements StaffGate {
     if (token === null || token === '') throw new KerroError('unauthorized', 'Unlock the staff area with the PIN first');
     const lastUsed = this.sessions.get(token);
     const now = this.options.clock().getTime();
-    if (lastUsed === undefined || now - lastUsed > sessionIdleMs) {
+    if (lastUsed === undefined || now - lastUsed > this.idleMs) {
       this.sessions.delete(token);
       throw new KerroError('unauthorized', 'The staff session has ended; unlock again');
     }

@@ -133,13 +133,10 @@ export class Journal {
         this.needsTrim = false;
       }
       const end = this.size + bytes.length;
-      if (end > this.reservedEnd) {
-        const reserved = end + reserveBytes;
-        writeAll(fileSystem, handle.fd, Buffer.alloc(reserved - this.reservedEnd, space), this.reservedEnd);
-        this.reservedEnd = reserved;
-      }
+      if (end > this.reservedEnd) this.growReserve(handle.fd, end);
       writeAll(fileSystem, handle.fd, bytes, this.size);
       fileSystem.fdatasyncSync(handle.fd);
+      this.reservedEnd = Math.max(this.reservedEnd, end);
     } catch (error) {
       this.context.noteWriteError(error);
       // Cut back to the last whole line: the failed lines and the reserve go, nothing earlier.
@@ -155,6 +152,21 @@ export class Journal {
     this.size += bytes.length;
     this.lineCount += lines.length;
     if (this.lineCount >= this.options.segmentCapacity) await this.seal();
+  }
+
+  /**
+   * The reserve is a saving, never a condition: on a nearly full disk the answer is stored as soon
+   * as its own bytes fit, and the next append tries to grow the reserve again. Spaces a failed
+   * attempt did write are harmless; they read as reserve.
+   */
+  private growReserve(descriptor: number, end: number): void {
+    const reserved = end + reserveBytes;
+    try {
+      writeAll(this.context.fileSystem, descriptor, Buffer.alloc(reserved - this.reservedEnd, space), this.reservedEnd);
+      this.reservedEnd = reserved;
+    } catch (error) {
+      this.context.logger.warn('journal.reserveDeferred', { message: String(error) });
+    }
   }
 
   async close(): Promise<void> {

@@ -67,7 +67,7 @@ export function OutcomeEditor({ texts, language, call, today, outcome, onDone }:
   );
 
   return (
-    <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area">
+    <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area" hasSentenceCase>
       <main className="screen staff-screen outcome-editor" data-screen="staff-outcome-editor">
         <StaffHeader title={outcome === null ? text('outcomes.new') : text('outcomes.edit')} exit={{ label: text('outcomes.cancel'), action: 'cancel', onPress: onDone }} />
         <p className="editor-note">{text('outcomes.intro')}</p>

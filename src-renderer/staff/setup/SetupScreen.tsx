@@ -84,7 +84,7 @@ export function SetupScreen({ kiosk, language, onDone }: SetupScreenProps) {
   }
 
   return (
-    <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area">
+    <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area" hasSentenceCase>
       <main className="screen staff-screen setup-screen" data-screen="setup">
         <h1>{texts['setup.title']}</h1>
         <p>{texts['setup.intro']}</p>

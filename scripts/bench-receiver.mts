@@ -1,0 +1,235 @@
+// The receiver page at county scale (a section of `npm run bench`, alone: `node scripts/bench.mjs
+// receiver`): thirty kiosks' export folders of 30,000 answers each, brought in by one folder pick
+// in Debian's headless Chromium, against a floor measured in the same run by the same browser:
+// reading and parsing the same responses.json files, keeping nothing.
+import { access, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { sampleBatch } from './fixtures/sample-batch';
+import { writeExportFolder } from './fixtures/receiver-folders';
+import { describeLoad } from './bench/machine.mjs';
+import { runCount, spread } from './bench/repeated.mjs';
+import type { BenchCheck, BenchContext, BenchSection } from './bench/section.mjs';
+
+const runs = runCount('KERRO_BENCH_RECEIVER_RUNS', 3);
+const kiosks = Number(process.env.KERRO_BENCH_RECEIVER_KIOSKS ?? 30);
+const answersPerKiosk = Number(process.env.KERRO_BENCH_RECEIVER_ANSWERS ?? 30_000);
+const targets = { importSeconds: 30, openSeconds: 1, reimportSeconds: 10, csvSeconds: 10, heapMb: 500, longTaskMs: 50 };
+const headless = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** The folders are made once per size and kept in the temp folder: the same bytes for every run. */
+async function stickWithFolders(progress: (message: string) => void): Promise<string> {
+  const stick = join(tmpdir(), `kerro-bench-receiver-${kiosks}x${answersPerKiosk}-v1`, 'KINGSTON');
+  const marker = join(stick, '..', 'complete');
+  if (await access(marker).then(() => true, () => false)) return stick;
+  await rm(join(stick, '..'), { recursive: true, force: true });
+  await mkdir(stick, { recursive: true });
+  for (let index = 0; index < kiosks; index += 1) {
+    const kioskId = `K-${String(index + 1).padStart(4, '0')}-BENCH`;
+    await writeExportFolder(stick, sampleBatch({ answers: answersPerKiosk, seed: 1000 + index, kioskId, site: `Perhekeskus ${index + 1}` }));
+    if ((index + 1) % 10 === 0) progress(`receiver: folders written ${index + 1}/${kiosks}`);
+  }
+  await writeFile(marker, '');
+  return stick;
+}
+
+async function folderBytes(stick: string): Promise<number> {
+  let bytes = 0;
+  for (const folder of await readdir(stick)) bytes += (await stat(join(stick, folder, 'responses.json'))).size;
+  return bytes;
+}
+
+/** Long tasks on the page's main thread, as the browser itself reports them. */
+const watchLongTasks = () => {
+  const tasks: { start: number; duration: number }[] = [];
+  Reflect.set(window, 'kerroLongTasks', tasks);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+interface Step {
+  seconds: number;
+  longestTaskMs: number;
+  heapMb: number;
+}
+
+/** Runs one step, sampling the page's JS heap (main thread) while it lasts and its long tasks after. */
+async function measure(page: Page, work: () => Promise<void>): Promise<Step> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  let heap = 0;
+  let isSampling = true;
+  const sampler = (async () => {
+    while (isSampling) {
+      const { metrics } = await session.send('Performance.getMetrics');
+      heap = Math.max(heap, metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
+  const since = await page.evaluate(() => performance.now()).catch(() => 0);
+  const startedAt = performance.now();
+  await work();
+  const seconds = (performance.now() - startedAt) / 1000;
+  isSampling = false;
+  await sampler;
+  await session.detach();
+  const tasks = await page.evaluate((from) => (Reflect.get(window, 'kerroLongTasks') as { start: number; duration: number }[]).filter((task) => task.start >= from), since);
+  return { seconds, longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)), heapMb: heap / 1e6 };
+}
+
+async function waitForImport(page: Page, round: number): Promise<void> {
+  await page.locator(`.import-report[data-round="${round}"][data-done="true"]`).waitFor({ timeout: 600_000 });
+}
+
+/** The floor: the same files read and parsed in the same browser, kept nowhere. */
+async function floorRun(browser: Browser, stick: string): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.setContent('<input type="file" webkitdirectory multiple>');
+  await page.evaluate(() => {
+    const input = document.querySelector('input');
+    const parseAll = async (files: readonly File[]) => {
+      let answers = 0;
+      for (const file of files) {
+        if (file.name !== 'responses.json') continue;
+        const parsed: unknown = JSON.parse(await file.text());
+        answers += (Reflect.get(parsed as object, 'answers') as unknown[]).length;
+      }
+      document.body.dataset.answers = String(answers);
+    };
+    input?.addEventListener('change', () => void parseAll([...(input.files ?? [])]));
+  });
+  const startedAt = performance.now();
+  await page.locator('input').setInputFiles(stick);
+  await page.locator('body[data-answers]').waitFor({ timeout: 600_000 });
+  const seconds = (performance.now() - startedAt) / 1000;
+  await context.close();
+  return seconds;
+}
+
+interface ReceiverRun {
+  floor: number;
+  pick: Step;
+  open: Step;
+  reimport: Step;
+  csv: Step;
+  csvRows: number;
+  total: string;
+  duplicates: number;
+}
+
+async function receiverRun(browser: Browser, projectRoot: string, stick: string): Promise<ReceiverRun> {
+  const floor = await floorRun(browser, stick);
+  const context = await browser.newContext({ locale: 'fi-FI', acceptDownloads: true });
+  await context.addInitScript(watchLongTasks);
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(join(projectRoot, 'out', 'receiver', 'index.html')).href);
+  await page.getByTestId('folder-picker').waitFor({ state: 'attached' });
+
+  const pick = await measure(page, async () => {
+    await page.getByTestId('folder-picker').setInputFiles(stick);
+    await waitForImport(page, 1);
+    await page.getByTestId('result-poll').first().waitFor();
+  });
+  const total = (await page.getByTestId('total').textContent()) ?? '';
+
+  const open = await measure(page, async () => {
+    await page.reload();
+    await page.getByTestId('result-poll').first().waitFor({ timeout: 60_000 });
+  });
+
+  const reimport = await measure(page, async () => {
+    await page.getByTestId('folder-picker').setInputFiles(stick);
+    await waitForImport(page, 1);
+  });
+  const duplicates = (await page.getByTestId('import-report').locator('li').allTextContents()).filter((line) => line.includes('oli jo tallessa')).length;
+
+  let csvRows = 0;
+  const csv = await measure(page, async () => {
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByRole('button', { name: 'Tallenna CSV (Excel)' }).click()]);
+    const path = await download.path();
+    csvRows = await countLines(path);
+  });
+  await context.close();
+  return { floor, pick, open, reimport, csv, csvRows, total, duplicates };
+}
+
+async function countLines(path: string): Promise<number> {
+  const { createReadStream } = await import('node:fs');
+  let lines = 0;
+  for await (const chunk of createReadStream(path)) {
+    if (!(chunk instanceof Buffer)) continue;
+    for (let index = chunk.indexOf(10); index !== -1; index = chunk.indexOf(10, index + 1)) lines += 1;
+  }
+  return lines;
+}
+
+export async function run({ projectRoot, progress }: BenchContext): Promise<BenchSection> {
+  const stick = await stickWithFolders(progress);
+  const bytes = await folderBytes(stick);
+  const loadBefore = describeLoad('before');
+  const browser = await chromium.launch({ executablePath: process.env.KERRO_CHROMIUM ?? '/usr/bin/chromium', args: headless });
+  const results: ReceiverRun[] = [];
+  try {
+    for (let index = 0; index < runs; index += 1) {
+      results.push(await receiverRun(browser, projectRoot, stick));
+      progress(`receiver: run ${index + 1}/${runs} done`);
+    }
+  } finally {
+    await browser.close();
+  }
+  const total = kiosks * answersPerKiosk;
+  const seconds = (value: number) => `${value.toFixed(2)} s`;
+  const ratio = (value: number) => `${value.toFixed(2)}×`;
+  const ms = (value: number) => `${Math.round(value)} ms`;
+  const mb = (value: number) => `${Math.round(value)} MB`;
+  const step = (name: string, pick: (result: ReceiverRun) => Step, withFloor: boolean): string[] => [
+    name,
+    spread(results.map((result) => pick(result).seconds), seconds),
+    withFloor ? spread(results.map((result) => pick(result).seconds / result.floor), ratio) : '',
+    spread(results.map((result) => pick(result).longestTaskMs), ms),
+    spread(results.map((result) => pick(result).heapMb), mb),
+  ];
+  const worst = (pick: (result: ReceiverRun) => number) => Math.max(...results.map(pick));
+  const longest = worst((result) => Math.max(result.pick.longestTaskMs, result.open.longestTaskMs, result.reimport.longestTaskMs, result.csv.longestTaskMs));
+  const heap = worst((result) => Math.max(result.pick.heapMb, result.open.heapMb, result.reimport.heapMb, result.csv.heapMb));
+  const checks: BenchCheck[] = [
+    { label: `every answer counted once: the page shows ${total} from ${kiosks} kiosks in every run`, isMet: results.every((result) => result.total === `Yhteensä ${total} vastausta ${kiosks} laitteelta`), isRequired: true },
+    { label: `re-import adds nothing: all ${kiosks} folders reported as already kept, in every run`, isMet: results.every((result) => result.duplicates === kiosks), isRequired: true },
+    { label: `the CSV holds every answer once (${total} rows and a header)`, isMet: results.every((result) => result.csvRows === total + 1), isRequired: true },
+    { label: `all ${kiosks} folders in one pick ≤ ${targets.importSeconds} s (worst run ${seconds(worst((result) => result.pick.seconds))})`, isMet: worst((result) => result.pick.seconds) <= targets.importSeconds, isRequired: false },
+    { label: `opening with ${total} stored → charts ≤ ${targets.openSeconds} s (worst run ${seconds(worst((result) => result.open.seconds))})`, isMet: worst((result) => result.open.seconds) <= targets.openSeconds, isRequired: false },
+    { label: `re-import ≤ ${targets.reimportSeconds} s (worst run ${seconds(worst((result) => result.reimport.seconds))})`, isMet: worst((result) => result.reimport.seconds) <= targets.reimportSeconds, isRequired: false },
+    { label: `CSV of the whole merge ≤ ${targets.csvSeconds} s (worst run ${seconds(worst((result) => result.csv.seconds))})`, isMet: worst((result) => result.csv.seconds) <= targets.csvSeconds, isRequired: false },
+    { label: `no task on the page's main thread over ${targets.longTaskMs} ms (longest ${ms(longest)})`, isMet: longest <= targets.longTaskMs, isRequired: false },
+    { label: `page heap ≤ ${targets.heapMb} MB (highest ${mb(heap)})`, isMet: heap <= targets.heapMb, isRequired: false },
+  ];
+  return {
+    title: 'Receiver: thirty kiosks in one browser',
+    notes: [
+      `${kiosks} export folders × ${answersPerKiosk} answers (${total} in all, ${mb(bytes / 1e6)} of responses.json), written by the real batch writer (scripts/fixtures/sample-batch.ts): smiley answers with topics and comments, quick polls, some burst-flagged`,
+      `Debian's Chromium, headless, the built page opened from file:// as from a USB stick; ${runs} runs, each from an empty browser profile`,
+      'Floor: the same browser reads the same responses.json files from one folder pick and parses them with JSON.parse, keeping nothing',
+      'Long tasks: PerformanceObserver("longtask") on the page; heap: the page\'s main-thread JS heap (CDP JSHeapUsedSize), sampled every 200 ms; the worker\'s heap is not in it',
+      loadBefore,
+      describeLoad('after'),
+    ],
+    tables: [
+      {
+        title: 'Steps (median of runs, lowest–highest)',
+        columns: ['step', 'time', '÷ floor', 'longest main-thread task', 'page heap (highest)'],
+        rows: [
+          ['floor: read and parse every responses.json', spread(results.map((result) => result.floor), seconds), '1.00×', '', ''],
+          step(`all ${kiosks} folders in one pick → charts`, (result) => result.pick, true),
+          step(`reopen the page with ${total} stored → charts`, (result) => result.open, false),
+          step(`the same ${kiosks} folders again (nothing added)`, (result) => result.reimport, true),
+          step('CSV of the whole merge, saved', (result) => result.csv, true),
+        ],
+      },
+    ],
+    checks,
+  };
+}

@@ -1,0 +1,14 @@
+import type { StaffTouchKey } from './staff-touch-fi';
+
+export const staffTouchSv = {
+  'session.endingSoon': 'Sessionen tar slut om {seconds} sekunder. Rör vid skärmen för att fortsätta.',
+  'session.keep': 'Fortsätt',
+  'session.endedWithDraft': 'Sessionen tog slut. Den påbörjade enkäten finns kvar: öppna med PIN-koden för att fortsätta.',
+  'session.draftRestored': 'Den påbörjade enkäten har återställts. Fortsätt där du slutade.',
+  'saved.active': 'Enkäten är igång – syns nu i kiosken.',
+  'saved.draft': 'Enkäten sparades som utkast. Den syns inte i kiosken förrän du startar den.',
+  'saved.settings': 'Inställningarna har sparats.',
+  'leave.question': 'Ändringarna är inte sparade. Ska de kastas?',
+  'leave.discard': 'Kasta',
+  'leave.stay': 'Fortsätt redigera',
+} satisfies Record<StaffTouchKey, string>;

@@ -1,0 +1,123 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleBatch, type SampleBatch } from '../../scripts/fixtures/sample-batch';
+import { launchChromium, screenshotDir } from '../support/browser-shell';
+import { expectAccessible, expectBigTargets } from '../support/page-checks';
+import { importReport } from '../support/receiver-kit';
+import { writeExportFolder } from '../../scripts/fixtures/receiver-folders';
+import { serveFolder } from '../support/static-server';
+import { makeTempDir } from '../support/temp-dir';
+
+const receiverDir = join(import.meta.dirname, '..', '..', 'out', 'receiver');
+
+const kemi = sampleBatch({ answers: 400, seed: 11, kioskId: 'K-KEMI-0001' });
+const tornioOriginal = sampleBatch({ answers: 300, seed: 12, kioskId: 'K-TORN-0002', site: 'Perhekeskus, Tornio' });
+// Tornio asked its own coffee question: another poll (another id) with the same words.
+const tornio: SampleBatch = { ...tornioOriginal, canonical: tornioOriginal.canonical.replaceAll('"coffee-corner"', '"coffee-corner-tornio"') };
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Records, on the page's main thread, which IndexedDB stores are read and how. */
+const recordReads = () => {
+  const reads: string[] = [];
+  Reflect.set(window, 'kerroReads', reads);
+  for (const method of ['get', 'getAll', 'openCursor', 'getAllKeys'] as const) {
+    const original = IDBObjectStore.prototype[method];
+    Object.defineProperty(IDBObjectStore.prototype, method, {
+      value(this: IDBObjectStore, ...args: unknown[]) {
+        reads.push(`${this.name}.${method}`);
+        return Reflect.apply(original, this, args);
+      },
+    });
+  }
+};
+
+async function openReceiver(): Promise<{ page: Page; stick: string }> {
+  const site = await serveFolder(receiverDir);
+  const context = await browser.newContext({ locale: 'fi-FI', viewport: { width: 420, height: 900 }, acceptDownloads: true });
+  await context.addInitScript(recordReads);
+  const page = await context.newPage();
+  await page.goto(`${site.url}/index.html`);
+  const stick = await makeTempDir('kerro-stick-');
+  await writeExportFolder(stick, kemi);
+  await writeExportFolder(stick, tornio);
+  await importReport(page, () => page.getByTestId('folder-picker').setInputFiles(stick));
+  return { page, stick };
+}
+
+const heading = (page: Page, index: number) => page.getByTestId('result-poll').nth(index).getByRole('heading', { level: 3 }).textContent();
+
+async function downloadCsv(page: Page, language: string): Promise<string> {
+  await page.getByTestId('csv-language').selectOption(language);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tallenna CSV (Excel)' }).click()]);
+  return readFile(await download.path(), 'utf8');
+}
+
+describe('the receiver merges polls, leaves bursts out on request and saves CSV in a chosen language', () => {
+  it('shows the same poll from two kiosks as one chart and tells apart two polls asking the same question', async () => {
+    const { page } = await openReceiver();
+    expect(await page.getByTestId('total').textContent()).toBe('Yhteensä 700 vastausta 2 laitteelta');
+    const standing = [kemi, tornio].flatMap((batch) => batch.answers).filter((answer) => answer.pollId === 'council-feedback').length;
+    expect(await heading(page, 0)).toBe(`Miten viihdyit täällä tänään? (${standing})`);
+    const coffee = (await page.getByTestId('result-poll').getByRole('heading', { level: 3 }).allTextContents()).filter((text) => text.startsWith('Mitä pidät kahvinurkasta?'));
+    expect(coffee).toHaveLength(2);
+    expect(coffee[0]).toContain('laitteet K-KEMI-0001');
+    expect(coffee[1]).toContain('laitteet K-TORN-0002');
+    await page.context().close();
+  });
+
+  it('leaves burst-flagged answers out when asked, and shows them otherwise', async () => {
+    const { page } = await openReceiver();
+    const answers = [kemi, tornio].flatMap((batch) => batch.answers).filter((answer) => answer.pollId === 'council-feedback');
+    const bursts = answers.filter((answer) => answer.flags.includes('burst')).length;
+    expect(bursts).toBeGreaterThan(0);
+    expect(await page.getByTestId('result-poll').first().getByTestId('result-burst').textContent()).toBe(`Nopeina sarjoina tulleita: ${bursts}`);
+    await page.getByTestId('without-burst').check();
+    expect(await heading(page, 0)).toBe(`Miten viihdyit täällä tänään? (${answers.length - bursts})`);
+    await expectAccessible(page, 'receiver without bursts');
+    await expectBigTargets(page, 'receiver without bursts');
+    await page.screenshot({ path: join(await screenshotDir(), 'receiver-merge.png'), fullPage: true });
+    await page.getByTestId('without-burst').uncheck();
+    expect(await heading(page, 0)).toBe(`Miten viihdyit täällä tänään? (${answers.length})`);
+    await page.context().close();
+  });
+
+  it('saves the CSV in the language chosen for it, whatever the page shows', async () => {
+    const { page } = await openReceiver();
+    const english = await downloadCsv(page, 'en');
+    expect(english.startsWith('\uFEFF')).toBe(true);
+    expect(english.split('\r\n').filter((line) => line !== '')).toHaveLength(701);
+    expect(english).toContain('How did you like it here today?');
+    expect(english).not.toContain('Miten viihdyit täällä tänään?');
+    const swedish = await downloadCsv(page, 'sv');
+    expect(swedish).toContain('Hur trivdes du här i dag?');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fi');
+    await page.context().close();
+  });
+
+  it('opens again from the kept summaries without reading a batch, and adds nothing when the same folders come again', async () => {
+    const { page, stick } = await openReceiver();
+    await page.reload();
+    await expect.poll(() => page.getByTestId('total').textContent()).toBe('Yhteensä 700 vastausta 2 laitteelta');
+    const reads = await page.evaluate(() => Reflect.get(window, 'kerroReads'));
+    expect(reads).toContain('summaries.getAll');
+    expect(reads).not.toContain('batches.get');
+    expect(reads).not.toContain('batches.getAll');
+    expect(reads).not.toContain('batches.openCursor');
+    const again = await importReport(page, () => page.getByTestId('folder-picker').setInputFiles(stick));
+    expect(again).toHaveLength(2);
+    expect(again.every((line) => line.includes('oli jo tallessa'))).toBe(true);
+    expect(await page.getByTestId('total').textContent()).toBe('Yhteensä 700 vastausta 2 laitteelta');
+    await page.context().close();
+  });
+});
