@@ -111,7 +111,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-renderer/parents/**', 'src-renderer/typing/**', 'src-renderer/api/**'],
+    files: ['src-renderer/parents/**', 'src-renderer/children/**', 'src-renderer/typing/**', 'src-renderer/api/**'],
     rules: {
       'no-restricted-imports': layerRule([
         ...nodeOnly,

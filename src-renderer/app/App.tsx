@@ -11,6 +11,7 @@ import { StartScreen } from '../parents/StartScreen';
 import { ThanksScreen } from '../parents/ThanksScreen';
 import { useVisit } from '../parents/useVisit';
 import { WaitingScreen } from '../parents/WaitingScreen';
+import { ChildrenWay } from './ChildrenWay';
 import { ErrorBoundary } from './ErrorBoundary';
 import { lazyScreens } from './lazy-screens';
 import { useIdleTimeout } from './useIdleTimeout';
@@ -78,7 +79,7 @@ export function App() {
   const isAway =
     screen.name !== 'staff' && (screen.name !== 'start' || language !== defaultLanguage || !isDefaultDisplay(display));
   useIdleTimeout(kiosk !== null && isAway, kiosk?.idleSeconds ?? 30, () => goToStart(true));
-  useIdleTimeout(kiosk !== null && screen.name === 'thanks', kiosk?.thanksSeconds ?? 5, () => goToStart(true));
+  useIdleTimeout(kiosk !== null && (screen.name === 'thanks' || screen.name === 'childThanks'), kiosk?.thanksSeconds ?? 5, () => goToStart(true));
 
   if (loading.state === 'loading') return <WaitingScreen message={texts['start.loading']} isProblem={false} />;
   if (loading.state === 'unavailable') return <WaitingScreen message={texts['start.unavailable']} isProblem />;
@@ -106,6 +107,7 @@ export function App() {
           onAnswer={step.answer}
           onWrite={step.writeAnswer}
           onStaff={step.openStaffArea}
+          onChildren={step.openChildren}
           visit={visit}
         />
       ) : null}
@@ -140,6 +142,11 @@ export function App() {
               onKioskChanged={() => void reloadKiosk()}
             />
           ) : null}
+        </Suspense>
+      ) : null}
+      {screen.name === 'children' || screen.name === 'childThanks' ? (
+        <Suspense fallback={waiting}>
+          <ChildrenWay screen={screen} polls={polls} language={language} texts={texts} isBusy={isBusy} onAnswer={step.answer} onHome={() => goToStart(true)} />
         </Suspense>
       ) : null}
       {screen.name === 'followUp' ? (

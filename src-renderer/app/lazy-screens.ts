@@ -9,4 +9,6 @@ export const lazyScreens = {
   SetupScreen: lazy(() => import('../staff/setup/SetupScreen').then((module) => ({ default: module.SetupScreen }))),
   TextAnswerScreen: lazy(() => import('../parents/TextAnswerScreen').then((module) => ({ default: module.TextAnswerScreen }))),
   CommentScreen: lazy(() => import('../parents/CommentScreen').then((module) => ({ default: module.CommentScreen }))),
+  ChildrenScreen: lazy(() => import('../children/ChildrenScreen').then((module) => ({ default: module.ChildrenScreen }))),
+  ChildrenThanks: lazy(() => import('../children/ChildrenThanks').then((module) => ({ default: module.ChildrenThanks }))),
 };

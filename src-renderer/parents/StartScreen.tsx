@@ -1,9 +1,11 @@
+import { isChildKind } from '../../src-shared/contract/children';
 import type { KioskInfo } from '../../src-shared/contract/kiosk';
 import type { Poll } from '../../src-shared/contract/polls';
 import type { Answer } from '../../src-shared/contract/responses';
 import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import type { DisplaySettings } from './display-settings';
+import { ChildrenEntry } from './ChildrenEntry';
 import { DisplayToggles } from './DisplayToggles';
 import { HiddenStaffCorner } from './HiddenStaffCorner';
 import { LanguageBar } from './LanguageBar';
@@ -22,13 +24,17 @@ interface StartScreenProps {
   onAnswer: (poll: Poll, answer: Answer) => void;
   onWrite: (poll: Poll) => void;
   onStaff: () => void;
+  /** Opens the children's way; the start screen offers it while a children's poll is open. */
+  onChildren: () => void;
   /** Counts visits to the start screen; with several quick polls active, each visit shows the next. */
   visit: number;
 }
 
 /** The standing question answers with one tap; active quick polls stand beside it. */
-export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage, display, onDisplay, onAnswer, onWrite, onStaff, visit }: StartScreenProps) {
-  const [standing, ...quickPolls] = polls;
+export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage, display, onDisplay, onAnswer, onWrite, onStaff, onChildren, visit }: StartScreenProps) {
+  // Children's polls have their own way in and are never shown to parents here.
+  const [standing, ...quickPolls] = polls.filter((poll) => !isChildKind(poll.kind));
+  const hasChildrenPolls = polls.some((poll) => isChildKind(poll.kind));
   // One quick poll at a time keeps the screen calm and within its height; they take turns.
   const turn = quickPolls[visit % Math.max(1, quickPolls.length)];
   const shownQuickPolls = turn === undefined ? [] : [turn];
@@ -57,6 +63,7 @@ export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage,
           </aside>
         )}
       </div>
+      {hasChildrenPolls ? <ChildrenEntry label={texts['children.open']} isDisabled={isBusy} onOpen={onChildren} /> : null}
       <OutcomeBand language={language} visit={visit} />
       <footer className="start-footer">
         <LanguageBar languages={kiosk.languages} current={language} label={texts['language.label']} onChoose={onLanguage} />

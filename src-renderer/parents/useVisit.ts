@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { isChildKind } from '../../src-shared/contract/children';
 import type { Poll, PollOption } from '../../src-shared/contract/polls';
 import type { Answer } from '../../src-shared/contract/responses';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
@@ -13,7 +14,10 @@ export type VisitScreen =
   | { name: 'saveFailed' }
   | { name: 'textAnswer'; poll: Poll }
   | { name: 'comment'; responseId: string }
-  | { name: 'staff' };
+  | { name: 'staff' }
+  /** The children's way: `turn` picks which open children's poll is asked this time. */
+  | { name: 'children'; turn: number }
+  | { name: 'childThanks' };
 
 export interface VisitOptions {
   language: LanguageCode;
@@ -75,7 +79,7 @@ export function useVisit({ language, refreshPolls, resetChoices }: VisitOptions)
       const { responseId } = result.value;
       if (topics.length > 0) setScreen({ name: 'followUp', responseId, topics });
       else if (poll.followUp?.comment === true) setScreen({ name: 'comment', responseId });
-      else setScreen({ name: 'thanks' });
+      else setScreen(isChildKind(poll.kind) ? { name: 'childThanks' } : { name: 'thanks' });
     });
 
   const finishComment = (responseId: string, comment: string) =>
@@ -101,6 +105,7 @@ export function useVisit({ language, refreshPolls, resetChoices }: VisitOptions)
     finishFollowUp: (responseId: string, topics: string[]) => void finishFollowUp(responseId, topics),
     writeAnswer: (poll: Poll) => setScreen({ name: 'textAnswer', poll }),
     openStaffArea: () => setScreen({ name: 'staff' }),
+    openChildren: () => setScreen({ name: 'children', turn: visit }),
     skipToThanks: () => setScreen({ name: 'thanks' }),
   };
 }

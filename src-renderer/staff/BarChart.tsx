@@ -26,14 +26,14 @@ const valueRoom = 190;
 export function BarChart({ title, bars, formatValue }: BarChartProps) {
   const titleId = useId();
   const height = Math.max(rowHeight, bars.length * rowHeight);
-  const longest = Math.max(1, ...bars.map((bar) => bar.count));
   return (
     <figure className="chart bar-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} preserveAspectRatio="xMinYMin meet">
         <title id={titleId}>{title}</title>
         {bars.map((bar, index) => {
           const top = index * rowHeight;
-          const length = ((width - valueRoom) * bar.count) / longest;
+          // Scaled to all answers, as the council report is: one answer of two fills half the track.
+          const length = (width - valueRoom) * Math.min(1, Math.max(0, bar.share));
           return (
             <g key={bar.id} data-bar={bar.id}>
               <text x={0} y={top + labelSize} fontSize={labelSize} fill="#1d1b19" lang={bar.lang}>

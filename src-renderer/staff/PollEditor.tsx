@@ -10,6 +10,7 @@ import { findProblems, languagesWithProblems, toDraft, type EditorState } from '
 import { OptionFields } from './OptionFields';
 import { problemText } from './problem-text';
 import { ScheduleFields } from './ScheduleFields';
+import { DiscardQuestion } from './session/DiscardQuestion';
 import type { StaffCall } from './staff-call';
 import { StaffHeader } from './StaffHeader';
 
@@ -37,6 +38,23 @@ export function PollEditor({ texts, language, call, pollId, initial, answers, no
   const [serverProblems, setServerProblems] = useState(new Map<string, string>());
   const [failure, setFailure] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const [isAskingToLeave, setIsAskingToLeave] = useState(false);
+  const [kioskLanguages, setKioskLanguages] = useState<readonly LanguageCode[]>(['fi']);
+  useEffect(() => {
+    void call('kiosk.info', {}).then((info) => {
+      if (info.ok) setKioskLanguages(info.value.languages);
+    });
+  }, [call]);
+  // Only the languages the kiosk shows, Finnish always, and any in which this poll already has text.
+  const authoringLanguages = languageCodes.filter(
+    (code) =>
+      code === 'fi' ||
+      kioskLanguages.includes(code) ||
+      state.question[code] !== '' ||
+      state.options.some((option) => option.label[code] !== ''),
+  );
+  // A draft brought back after the PIN counts as changed: leaving it would throw it away.
+  const isChanged = notice !== undefined || JSON.stringify(state) !== JSON.stringify(initial);
   const latestOnChange = useRef(onChange);
   latestOnChange.current = onChange;
   useEffect(() => {
@@ -91,7 +109,7 @@ export function PollEditor({ texts, language, call, pollId, initial, answers, no
   return (
     <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area" hasSentenceCase footer={footer}>
       <main className="screen staff-screen poll-editor" data-screen="staff-editor">
-        <StaffHeader title={pollId === null ? texts['editor.titleNew'] : texts['editor.titleEdit']} exit={{ label: texts['editor.cancel'], action: 'cancel', onPress: onCancel }} />
+        <StaffHeader title={pollId === null ? texts['editor.titleNew'] : texts['editor.titleEdit']} exit={{ label: texts['editor.cancel'], action: 'cancel', onPress: () => (isChanged ? setIsAskingToLeave(true) : onCancel()) }} />
         {notice === undefined ? null : (
           <p className="editor-note" role="status" data-notice="draft-restored">
             {notice}
@@ -114,7 +132,7 @@ export function PollEditor({ texts, language, call, pollId, initial, answers, no
             name="text-language"
             label={texts['editor.textLanguage']}
             value={textLanguage}
-            choices={languageCodes.map((code) => ({ value: code, label: languageNames[code], hasProblem: troubledLanguages.has(code) }))}
+            choices={authoringLanguages.map((code) => ({ value: code, label: languageNames[code], hasProblem: troubledLanguages.has(code) }))}
             onChange={setTextLanguage}
           />
           <TextField
@@ -146,6 +164,7 @@ export function PollEditor({ texts, language, call, pollId, initial, answers, no
         </div>
         <ScheduleFields state={state} texts={texts} language={language} problems={problems} onChange={change} />
       </main>
+      {isAskingToLeave ? <DiscardQuestion texts={texts} onDiscard={onCancel} onStay={() => setIsAskingToLeave(false)} /> : null}
     </KeyboardArea>
   );
 }

@@ -55,7 +55,7 @@ export function ScheduleFields({ state, texts, language, problems, onChange }: S
             name="end-hours"
             label={texts['editor.endAfter']}
             value={state.endHours}
-            display={fill(texts['editor.hours'], { hours: state.endHours })}
+            display={durationText(texts, state.endHours)}
             min={scheduleLimits.hours.min}
             max={scheduleLimits.hours.max}
             step={state.endHours >= 48 ? 24 : 1}
@@ -71,4 +71,9 @@ export function ScheduleFields({ state, texts, language, problems, onChange }: S
       </fieldset>
     </>
   );
+}
+
+/** Whole days read as days (14 days, not 336 hours); the stepper moves by a day from two days up. */
+function durationText(texts: Messages, hours: number): string {
+  return hours >= 48 && hours % 24 === 0 ? fill(texts['editor.days'], { days: hours / 24 }) : fill(texts['editor.hours'], { hours });
 }

@@ -14,6 +14,7 @@ import type { StaffCall } from './staff-call';
 import { OpeningHoursFields } from './OpeningHoursFields';
 import { RetentionField } from './RetentionField';
 import { Stepper } from './Stepper';
+import { DiscardQuestion } from './session/DiscardQuestion';
 import { StaffHeader } from './StaffHeader';
 
 interface SettingsScreenProps {
@@ -27,6 +28,8 @@ interface SettingsScreenProps {
 export function SettingsScreen({ texts, language, call, onSaved, onBack }: SettingsScreenProps) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [form, setForm] = useState<SettingsInput | null>(null);
+  const [savedForm, setSavedForm] = useState<SettingsInput | null>(null);
+  const [isAskingToLeave, setIsAskingToLeave] = useState(false);
   const [problems, setProblems] = useState(new Map<string, string>());
   const [notice, setNotice] = useState<string | null>(null);
   const [isChangingPin, setIsChangingPin] = useState(false);
@@ -37,6 +40,7 @@ export function SettingsScreen({ texts, language, call, onSaved, onBack }: Setti
       const { siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours, retentionDays } = result.value;
       setView(result.value);
       setForm({ siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours, retentionDays });
+      setSavedForm({ siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours, retentionDays });
     });
   }, [call]);
 
@@ -59,15 +63,27 @@ export function SettingsScreen({ texts, language, call, onSaved, onBack }: Setti
       return;
     }
     setView(result.value);
+    setSavedForm(form);
     setNotice(texts['settings.saved']);
     onSaved();
   };
 
+  const isChanged = JSON.stringify(form) !== JSON.stringify(savedForm);
   const seconds = (value: number) => fill(texts['settings.seconds'], { seconds: value });
+  const footer = isChangingPin ? null : (
+    <footer className="editor-actions staff-footer">
+      <div role="status" className="settings-notice editor-alert">
+        {notice === null ? null : <p>{notice}</p>}
+      </div>
+      <button type="button" className="primary-button" data-action="save-settings" onClick={() => void save()}>
+        {texts['settings.save']}
+      </button>
+    </footer>
+  );
   return (
-    <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area" hasSentenceCase>
+    <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area" hasSentenceCase footer={footer}>
       <main className="screen staff-screen settings-screen" data-screen="staff-settings">
-        <StaffHeader title={texts['staff.settings']} exit={{ label: texts['staff.back'], action: 'back', onPress: onBack }} />
+        <StaffHeader title={texts['staff.settings']} exit={{ label: texts['staff.back'], action: 'back', onPress: () => (isChanged ? setIsAskingToLeave(true) : onBack()) }} />
         <section className="editor-section" aria-labelledby="clock-heading">
           <h2 id="clock-heading">{texts['settings.clock']}</h2>
           <KioskClock kioskNow={view.now} language={language} label={texts['settings.clock']} />
@@ -162,16 +178,11 @@ export function SettingsScreen({ texts, language, call, onSaved, onBack }: Setti
               <button type="button" className="secondary-button" data-action="change-pin" onClick={() => setIsChangingPin(true)}>
                 {texts['settings.pinChange']}
               </button>
-              <button type="button" className="primary-button" data-action="save-settings" onClick={() => void save()}>
-                {texts['settings.save']}
-              </button>
             </div>
           </>
         )}
-        <div role="status" className="settings-notice">
-          {notice === null ? null : <p>{notice}</p>}
-        </div>
       </main>
+      {isAskingToLeave ? <DiscardQuestion texts={texts} onDiscard={onBack} onStay={() => setIsAskingToLeave(false)} /> : null}
     </KeyboardArea>
   );
 }

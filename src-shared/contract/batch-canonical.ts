@@ -39,8 +39,9 @@ export function canonicalJson(value: unknown): string {
 export function canonicalAnswerJson(answer: ExportAnswer): string {
   const inner = 'text' in answer.answer ? `{"text":${JSON.stringify(answer.answer.text)}}` : `{"optionIds":${stringList(answer.answer.optionIds)}}`;
   const comment = answer.comment === null ? 'null' : JSON.stringify(answer.comment);
+  const audience = answer.audience === undefined ? '' : `"audience":${JSON.stringify(answer.audience)},`;
   return (
-    `{"answer":${inner},"answeredAt":${JSON.stringify(answer.answeredAt)},"comment":${comment},"flags":${stringList(answer.flags)},` +
+    `{"answer":${inner},"answeredAt":${JSON.stringify(answer.answeredAt)},${audience}"comment":${comment},"flags":${stringList(answer.flags)},` +
     `"id":${JSON.stringify(answer.id)},"language":${JSON.stringify(answer.language)},"masked":${stringList(answer.masked)},` +
     `"pollId":${JSON.stringify(answer.pollId)},"pollVersion":${canonicalJson(answer.pollVersion)},"seq":${canonicalJson(answer.seq)},` +
     `"topics":${stringList(answer.topics)}}`

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PersonalDataKind } from '../privacy/personal-data';
+import { audiences } from './children';
 import { identifierSchema, isoDateTimeSchema, languageSchema, pollKinds } from './polls';
 
 /**
@@ -34,7 +35,7 @@ export const pollSnapshotSchema = z
 
 export type PollSnapshot = z.output<typeof pollSnapshotSchema>;
 
-export const personalDataKinds = ['email', 'identityCode', 'phone'] as const satisfies readonly PersonalDataKind[];
+export const personalDataKinds = ['email', 'iban', 'identityCode', 'phone'] as const satisfies readonly PersonalDataKind[];
 
 /** One answer as exported: free text already masked, with the kinds of personal data that were masked. */
 export const exportAnswerSchema = z
@@ -53,6 +54,8 @@ export const exportAnswerSchema = z
     topics: z.array(identifierSchema),
     comment: z.string().nullable(),
     masked: z.array(z.enum(personalDataKinds)),
+    /** Written on every answer since children's answers were counted apart; absent on older batches, meaning adult. */
+    audience: z.enum(audiences).optional(),
   })
   .strict();
 

@@ -2,13 +2,23 @@ import { z } from 'zod';
 import { csvDialectSchema, exportFileNames, manifestFileName, sha256Schema } from './batch-format';
 import { isoDateTimeSchema } from './polls';
 
-/** A place an export can go: a USB stick the shell found, or a folder named in `KERRO_EXPORT_DIRS`. */
+/**
+ * `stick`: a USB stick, found by the shell or mounted on a mount point named in `KERRO_EXPORT_DIRS`
+ * (offered only while something is mounted there). `folder`: a plain folder named there as
+ * `folder=PATH`, which may lie on the kiosk's own disk.
+ */
+export const exportTargetKindSchema = z.enum(['stick', 'folder']);
+
+export type ExportTargetKind = z.output<typeof exportTargetKindSchema>;
+
+/** A place an export can go: a USB stick the shell found, or a place named in `KERRO_EXPORT_DIRS`. */
 export const exportTargetSchema = z.object({
   /** Pass this back to choose the target; the main side accepts only ids it listed itself. */
   id: z.string(),
   /** The stick's label or the folder's name, for "USB stick found: NAME". */
   name: z.string(),
   path: z.string(),
+  kind: exportTargetKindSchema,
   freeBytes: z.number().int().min(0),
   totalBytes: z.number().int().min(0),
   isWritable: z.boolean(),

@@ -1,3 +1,4 @@
+import { childScaleOptions } from './child-options';
 import type { PollKind, PollOption } from './polls';
 
 const smileyOptions: PollOption[] = [
@@ -32,5 +33,9 @@ export function fixedOptions(kind: PollKind): PollOption[] | null {
     case 'single':
     case 'multi':
       return null;
+    case 'child-faces':
+    case 'child-thumbs':
+    case 'child-weather':
+      return childScaleOptions(kind);
   }
 }

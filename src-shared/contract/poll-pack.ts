@@ -39,7 +39,7 @@ export const pollPackSchema = z
 
 export type PollPack = z.output<typeof pollPackSchema>;
 
-const choiceKinds = new Set<Poll['kind']>(['smiley', 'single', 'multi', 'scale', 'yesno']);
+const choiceKinds = new Set<Poll['kind']>(['smiley', 'single', 'multi', 'scale', 'yesno', 'child-faces', 'child-thumbs', 'child-weather']);
 
 /** Rules the poll schema alone cannot state: a pack must make sense as a whole. */
 export function pollPackProblems(polls: readonly Poll[]): { path: (string | number)[]; message: string }[] {

@@ -1,6 +1,7 @@
+import { childTemplates } from './child-templates';
 import type { PollDraftInput } from './poll-draft';
 
-export const pollTemplateIds = ['opening-hours', 'activity-wishes', 'council-next'] as const;
+export const pollTemplateIds = ['opening-hours', 'activity-wishes', 'council-next', 'child-playing', 'child-day', 'child-toys'] as const;
 export type PollTemplateId = (typeof pollTemplateIds)[number];
 
 /** Ready-made quick polls the staff can start from and change before saving. */
@@ -52,4 +53,5 @@ export const pollTemplates: Record<PollTemplateId, PollDraftInput> = {
     start: { type: 'now' },
     end: { type: 'none' },
   },
+  ...childTemplates,
 };

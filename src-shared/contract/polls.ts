@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { languageCodes } from '../i18n/languages';
 import { freeTextSchema } from '../text/free-text';
+import { childPollKinds } from './children';
 
-export const pollKinds = ['smiley', 'single', 'multi', 'scale', 'yesno', 'text'] as const;
+export const pollKinds = ['smiley', 'single', 'multi', 'scale', 'yesno', 'text', ...childPollKinds] as const;
 export type PollKind = (typeof pollKinds)[number];
 
 export const pollStates = ['draft', 'active', 'paused', 'closed'] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { freeTextSchema } from '../text/free-text';
+import { audiences } from './children';
 import { identifierSchema, languageSchema, textLimits } from './polls';
 import { problems } from './problems';
 
@@ -35,6 +36,8 @@ export const responseSchema = z.object({
   flags: z.array(z.enum(responseFlags)),
   topics: z.array(identifierSchema),
   comment: z.string().nullable(),
+  /** Absent on answers kept before children had their own way in: those are adults'. */
+  audience: z.enum(audiences).optional(),
 });
 
 export type StoredResponse = z.output<typeof responseSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PersonalDataKind } from '../privacy/personal-data';
 import { identifierSchema, languageSchema, pollSchema } from './polls';
 
-const personalDataKinds = ['phone', 'email', 'identityCode'] as const satisfies readonly PersonalDataKind[];
+const personalDataKinds = ['phone', 'email', 'identityCode', 'iban'] as const satisfies readonly PersonalDataKind[];
 
 export const localDateSchema = z.iso.date();
 

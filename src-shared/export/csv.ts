@@ -1,4 +1,5 @@
 import { pollKey, type CsvDialect, type ExportAnswer, type PollSnapshot } from '../contract/batch-format';
+import { audienceOf } from '../contract/children';
 import { localize } from '../contract/localize';
 import type { LanguageCode } from '../i18n/languages';
 
@@ -49,9 +50,14 @@ export const csvColumns = [
   'language',
   'flags',
   'masked',
+  'audience',
+  'drawing',
 ] as const;
 
 export type CsvColumn = (typeof csvColumns)[number];
+
+/** Kinds whose options run from worst to best, so an answer's place is a value. */
+const scaleKinds = new Set<string>(['smiley', 'scale', 'child-faces', 'child-thumbs', 'child-weather']);
 
 const byteOrderMark = '\uFEFF';
 const lineEnd = '\r\n';
@@ -109,6 +115,8 @@ export class CsvFormatter {
       language: answer.language,
       flags: answer.flags.join('|'),
       masked: answer.masked.join('|'),
+      audience: audienceOf(answer),
+      drawing: '',
     };
     return `${csvColumns.map((column) => this.cell(cells[column])).join(this.rules.delimiter)}${lineEnd}`;
   }
@@ -120,7 +128,7 @@ export class CsvFormatter {
 
   /** A smiley or scale answer as its place on the scale, 1 for the first option: what a chart or an average needs. */
   private scaleValue(poll: PollSnapshot | undefined, optionIds: readonly string[]): string {
-    if (poll === undefined || (poll.kind !== 'smiley' && poll.kind !== 'scale')) return '';
+    if (poll === undefined || !scaleKinds.has(poll.kind)) return '';
     const [id] = optionIds;
     const index = poll.options.findIndex((option) => option.id === id);
     return index === -1 ? '' : this.number(index + 1);

@@ -10,5 +10,8 @@ export const staffTouchEn = {
   'saved.settings': 'Settings saved.',
   'leave.question': 'The changes are not saved. Throw them away?',
   'leave.discard': 'Throw away',
+  'usb.needStick': 'First put a USB stick into the kiosk. When it is in, press “Look again”.',
+  'usb.busy': 'Wait until the export is done.',
+  'editor.days': '{days} days',
   'leave.stay': 'Keep editing',
 } satisfies Record<StaffTouchKey, string>;

@@ -9,6 +9,9 @@ export const staffTouchFi = {
   'saved.settings': 'Asetukset tallennettu.',
   'leave.question': 'Muutoksia ei ole tallennettu. Heitetäänkö ne pois?',
   'leave.discard': 'Heitä pois',
+  'usb.needStick': 'Kiinnitä ensin muistitikku kioskiin. Kun se on paikallaan, paina ”Etsi uudelleen”.',
+  'usb.busy': 'Odota, kunnes vienti on valmis.',
+  'editor.days': '{days} päivää',
   'leave.stay': 'Jatka muokkausta',
 } as const;
 

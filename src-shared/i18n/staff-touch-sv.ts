@@ -10,5 +10,8 @@ export const staffTouchSv = {
   'saved.settings': 'Inställningarna har sparats.',
   'leave.question': 'Ändringarna är inte sparade. Ska de kastas?',
   'leave.discard': 'Kasta',
+  'usb.needStick': 'Sätt först in ett USB-minne i kiosken. När det sitter i, tryck på ”Sök igen”.',
+  'usb.busy': 'Vänta tills exporten är klar.',
+  'editor.days': '{days} dagar',
   'leave.stay': 'Fortsätt redigera',
 } satisfies Record<StaffTouchKey, string>;

@@ -1,9 +1,15 @@
+import { foldText, originalSpan, type FoldedText } from './folded-text';
+
 /**
- * Finds personal data in free text that parents type: phone numbers, e-mail addresses and
- * Finnish personal identity codes. No one is asked who they are, but a comment can still name
+ * Finds personal data in free text that parents type: phone numbers, e-mail addresses, Finnish
+ * personal identity codes and IBANs. No one is asked who they are, but a comment can still name
  * someone, so exports and summaries mask what this finds.
+ *
+ * Everything is looked for in a folded copy (see folded-text.ts), so full-width or Arabic-Indic
+ * digits, a zero-width space or a bidi override cannot hide a number; the span found there is
+ * masked in the original text.
  */
-export type PersonalDataKind = 'phone' | 'email' | 'identityCode';
+export type PersonalDataKind = 'phone' | 'email' | 'identityCode' | 'iban';
 
 export interface PersonalDataMatch {
   kind: PersonalDataKind;
@@ -31,9 +37,15 @@ const centuryOfSign: Record<string, number> = {
 };
 
 const identityCodePattern = /(?<![0-9A-Za-z])(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![0-9A-Za-z])/gi;
-const emailPattern = /[\p{L}0-9._%+-]+@[\p{L}0-9-]+(?:\.[\p{L}0-9-]+)*\.\p{L}{2,}/gu;
-// A leading + or 00 country code, or a Finnish 0-prefixed number; separators may be spaces or dashes.
-const phonePattern = /(?<![\d.,:/])(?:(?:\+|00)\d{1,3}[ -]?\(?0?\)?[ -]?\d{1,4}|0\d{1,3})(?:[ -]?\d{2,4}){1,4}(?!\d|[.,:/]\d|[ -]\d)/g;
+
+/** An address, also when written "liisa @ posti.fi", "liisa (at) posti.fi" or "liisa[at]posti.fi". */
+const emailPattern =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+(?:\s*@\s*|\s*[([]\s*at\s*[)\]]\s*)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/giu;
+
+/** A run of digits with the separators people put between them: space . - / ( ). */
+const digitRunPattern = /(?<![\p{L}\p{N}+])(?:\+|\(\s*)?\d[\d .\/()-]*\d\)?/gu;
+
+const ibanCandidatePattern = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,32}/gu;
 
 export function isValidIdentityCode(code: string): boolean {
   const match = /^(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])$/i.exec(code);
@@ -51,28 +63,72 @@ export function isValidIdentityCode(code: string): boolean {
   return expected === check.toUpperCase();
 }
 
-function digitCount(text: string): number {
-  return text.replace(/\D/g, '').length;
+/** ISO 13616: the country and check digits moved to the end, letters as 10–35, the whole mod 97 is 1. */
+export function isValidIban(compact: string): boolean {
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) return false;
+  const rearranged = compact.slice(4) + compact.slice(0, 4);
+  let remainder = 0;
+  for (const character of rearranged) {
+    const value = character >= 'A' ? String(character.charCodeAt(0) - 55) : character;
+    for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  return remainder === 1;
+}
+
+/**
+ * A phone number by its digits: international with + or 00 and 8–15 digits, or Finnish with a
+ * leading 0 and 7–12 digits. Dates and times (groups of one or two digits) are not numbers to call.
+ */
+function isPhoneNumber(run: string): boolean {
+  const digits = run.replace(/\D/g, '');
+  const groups = run.split(/[^\d]+/).filter((group) => group !== '');
+  if (/[.:/]/.test(run) && groups.every((group) => group.length <= 2 || group.length === 4)) return false;
+  if (run.startsWith('+')) return digits.length >= 8 && digits.length <= 15;
+  if (digits.startsWith('00')) return digits.length >= 10 && digits.length <= 17;
+  return digits.startsWith('0') && digits.length >= 7 && digits.length <= 12 && !/^0+$/.test(digits);
+}
+
+function findIn(folded: FoldedText): PersonalDataMatch[] {
+  const text = folded.text;
+  const found: PersonalDataMatch[] = [];
+  const add = (kind: PersonalDataKind, start: number, end: number) => found.push({ kind, ...originalSpan(folded, start, end) });
+  for (const match of text.matchAll(identityCodePattern)) {
+    if (isValidIdentityCode(match[0])) add('identityCode', match.index, match.index + match[0].length);
+  }
+  for (const match of text.matchAll(ibanCandidatePattern)) {
+    const end = longestValidIban(match[0]);
+    if (end !== null) add('iban', match.index, match.index + end);
+  }
+  for (const match of text.matchAll(emailPattern)) add('email', match.index, match.index + match[0].length);
+  for (const match of text.matchAll(digitRunPattern)) {
+    const run = trimUnmatchedParenthesis(match[0]);
+    if (isPhoneNumber(run)) add('phone', match.index, match.index + run.length);
+  }
+  return found;
+}
+
+/** The candidate may run on into the next word; the longest prefix with a valid checksum is the IBAN. */
+function longestValidIban(candidate: string): number | null {
+  for (let end = candidate.length; end >= 15; end -= 1) {
+    if (/[ -]$/.test(candidate.slice(0, end))) continue;
+    if (isValidIban(candidate.slice(0, end).replace(/[ -]/g, ''))) return end;
+  }
+  return null;
+}
+
+function trimUnmatchedParenthesis(run: string): string {
+  const opens = run.split('(').length - 1;
+  const closes = run.split(')').length - 1;
+  return closes > opens && run.endsWith(')') ? run.slice(0, -1) : run;
 }
 
 export function findPersonalData(text: string): PersonalDataMatch[] {
-  const found: PersonalDataMatch[] = [];
-  for (const match of text.matchAll(identityCodePattern)) {
-    if (isValidIdentityCode(match[0])) found.push({ kind: 'identityCode', start: match.index, end: match.index + match[0].length });
-  }
-  for (const match of text.matchAll(emailPattern)) {
-    found.push({ kind: 'email', start: match.index, end: match.index + match[0].length });
-  }
-  for (const match of text.matchAll(phonePattern)) {
-    const digits = digitCount(match[0]);
-    if (digits >= 7 && digits <= 15) found.push({ kind: 'phone', start: match.index, end: match.index + match[0].length });
-  }
-  return withoutOverlaps(found);
+  return withoutOverlaps(findIn(foldText(text)));
 }
 
-/** An identity code or e-mail inside a longer phone-looking run wins; the first match wins otherwise. */
+/** An identity code, IBAN or e-mail inside a longer phone-looking run wins; the first match wins otherwise. */
 function withoutOverlaps(matches: PersonalDataMatch[]): PersonalDataMatch[] {
-  const priority: Record<PersonalDataKind, number> = { identityCode: 0, email: 1, phone: 2 };
+  const priority: Record<PersonalDataKind, number> = { identityCode: 0, iban: 1, email: 2, phone: 3 };
   const sorted = [...matches].sort((left, right) => priority[left.kind] - priority[right.kind] || left.start - right.start);
   const kept: PersonalDataMatch[] = [];
   for (const match of sorted) {

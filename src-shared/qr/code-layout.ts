@@ -1,6 +1,6 @@
 /**
  * How large the kiosk draws the animated code, as shares of the viewport: the box is
- * min(heightShare × vh, widthShare × vw), a square. QrAnimation.tsx sets these on its canvas and
+ * min(heightShare × vh, widthShare × vw), a square. QrExportScreen.tsx hands these to its style sheet and
  * the bench's camera model (scripts/camera) draws the same box, so the size chosen on the model is
  * the size shipped. A larger box gives a phone more camera pixels per module at the same distance.
  */
@@ -12,8 +12,10 @@ export interface CodeBoxShares {
 }
 
 export const codeBoxShares: Record<ScreenOrientation, CodeBoxShares> = {
-  landscape: { heightShare: 0.7, widthShare: 0.55 },
-  portrait: { heightShare: 0.62, widthShare: 0.88 },
+  // Chosen on the camera model (docs/qr-transfer.md): as large as the header, the progress bar and the
+  // buttons beside or below leave room for; today's min(70vh, 55vw) and min(88vw, 62vh) were smaller.
+  landscape: { heightShare: 0.84, widthShare: 0.6 },
+  portrait: { heightShare: 0.62, widthShare: 0.95 },
 };
 
 /** The viewports the kiosk is built for: a 1920 × 1080 panel, either way up. */

@@ -20,6 +20,18 @@ const layouts = { canonicalText: 0, columns: 1 } as const;
 /** Refuses inflating past this: a forged payload must not fill a phone's memory. */
 export const maxCanonicalBytes = 64 * 1024 * 1024;
 
+/**
+ * The audience rides in the mask column above the personal-data bits: 0 for a batch sealed before
+ * audiences were written (the key is then absent), 1 adult, 2 child.
+ */
+const audienceShift = personalDataKinds.length;
+const audienceCodes = [undefined, 'adult', 'child'] as const;
+
+function audienceFrom(mask: number): { audience?: 'adult' | 'child' } {
+  const audience = audienceCodes[mask >> audienceShift];
+  return audience === undefined ? {} : { audience };
+}
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const timePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -160,7 +172,8 @@ function encodeColumns(canonical: string): Uint8Array {
     for (const flag of answer.flags) flags.unsigned(dictionaries.flags.placeOf(flag));
     flags.unsigned(answer.topics.length);
     for (const topic of answer.topics) flags.unsigned(dictionaries.options.placeOf(topic));
-    masks.unsigned(personalDataKinds.reduce((mask, kind, place) => (answer.masked.includes(kind) ? mask | (1 << place) : mask), 0));
+    const maskedBits = personalDataKinds.reduce((mask, kind, place) => (answer.masked.includes(kind) ? mask | (1 << place) : mask), 0);
+    masks.unsigned(maskedBits | (audienceCodes.indexOf(answer.audience) << audienceShift));
     texts.unsigned(answer.comment === null ? 0 : 1);
     if (answer.comment !== null) texts.text(answer.comment);
   }
@@ -239,6 +252,7 @@ function decodeColumns(inner: Uint8Array): string {
       topics: flagsAndTopics[index]?.topics ?? [],
       comment,
       masked: personalDataKinds.filter((_, place) => ((masks[index] ?? 0) & (1 << place)) !== 0),
+      ...audienceFrom(masks[index] ?? 0),
     };
     // Written as batchAnswerLine does; the receiver validates the whole batch after the hash check.
     lines.push(`${canonicalJson(answer)}${index === count - 1 ? '' : ','}\n`);

@@ -1,12 +1,14 @@
 /**
- * The QR transfer's settings, chosen by `npm run bench` (scripts/bench/qr.mts; the table is in
- * docs/qr-transfer.md). A larger fragment means fewer frames but a denser code a phone must resolve:
- * TXQR's phones managed ~1,850 B per frame in byte mode at ECC L, which is ~1,300 B of payload
- * in BC-UR's two letters per byte.
+ * The QR transfer's settings, chosen on the bench's camera model (scripts/camera, the QR section
+ * of `npm run bench`; the choice and its table are in docs/qr-transfer.md). A larger fragment
+ * means fewer frames but a denser code: zxing-wasm reads a frame when the phone sees about 3 or
+ * more camera pixels per module, and 1,300 B (QR version 31) gave that only with the code filling
+ * most of the picture. 600 B is QR version 20 (97 modules): read at 40 % coverage in typical
+ * conditions on the kiosk's larger box (code-layout.ts).
  */
 export const transferDefaults = {
   /** Bytes of payload per frame, before BC-UR's words. */
-  fragmentSize: 1300,
+  fragmentSize: 600,
   /** Low error correction: a screen has no dirt or folds, and L leaves the most room for data. */
   errorCorrection: 'L',
   framesPerSecond: 10,

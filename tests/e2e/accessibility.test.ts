@@ -191,12 +191,12 @@ describe('the keyboard alone', () => {
     const before = (await health(kerro)).answersStored;
     const focusedName = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
     const order: string[] = [];
-    for (let step = 0; step < 14; step += 1) {
+    for (let step = 0; step < 15; step += 1) {
       await page.keyboard.press('Tab');
       order.push(await focusedName());
     }
-    expect(order).toEqual(['Tosi huonosti', 'Huonosti', 'Ihan ok', 'Hyvin', 'Tosi hyvin', ...languages.map((language) => language.button), 'Vahva kontrasti', 'Isompi teksti']);
-    for (let step = 0; step < 11; step += 1) await page.keyboard.press('Shift+Tab');
+    expect(order).toEqual(['Tosi huonosti', 'Huonosti', 'Ihan ok', 'Hyvin', 'Tosi hyvin', 'Lapsille', ...languages.map((language) => language.button), 'Vahva kontrasti', 'Isompi teksti']);
+    for (let step = 0; step < 12; step += 1) await page.keyboard.press('Shift+Tab');
     expect(await focusedName()).toBe('Ihan ok');
     await page.keyboard.press('Enter');
     await page.locator('[data-screen="follow-up"]').waitFor();

@@ -120,7 +120,7 @@ describe('the council report', () => {
     expect(flat).toContain('Asiakasraadin raportti');
     expect(flat).toContain('2.11.2026 – 15.11.2026');
     expect(flat).toContain('Vastauksia: 40');
-    expect(flat).toContain('Ilman niitä: 38');
+    expect(flat).toContain('Kun nopeat sarjat jätetään pois: 38');
     expect(flat).toContain('12 (40 %) · +15 %-yks.');
     expect(flat).toContain('2 (7 %) · +7 %-yks.');
     expect(flat).toContain('7 (70 %)');

@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('the staff area’s USB export screen', () => {
   it('shows the stick, exports the new answers as batch 1 with a progress bar, lists it for export again', async () => {
     const stick = await makeTempDir();
-    const kerro = await startKerro(await makeTempDir(), { KERRO_EXPORT_DIRS: stick });
+    const kerro = await startKerro(await makeTempDir(), { KERRO_EXPORT_DIRS: `folder=${stick}` });
     await submitStandingAnswer(kerro, 'good');
     await submitStandingAnswer(kerro, 'very-good');
 
@@ -31,7 +31,10 @@ describe('the staff area’s USB export screen', () => {
     await page.locator('[data-action="usb-export"]').click();
     await page.locator('[data-screen="usb-export"]').waitFor();
 
-    await expect.poll(() => page.locator('[data-fact="stick"]').textContent()).toMatch(/^Muistitikku löytyi: .+ \(.+ vapaana\)$/);
+    // A folder configured as `folder=`: offered, and named a folder, not a stick.
+    await expect.poll(() => page.locator('[data-fact="stick"]').textContent()).toMatch(/^Kansio löytyi: .+ \(.+ vapaana\)$/);
+    expect(await page.locator('[data-fact="target-kind"]').textContent()).toBe(`Tavallinen kansio ${stick}, ei muistitikku: vienti jää sinne, missä kansio on.`);
+    await page.screenshot({ path: join(await screenshotDir(), 'staff-usb-export-folder.png') });
     expect(await page.locator('[data-fact="unexported"]').textContent()).toBe('Kioskilla viemättä: 2 vastausta');
     await expectAccessible(page, 'usb export before');
     await expectBigTargets(page, 'usb export before');
@@ -79,7 +82,7 @@ describe('the staff area’s USB export screen', () => {
 
   it('copies the polls to the stick as kerro-polls.json, asks before replacing it, and previews and imports a pack', async () => {
     const stick = await makeTempDir();
-    const kerro = await startKerro(await makeTempDir(), { KERRO_EXPORT_DIRS: stick });
+    const kerro = await startKerro(await makeTempDir(), { KERRO_EXPORT_DIRS: `folder=${stick}` });
     const page = await openStaffArea(browser, kerro.url);
     await page.locator('[data-action="usb-export"]').click();
     await page.locator('[data-fact="stick"]').waitFor();

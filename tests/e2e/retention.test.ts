@@ -33,7 +33,7 @@ async function kioskWithPurgedBatch(): Promise<{ dataDir: string; stick: string 
   const stick = join(await makeTempDir(), 'STICK');
   await mkdir(stick);
   await provisionKerro(dataDir);
-  const exportTargets = configuredTargets({ KERRO_EXPORT_DIRS: stick });
+  const exportTargets = configuredTargets({ KERRO_EXPORT_DIRS: `folder=${stick}` });
   const then = Date.now() - 100 * dayMs;
   const past = await openKiosk({ dataDir, version: '0.0.0-test', logger: silentLogger, clock: () => new Date(then), exportTargets });
   for (const optionId of ['good', 'okay', 'very-good']) {
@@ -54,7 +54,7 @@ async function openSettings(page: Page): Promise<void> {
 describe('answers leave the kiosk under the retention rule', () => {
   it('staff see the last purge, choose another retention time and find it kept; the purged batch is not offered again', async () => {
     const { dataDir, stick } = await kioskWithPurgedBatch();
-    const kerro = await startKerro(dataDir, { KERRO_EXPORT_DIRS: stick });
+    const kerro = await startKerro(dataDir, { KERRO_EXPORT_DIRS: `folder=${stick}` });
     const page = await openStaffArea(browser, kerro.url);
     await openSettings(page);
 
@@ -76,7 +76,7 @@ describe('answers leave the kiosk under the retention rule', () => {
     // Kept across a restart of the kiosk, not only on this screen.
     await page.context().close();
     await kerro.stop();
-    const again = await startKerro(dataDir, { KERRO_EXPORT_DIRS: stick });
+    const again = await startKerro(dataDir, { KERRO_EXPORT_DIRS: `folder=${stick}` });
     const later = await openStaffArea(browser, again.url);
     await openSettings(later);
     expect(await later.locator('[data-choice="retention:180"]').getAttribute('aria-pressed')).toBe('true');

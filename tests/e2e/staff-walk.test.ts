@@ -33,7 +33,8 @@ async function shot(page: Page, name: string): Promise<void> {
 async function expectInSight(page: Page, field: Locator, what: string): Promise<void> {
   const box = await field.boundingBox();
   const viewport = page.viewportSize();
-  const keyboard = await page.locator('.on-screen-keyboard').boundingBox();
+  const keyboardLocator = page.locator('.on-screen-keyboard');
+  const keyboard = (await keyboardLocator.count()) > 0 ? await keyboardLocator.boundingBox() : null;
   if (box === null || viewport === null) throw new Error(`${what} is not on screen`);
   const bottomLimit = keyboard === null ? viewport.height : keyboard.y;
   expect(box.y, `${what} starts below the top`).toBeGreaterThanOrEqual(0);
@@ -131,6 +132,50 @@ describe.each(orientations)('the staff walk by touch, $name', ({ name, viewport 
       await finger.tapButton('Lukitse nyt');
       await page.getByRole('heading', { name: 'Mikä päivä sopii retkelle?' }).waitFor();
       await shot(page, `${name}-live`);
+
+      // Nothing is thrown away unasked, and what cannot be done yet says why.
+      await finger.hold(page.locator('[data-staff-corner]'), 2300);
+      await unlock(finger);
+      await finger.tapButton('+ Uusi kysely');
+      // The kiosk shows Finnish, Swedish and English: those are the languages offered for writing.
+      await expect.poll(() => page.locator('[data-choice^="text-language:"]').allInnerTexts()).toHaveLength(3);
+      await finger.tapButton('Kyllä tai ei');
+      await finger.tapButton('Peruuta');
+      await page.getByText('Muutoksia ei ole tallennettu. Heitetäänkö ne pois?').waitFor();
+      await shot(page, `${name}-leave-question`);
+      await finger.tapButton('Jatka muokkausta');
+      expect(await page.locator('[data-screen="staff-editor"]').count()).toBe(1);
+      await finger.tapButton('Peruuta');
+      await finger.tapButton('Heitä pois');
+      await finger.tapButton('Toiveet toiminnasta');
+      await page.getByText('14 päivää').waitFor();
+      expect(await page.getByText('336 tuntia').count()).toBe(0);
+      await finger.tapButton('Peruuta');
+
+      await finger.tapButton('Asetukset');
+      await finger.tapButton('Kiitos-näytön kesto: Enemmän');
+      await finger.tapButton('Takaisin');
+      await page.getByText('Muutoksia ei ole tallennettu. Heitetäänkö ne pois?').waitFor();
+      await finger.tapButton('Jatka muokkausta');
+      await expectInSight(page, page.getByRole('button', { name: 'Tallenna asetukset' }), 'the settings save button');
+      await finger.tapButton('Tallenna asetukset');
+      await page.getByText('Asetukset tallennettu.').waitFor();
+      await finger.tapButton('Takaisin');
+      await page.locator('[data-screen="staff-home"]').waitFor();
+
+      await finger.tapButton('Vie muistitikulle');
+      const noStick = page.getByText('Muistitikkua ei löydy', { exact: false });
+      await noStick.waitFor();
+      const border = await noStick.evaluate((element) => getComputedStyle(element).borderTopColor);
+      expect(border, 'a missing stick is a notice, not a green success').not.toBe('rgb(0, 105, 92)');
+      const copy = page.getByRole('button', { name: 'Kopioi kyselyt tikulle' });
+      expect(await copy.getAttribute('aria-disabled')).toBe('true');
+      await finger.tap(copy);
+      await page.getByText('Kiinnitä ensin muistitikku kioskiin', { exact: false }).first().waitFor();
+      await shot(page, `${name}-no-stick`);
+      process.stdout.write(
+        `\nStaff walk (${name}): ${finger.taps} touches, ${finger.keys} keys, ${finger.screenCount} screens in a row, ${finger.humanSeconds().toFixed(0)} s at the stated pace\n`,
+      );
       await context.close();
     },
     300_000,

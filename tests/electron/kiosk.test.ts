@@ -56,7 +56,7 @@ describe(`the Electron shell${binary.reason === null ? '' : ` (skipped: ${binary
     const app = await electron.launch({
       executablePath: binary.path ?? '',
       args: [mainScript],
-      env: { ...process.env, KERRO_DATA_DIR: dataDir, KERRO_EXPORT_DIRS: stick },
+      env: { ...process.env, KERRO_DATA_DIR: dataDir, KERRO_EXPORT_DIRS: `folder=${stick}` },
     });
     const page = await app.firstWindow();
     await page.locator('[data-screen="start"]').waitFor();

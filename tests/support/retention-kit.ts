@@ -77,7 +77,7 @@ export async function openRetentionKit(options: Partial<KioskOptions> = {}): Pro
     clock: clock.clock,
     logger,
     segmentCapacity,
-    exportTargets: configuredTargets({ KERRO_EXPORT_DIRS: stick }),
+    exportTargets: configuredTargets({ KERRO_EXPORT_DIRS: `folder=${stick}` }),
     targetFileSystem: switchableStick(stickState),
     ...options,
   };

@@ -75,7 +75,7 @@ describe('council report', () => {
     expect(html).not.toMatch(/<script|<link|<img|\bsrc=|\bhref=|url\(|@import/i);
     expect(html).toContain('<h1>Klientrådets rapport</h1>');
     expect(html).toContain('Svar: <strong>40</strong>');
-    expect(html).toContain('Utan dem: <strong>38</strong>');
+    expect(html).toContain('När snabba serier lämnas bort: <strong>38</strong>');
     expect(html).toContain('12 (40 %) · +15 %-enh.');
     expect(html).toContain('<th scope="row">Svenska</th><td data-count>&#60; 5</td>');
     expect(html).toContain('@page { size: A4');

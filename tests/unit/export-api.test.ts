@@ -21,7 +21,7 @@ async function setUp(sticks = 1): Promise<Setup & { sticks: string[] }> {
   for (const path of paths) await mkdir(path);
   const fault: Fault = { code: null, on: 'write' };
   const kiosk = await openSetUpKiosk(await makeTempDir(), {
-    exportTargets: configuredTargets({ KERRO_EXPORT_DIRS: paths.join(':') }),
+    exportTargets: configuredTargets({ KERRO_EXPORT_DIRS: paths.map((path) => `folder=${path}`).join(':') }),
     targetFileSystem: faultyFileSystem(fault),
   });
   return { kiosk, token: await unlock(kiosk), stick: paths[0] ?? '', sticks: paths, fault };
@@ -136,11 +136,11 @@ describe('export methods for the staff area', () => {
       }),
     ) as { poll: { id: string } };
     valueOf(await staff(setup, 'polls.setState', { pollId: quick.poll.id, state: 'active' }));
-    expect(valueOf(await staff(setup, 'polls.exportPack', { targetId: setup.stick }))).toMatchObject({ file: 'kerro-polls.json', polls: 2 });
+    expect(valueOf(await staff(setup, 'polls.exportPack', { targetId: setup.stick }))).toMatchObject({ file: 'kerro-polls.json', polls: 3 });
     expect(await staff(setup, 'polls.exportPack', { targetId: setup.stick })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await staff(setup, 'polls.exportPack', { targetId: setup.stick, replace: true })).ok).toBe(true);
 
-    const other = await openSetUpKiosk(await makeTempDir(), { exportTargets: configuredTargets({ KERRO_EXPORT_DIRS: setup.stick }) });
+    const other = await openSetUpKiosk(await makeTempDir(), { exportTargets: configuredTargets({ KERRO_EXPORT_DIRS: `folder=${setup.stick}` }) });
     const otherToken = await unlock(other);
     const preview = valueOf(await call(other, 'polls.previewPack', { targetId: setup.stick }, otherToken));
     expect(preview).toMatchObject({
@@ -148,13 +148,14 @@ describe('export methods for the staff area', () => {
       problem: null,
       polls: [
         { id: 'council-feedback', action: 'same' },
+        { id: 'children-playing', action: 'same' },
         { id: quick.poll.id, action: 'add', kind: 'yesno' },
       ],
     });
-    expect(valueOf(await call(other, 'polls.importPack', { targetId: setup.stick }, otherToken))).toEqual({ added: 1, unchanged: 1, skipped: 0, outcomesAdded: 0 });
+    expect(valueOf(await call(other, 'polls.importPack', { targetId: setup.stick }, otherToken))).toEqual({ added: 1, unchanged: 2, skipped: 0, outcomesAdded: 0 });
     const active = valueOf(await call(other, 'polls.active', {})) as { polls: { id: string }[] };
     expect(active.polls.map((poll) => poll.id)).toContain(quick.poll.id);
-    expect(valueOf(await call(other, 'polls.importPack', { targetId: setup.stick }, otherToken))).toEqual({ added: 0, unchanged: 2, skipped: 0, outcomesAdded: 0 });
+    expect(valueOf(await call(other, 'polls.importPack', { targetId: setup.stick }, otherToken))).toEqual({ added: 0, unchanged: 3, skipped: 0, outcomesAdded: 0 });
     await other.close();
     await setup.kiosk.close();
   });

@@ -88,6 +88,8 @@ function expectedRow(response: StoredResponse, dialect: 'finnish-excel' | 'comma
     language: 'fi',
     flags: '',
     masked: response.comment?.includes('040') === true ? 'email|phone' : '',
+    audience: 'adult',
+    drawing: '',
   };
 }
 

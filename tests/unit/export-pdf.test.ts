@@ -48,7 +48,7 @@ async function kioskWithPrinter(pdfPrinter: PdfPrinter, logger?: Logger): Promis
   const root = await makeTempDir();
   const sticks = ['KINGSTON', 'SANDISK'].map((name) => join(root, name));
   for (const stick of sticks) await mkdir(stick);
-  const exportTargets = configuredTargets({ KERRO_EXPORT_DIRS: sticks.join(':') });
+  const exportTargets = configuredTargets({ KERRO_EXPORT_DIRS: sticks.map((stick) => `folder=${stick}`).join(':') });
   const kiosk = await openSetUpKiosk(await makeTempDir(), { exportTargets, pdfPrinter, ...(logger === undefined ? {} : { logger }) });
   return { kiosk, token: await unlock(kiosk), sticks };
 }

@@ -38,7 +38,7 @@ describe('summary.html', () => {
     expect(html).toContain('@media print');
     expect(html).toMatch(/Tarkiste \(SHA-256\): <code>[0-9a-f]{64}<\/code>/);
     expect(html).toContain('Edellisen erän tarkiste: <code>ensimmäinen erä</code>');
-    expect(html).toContain('Puhelinnumerot, sähköpostiosoitteet ja henkilötunnukset on peitetty (1 vastauksessa).');
+    expect(html).toContain('Puhelinnumerot, sähköpostiosoitteet, henkilötunnukset ja tilinumerot on peitetty (1 vastauksessa).');
   });
 
   it('follows the kiosk’s main language, Swedish here', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPersonalData, isValidIdentityCode, maskPersonalData } from '../../src-shared/privacy/personal-data';
 
-const labels = { phone: 'puhelin', email: 'sähköposti', identityCode: 'henkilötunnus' } as const;
+const labels = { phone: 'puhelin', email: 'sähköposti', identityCode: 'henkilötunnus', iban: 'tilinumero' } as const;
 
 describe('Finnish personal identity codes', () => {
   it.each(['131052-308T', '010101A123N', '311299-999E', '010203B0023', '290200A002C'])('%s is valid', (code) => {
@@ -32,6 +32,21 @@ describe('finding personal data in comments', () => {
     ['ÄITI.äänekoski@posti.fi kirjoitti', 'email', 'ÄITI.äänekoski@posti.fi'],
     ['hetu 131052-308T löytyy', 'identityCode', '131052-308T'],
     ['010101A123N', 'identityCode', '010101A123N'],
+    ['soita (040) 123 4567', 'phone', '(040) 123 4567'],
+    ['soita 040.123.4567', 'phone', '040.123.4567'],
+    ['soita 040/1234567', 'phone', '040/1234567'],
+    ['soita 0 4 0 1 2 3 4 5 6 7 illalla', 'phone', '0 4 0 1 2 3 4 5 6 7'],
+    ['soita 040\u200b123\u200b4567', 'phone', '040\u200b123\u200b4567'],
+    ['soita ０４０１２３４５６７', 'phone', '０４０１２３４５６７'],
+    ['اتصل ٠٤٠١٢٣٤٥٦٧ شكرا', 'phone', '٠٤٠١٢٣٤٥٦٧'],
+    ['ring +46 (0)70-123 45 67', 'phone', '+46 (0)70-123 45 67'],
+    ['liisa @ example.fi', 'email', 'liisa @ example.fi'],
+    ['liisa (at) example.fi', 'email', 'liisa (at) example.fi'],
+    ['liisa[at]example.fi', 'email', 'liisa[at]example.fi'],
+    ['liisa＠example.fi', 'email', 'liisa＠example.fi'],
+    ['hetu 010594Y9032 ok', 'identityCode', '010594Y9032'],
+    ['hetu 020502E902X ok', 'identityCode', '020502E902X'],
+    ['tili FI21 1234 5600 0007 85 kiitos', 'iban', 'FI21 1234 5600 0007 85'],
   ])('%s → %s', (text, kind, expected) => {
     const found = findPersonalData(text).map((match) => ({ kind: match.kind, text: text.slice(match.start, match.end) }));
     expect(found).toEqual([{ kind, text: expected }]);

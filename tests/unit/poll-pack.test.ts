@@ -148,7 +148,7 @@ describe('poll packs', () => {
     await expect(refusal).rejects.toMatchObject({ reason });
     await expect(refusal).rejects.toHaveProperty('message', expect.stringMatching(/\S/));
     expect(await snapshotFolder(dataDir)).toEqual(before);
-    expect(book.all().map((poll) => poll.id)).toEqual(['council-feedback']);
+    expect(book.all().map((poll) => poll.id)).toEqual(['council-feedback', 'children-playing']);
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 

@@ -52,10 +52,12 @@ describe('a quick poll draft', () => {
 
   it('is accepted when right, for every kind and every template', () => {
     expect(problemsOf(draft())).toEqual([]);
-    for (const kind of ['smiley', 'scale', 'yesno', 'text'] as const) expect(problemsOf(draft({ kind, options: [] }))).toEqual([]);
+    for (const kind of ['smiley', 'scale', 'yesno', 'text', 'child-faces', 'child-thumbs', 'child-weather'] as const) {
+      expect(problemsOf(draft({ kind, options: [] }))).toEqual([]);
+    }
     for (const id of pollTemplateIds) expect(problemsOf(pollTemplates[id]), id).toEqual([]);
     for (const template of Object.values(pollTemplates)) {
-      expect(Object.keys(template.question).sort()).toEqual(['en', 'fi', 'sv']);
+      expect(Object.keys(template.question)).toEqual(expect.arrayContaining(['en', 'fi', 'sv']));
     }
   });
 });
@@ -81,11 +83,11 @@ describe('quick polls on the kiosk', () => {
     expect(poll).toMatchObject({ version: 1, state: 'draft', standing: false, options: [{ id: 'option-1' }, { id: 'option-2' }] });
     expect(poll.id).toMatch(/^poll-\d{8}-[a-z0-9]{4}$/);
     const activeIds = async () => (valueOf(await call(kiosk, 'polls.active', {})) as { polls: Poll[] }).polls.map((known) => known.id);
-    expect(await activeIds()).toEqual(['council-feedback']);
+    expect(await activeIds()).toEqual(['council-feedback', 'children-playing']);
     valueOf(await call(kiosk, 'polls.setState', { pollId: poll.id, state: 'active' }, token));
-    expect(await activeIds()).toEqual(['council-feedback', poll.id]);
+    expect(await activeIds()).toEqual(['council-feedback', 'children-playing', poll.id]);
     valueOf(await call(kiosk, 'polls.setState', { pollId: poll.id, state: 'paused' }, token));
-    expect(await activeIds()).toEqual(['council-feedback']);
+    expect(await activeIds()).toEqual(['council-feedback', 'children-playing']);
     valueOf(await call(kiosk, 'polls.setState', { pollId: poll.id, state: 'closed' }, token));
     expect(await call(kiosk, 'polls.setState', { pollId: poll.id, state: 'active' }, token)).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await call(kiosk, 'polls.save', { pollId: poll.id, draft: draft() }, token)).toMatchObject({ ok: false, error: { code: 'conflict' } });

@@ -8,6 +8,7 @@ import type { Logger } from '../../src-main/core/logger';
 import { call, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { openSetUpKiosk, unlock } from '../support/staff';
 import { makeTempDir } from '../support/temp-dir';
+import { imitatedMounts } from '../support/imitated-mounts';
 
 /** A drive as drivelist reports it; each case overrides what it is about. */
 function drive(overrides: Partial<Drive>): Drive {
@@ -88,9 +89,13 @@ describe('which drives count as a USB stick', () => {
 });
 
 describe('the drive watcher', () => {
+  // Temporary folders stand in for the sticks' mount points; their device is imitated.
+  const mounts = imitatedMounts();
+
   async function stickFolder(label: string): Promise<string> {
     const path = join(await makeTempDir('kerro-media-'), label);
     await mkdir(path);
+    mounts.mount(path);
     return path;
   }
 
@@ -103,6 +108,7 @@ describe('the drive watcher', () => {
         drive({ device: '/dev/sdc', isReadOnly: true, mountpoints: [{ path: locked, label: 'LOCKED' }] }),
       ],
       logger: recordingLogger(),
+      fileSystem: mounts.fileSystem,
     });
     const targets = await watcher.targets();
     watcher.stop();
@@ -126,6 +132,7 @@ describe('the drive watcher', () => {
       },
       logger,
       pollMs: 10,
+      fileSystem: mounts.fileSystem,
     });
     expect((await watcher.targets()).map((target) => target.name)).toEqual(['KEPT', 'PULLED']);
     await rm(pulled, { recursive: true });
@@ -168,16 +175,16 @@ describe('the drive watcher', () => {
 
   it('lets one stick named twice count once, the first source winning', async () => {
     const path = await stickFolder('sdb1');
-    const fromDrives = async () => [{ id: path, name: 'KINGSTON', path, freeBytes: 1, totalBytes: 2, isWritable: true }];
-    const fromSettings = async () => [{ id: path, name: 'sdb1', path, freeBytes: 1, totalBytes: 2, isWritable: true }];
+    const fromDrives = async () => [{ id: path, name: 'KINGSTON', path, kind: 'stick' as const, freeBytes: 1, totalBytes: 2, isWritable: true }];
+    const fromSettings = async () => [{ id: path, name: 'sdb1', path, kind: 'stick' as const, freeBytes: 1, totalBytes: 2, isWritable: true }];
     const targets = await combineTargets(fromDrives, fromSettings)();
     expect(targets.map((target) => target.name)).toEqual(['KINGSTON']);
   });
 
   it('exports a batch onto a stick found by the watcher, through the staff methods', async () => {
     const stick = await stickFolder('sdb1');
-    const watcher = new DriveWatcher({ list: async () => [drive({ mountpoints: [{ path: stick, label: 'KINGSTON' }] })], logger: recordingLogger() });
-    const kiosk = await openSetUpKiosk(await makeTempDir(), { exportTargets: watcher.targets });
+    const watcher = new DriveWatcher({ list: async () => [drive({ mountpoints: [{ path: stick, label: 'KINGSTON' }] })], logger: recordingLogger(), fileSystem: mounts.fileSystem });
+    const kiosk = await openSetUpKiosk(await makeTempDir(), { exportTargets: watcher.targets, targetFileSystem: mounts.fileSystem });
     const token = await unlock(kiosk);
     valueOf(await call(kiosk, 'responses.submit', standingAnswer('good')));
 

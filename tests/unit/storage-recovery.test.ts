@@ -58,7 +58,7 @@ describe('recovery of damaged documents', () => {
         expect(kept).toContain(fileName);
         expect(await readFile(join(dataDir, 'quarantine', kept ?? ''), 'utf8')).toBe(damaged);
         const polls = valueOf(await call(kiosk, 'polls.active', {})) as { polls: { id: string }[] };
-        expect(polls.polls.map((poll) => poll.id)).toEqual(['council-feedback']);
+        expect(polls.polls.map((poll) => poll.id)).toEqual(['council-feedback', 'children-playing']);
         expect(valueOf(await call(kiosk, 'responses.submit', standingAnswer()))).toMatchObject({ seq: 3 });
         await kiosk.close();
       });

@@ -1,3 +1,4 @@
+import { audienceOf } from '../../../src-shared/contract/children';
 import type { ExportAnswer, PollSnapshot } from '../../../src-shared/contract/batch-format';
 import type { Poll } from '../../../src-shared/contract/polls';
 import type { StoredResponse } from '../../../src-shared/contract/responses';
@@ -7,7 +8,7 @@ import { maskPersonalData, type PersonalDataKind } from '../../../src-shared/pri
  * Fixed, language-neutral placeholders: the batch's bytes must not depend on the kiosk's
  * language, or the same answers would hash differently on two kiosks.
  */
-export const batchMaskLabels: Record<PersonalDataKind, string> = { phone: 'phone', email: 'email', identityCode: 'identity code' };
+export const batchMaskLabels: Record<PersonalDataKind, string> = { phone: 'phone', email: 'email', identityCode: 'identity code', iban: 'bank account' };
 
 /** What leaves the kiosk for one answer: free text with phone numbers, e-mails and identity codes masked. */
 export function toExportAnswer(response: StoredResponse): ExportAnswer {
@@ -31,6 +32,7 @@ export function toExportAnswer(response: StoredResponse): ExportAnswer {
     topics: [...response.topics],
     comment,
     masked: [...masked].sort(),
+    audience: audienceOf(response),
   };
 }
 

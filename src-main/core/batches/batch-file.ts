@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { audiences } from '../../../src-shared/contract/children';
 import {
   batchAnswerLine,
   batchClosingLine,
@@ -203,7 +204,11 @@ function shapeOfAnswer(value: unknown): ExportAnswer | null {
   if (given === null) return null;
   const languageCode = languageCodes.find((code) => code === language);
   if (languageCode === undefined) return null;
-  return { seq, id, pollId, pollVersion, answer: given, language: languageCode, answeredAt, flags, topics, comment, masked };
+  const audience = Reflect.get(value, 'audience');
+  const known = audiences.find((kind) => kind === audience);
+  if (audience !== undefined && known === undefined) return null;
+  const shaped: ExportAnswer = { seq, id, pollId, pollVersion, answer: given, language: languageCode, answeredAt, flags, topics, comment, masked };
+  return known === undefined ? shaped : { ...shaped, audience: known };
 }
 
 function isStringList(value: unknown): value is string[] {

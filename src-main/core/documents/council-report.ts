@@ -91,6 +91,7 @@ export function maskLabels(language: LanguageCode): Record<PersonalDataKind, str
     phone: reportText(language, 'report.mask.phone'),
     email: reportText(language, 'report.mask.email'),
     identityCode: reportText(language, 'report.mask.identityCode'),
+    iban: reportText(language, 'report.mask.iban'),
   };
 }
 

@@ -5,6 +5,7 @@ import { KerroError } from '../errors';
 import { openDocument, type DocumentSpec } from '../store/document';
 import type { StoreContext } from '../store/store-context';
 import type { Low } from 'lowdb';
+import { firstChildrenPoll } from './children-poll';
 import { standingPoll } from './standing-poll';
 
 const pollsDocumentSchema = z.object({ polls: z.array(pollSchema) });
@@ -16,14 +17,16 @@ const pollsDocumentSpec: DocumentSpec<PollsDocument> = {
   schema: pollsDocumentSchema,
 };
 
-const singleChoiceKinds = new Set<Poll['kind']>(['smiley', 'single', 'scale', 'yesno']);
+const singleChoiceKinds = new Set<Poll['kind']>(['smiley', 'single', 'scale', 'yesno', 'child-faces', 'child-thumbs', 'child-weather']);
 
 /** Every version of every poll; a poll with answers is never changed in place. */
 export class PollBook {
   private constructor(private readonly db: Low<PollsDocument>) {}
 
   static async open(context: StoreContext): Promise<PollBook> {
-    const { db } = await openDocument(context, pollsDocumentSpec, () => ({ polls: [standingPoll(context.clock())] }));
+    const { db } = await openDocument(context, pollsDocumentSpec, () => ({
+      polls: [standingPoll(context.clock()), firstChildrenPoll(context.clock())],
+    }));
     return new PollBook(db);
   }
 

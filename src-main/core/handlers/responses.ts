@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { audienceOfKind } from '../../../src-shared/contract/children';
 import type { NamespaceHandlers } from '../api/handlers';
 import type { BurstDetector } from '../domain/burst-detector';
 import type { KioskDocument } from '../domain/kiosk-settings';
@@ -40,6 +41,7 @@ export function responseHandlers(dependencies: ResponseDependencies): NamespaceH
         language: input.language,
         answeredAt: toLocalIsoString(now),
         flags: bursts.isBurst(now.getTime()) ? ['burst'] : [],
+        audience: audienceOfKind(poll.kind),
       });
       return { responseId: stored.id, seq: stored.seq };
     },

@@ -11,6 +11,7 @@ const reasons = {
   diskFull: { key: 'export.failure.diskFull', code: 'storage_failed' },
   readOnly: { key: 'export.failure.readOnly', code: 'storage_failed' },
   targetGone: { key: 'export.failure.targetGone', code: 'storage_failed' },
+  notMounted: { key: 'export.failure.notMounted', code: 'not_found' },
   nameClash: { key: 'export.failure.nameClash', code: 'conflict' },
   checkFailed: { key: 'export.failure.checkFailed', code: 'storage_failed' },
   writeFailed: { key: 'export.failure.writeFailed', code: 'storage_failed' },

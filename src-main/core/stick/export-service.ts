@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { CsvDialect, PollSnapshot } from '../../../src-shared/contract/batch-format';
 import type { BatchSummary, ExportTarget } from '../../../src-shared/contract/exports';
 import type { Poll } from '../../../src-shared/contract/polls';
@@ -13,7 +14,7 @@ import { TransferFailure } from './export-failure';
 import { exportFolderName } from './folder-name';
 import { writeExportFolder, type ExportProgress, type WrittenFolder } from './folder-writer';
 import type { PdfPrinter } from '../documents/pdf-printer';
-import type { TargetSource } from './targets';
+import { isMounted, type TargetSource } from './targets';
 
 export interface ExportSettings {
   kioskId: string;
@@ -53,6 +54,8 @@ export interface ExportDestination {
   path: string;
   /** How the staff know it, for messages. */
   name: string;
+  /** A stick's mount point: written to only while a stick is mounted there. Absent, a plain folder. */
+  isMountPoint?: boolean;
 }
 
 export interface ExportRun {
@@ -134,7 +137,7 @@ export class ExportService {
   async resolveTarget(targetId: string): Promise<ExportDestination> {
     const target = (await this.options.targets()).find((known) => known.id === targetId);
     if (target === undefined) throw new TransferFailure('unknownTarget');
-    return { path: target.path, name: target.name };
+    return { path: target.path, name: target.name, isMountPoint: target.kind === 'stick' };
   }
 
   /**
@@ -204,6 +207,7 @@ export class ExportService {
   private async write(destination: ExportDestination, batches: readonly BatchRecord[], onProgress?: ProgressListener): Promise<ExportRun> {
     const written: ExportRun['written'] = [];
     for (const batch of batches) {
+      await this.expectMounted(destination);
       const folder = await writeExportFolder({
         targetFileSystem: this.options.targetFileSystem,
         dataFileSystem: this.options.context.fileSystem,
@@ -225,10 +229,23 @@ export class ExportService {
       if (folder.printFailure !== null) {
         this.options.context.logger.warn('export.printFailed', { batch: batch.number, reason: folder.printFailure.reason, detail: folder.printFailure.detail });
       }
+      // Once more before the batch counts as exported: a stick pulled while it was written leaves
+      // an empty folder on the kiosk's own disk, where the writing and the read-back carry on.
+      await this.expectMounted(destination, folder.folder);
       await this.book.markExported(batch.number, toLocalIsoString(this.options.clock()), folder.folder);
       written.push({ ...folder, batch: this.book.find(batch.number) ?? batch });
     }
     return { target: destination.name, written };
+  }
+
+  /** `written`: the folder just written, which then lies on the kiosk's own disk and is taken away again. */
+  private async expectMounted(destination: ExportDestination, written?: string): Promise<void> {
+    if (destination.isMountPoint !== true) return;
+    const fileSystem = this.options.targetFileSystem;
+    if (await isMounted(destination.path, fileSystem).catch(() => false)) return;
+    this.options.context.logger.warn('export.notMounted', { target: destination.path, written: written ?? null });
+    if (written !== undefined) await fileSystem.rm(join(destination.path, written), { recursive: true, force: true }).catch(() => undefined);
+    throw new TransferFailure('notMounted', { name: destination.name });
   }
 
   private get purged(): PurgedBatches {

@@ -126,7 +126,7 @@ export class DriveWatcher {
   }
 
   private async describe(volume: MountedStick): Promise<ExportTarget | null> {
-    const folder = await describeFolder(volume.path, this.fileSystem);
+    const folder = await describeFolder(volume.path, this.fileSystem, 'stick');
     if (folder === null) return null;
     return { ...folder, name: volume.name, isWritable: folder.isWritable && !volume.isReadOnly };
   }

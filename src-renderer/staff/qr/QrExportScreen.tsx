@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QrFramesView } from '../../../src-shared/contract/qr';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import { qrText } from '../../../src-shared/i18n/qr-messages';
+import { codeBoxCss, codeBoxShares } from '../../../src-shared/qr/code-layout';
 import type { StaffCall } from '../staff-call';
 import { QrAnimation } from './QrAnimation';
 import { SummaryCode } from './SummaryCode';
@@ -27,6 +28,13 @@ export function QrExportScreen({ language, call, batchNumber, onBack }: QrExport
   const [isSummary, setSummary] = useState(false);
   const [prepared, setPrepared] = useState(0);
   const onPrepared = useCallback((done: number) => setPrepared(done), []);
+  const screenRef = useRef<HTMLElement>(null);
+
+  // The code's size has one source, which the bench's camera model draws too.
+  useEffect(() => {
+    screenRef.current?.style.setProperty('--code-box-landscape', codeBoxCss(codeBoxShares.landscape));
+    screenRef.current?.style.setProperty('--code-box-portrait', codeBoxCss(codeBoxShares.portrait));
+  }, []);
 
   useEffect(() => {
     let isCurrent = true;
@@ -42,7 +50,7 @@ export function QrExportScreen({ language, call, batchNumber, onBack }: QrExport
 
   const seconds = view === null ? 0 : Math.ceil((view.fragmentCount + 2) / view.framesPerSecond);
   return (
-    <main className="screen staff-screen qr-export" data-screen="qr-export">
+    <main className="screen staff-screen qr-export" data-screen="qr-export" ref={screenRef}>
       <header className="qr-export-header">
         <h1>{qrText(language, 'qr.title')}</h1>
         <button type="button" className="qr-button" onClick={onBack}>

@@ -4,6 +4,7 @@ import { fill } from '../../../src-shared/i18n/format';
 import type { Messages } from '../../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import type { StaffCall } from '../staff-call';
+import { ReasonedButton } from '../ReasonedButton';
 import { PackPreviewList } from './PackPreviewList';
 
 interface PollPackPanelProps {
@@ -63,16 +64,17 @@ export function PollPackPanel({ texts, language, call, targetId, onImported }: P
   };
 
   const isDisabled = isBusy || targetId === null;
+  const reason = targetId === null ? texts['usb.needStick'] : isBusy ? texts['usb.busy'] : null;
   return (
     <section className="usb-packs" aria-labelledby="usb-packs-heading">
       <h2 id="usb-packs-heading">{texts['usb.packs']}</h2>
       <div className="usb-pack-actions">
-        <button type="button" className="secondary-button" data-action="pack-export" disabled={isDisabled} onClick={() => void writePack(false)}>
+        <ReasonedButton className="secondary-button" action="pack-export" reason={reason} onPress={() => void writePack(false)}>
           {texts['usb.packExport']}
-        </button>
-        <button type="button" className="secondary-button" data-action="pack-preview" disabled={isDisabled} onClick={() => void readPack()}>
+        </ReasonedButton>
+        <ReasonedButton className="secondary-button" action="pack-preview" reason={reason} onPress={() => void readPack()}>
           {texts['usb.packPreview']}
-        </button>
+        </ReasonedButton>
         {canReplace ? (
           <button type="button" className="secondary-button" data-action="pack-replace" disabled={isDisabled} onClick={() => void writePack(true)}>
             {texts['usb.packReplace']}

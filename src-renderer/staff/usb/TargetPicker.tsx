@@ -14,21 +14,26 @@ interface TargetPickerProps {
   onChoose: (targetId: string) => void;
 }
 
-/** "USB stick found: NAME (free)"; a choice only appears when more than one stick is in. */
+/** "USB stick found: NAME (free)" or "Folder found: …", and which of the two it is; a choice only appears when more than one target is there. */
 export function TargetPicker({ texts, language, targets, chosen, onChoose }: TargetPickerProps) {
   if (targets === null) return null;
   if (targets.length === 0 || chosen === null) {
     return (
       <p className="usb-banner usb-banner-none" data-fact="no-stick">
+        <span aria-hidden="true">ℹ </span>
         {texts['usb.none']}
       </p>
     );
   }
-  const labelOf = (target: ExportTarget) => fill(texts['usb.found'], { name: target.name, free: formatBytes(target.freeBytes, language) });
+  const labelOf = (target: ExportTarget) => fill(texts[target.kind === 'stick' ? 'usb.found' : 'usb.foundFolder'], { name: target.name, free: formatBytes(target.freeBytes, language) });
   return (
     <>
       <p className="usb-banner" data-fact="stick">
         {labelOf(chosen)}
+      </p>
+      {/* A plain folder may lie on the kiosk's own disk: the staff must know it is not a stick. */}
+      <p className="usb-target-kind" data-fact="target-kind" data-kind={chosen.kind}>
+        <bdi>{fill(texts[chosen.kind === 'stick' ? 'usb.kind.stick' : 'usb.kind.folder'], { path: chosen.path })}</bdi>
       </p>
       {chosen.isWritable ? null : <p className="field-problem">{fill(texts['usb.readOnly'], { name: chosen.name })}</p>}
       {targets.length > 1 ? (

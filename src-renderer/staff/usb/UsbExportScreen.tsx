@@ -11,6 +11,7 @@ import { ExportProgressBar } from './ExportProgressBar';
 import { ExportResult } from './ExportResult';
 import { PollPackPanel } from './PollPackPanel';
 import { TargetPicker } from './TargetPicker';
+import { ReasonedButton } from '../ReasonedButton';
 import { StaffHeader } from '../StaffHeader';
 
 /** Sticks come and go while staff watch; the shell itself polls drives about this often. */
@@ -81,7 +82,14 @@ export function UsbExportScreen({ texts, language, call, onKioskChanged, onBack 
     await loadBatches();
   };
 
-  const canExport = !isRunning && chosen !== null && chosen.isWritable;
+  const exportReason = isRunning
+    ? texts['usb.busy']
+    : chosen === null
+      ? texts['usb.needStick']
+      : chosen.isWritable
+        ? null
+        : fill(texts['usb.readOnly'], { name: chosen.name });
+  const canExport = exportReason === null;
   return (
     <main className="screen staff-screen usb-screen" data-screen="usb-export">
       <StaffHeader title={texts['usb.title']} exit={{ label: texts['staff.back'], action: 'back', onPress: onBack, isDisabled: isRunning }}>
@@ -91,15 +99,9 @@ export function UsbExportScreen({ texts, language, call, onKioskChanged, onBack 
       </StaffHeader>
       <TargetPicker texts={texts} language={language} targets={targets} chosen={chosen} onChoose={setChosenId} />
       {unexported === null ? null : <p data-fact="unexported">{fill(texts['staff.unexported'], { count: unexported })}</p>}
-      <button
-        type="button"
-        className="primary-button usb-run"
-        data-action="export"
-        disabled={!canExport}
-        onClick={() => void write((targetId) => call('exports.run', { targetId }))}
-      >
+      <ReasonedButton className="primary-button usb-run" action="export" reason={exportReason} onPress={() => void write((targetId) => call('exports.run', { targetId }))}>
         {texts['usb.run']}
-      </button>
+      </ReasonedButton>
       {isRunning ? (
         <div className="usb-running">
           <p>{fill(texts['usb.working'], { number: progress?.batchNumber ?? '' })}</p>
@@ -130,7 +132,7 @@ export function UsbExportScreen({ texts, language, call, onKioskChanged, onBack 
           ))}
         </ul>
       </section>
-      <PollPackPanel texts={texts} language={language} call={call} targetId={canExport ? chosen.id : null} onImported={onKioskChanged} />
+      <PollPackPanel texts={texts} language={language} call={call} targetId={canExport && chosen !== null ? chosen.id : null} onImported={onKioskChanged} />
     </main>
   );
 }

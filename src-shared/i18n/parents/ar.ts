@@ -38,4 +38,8 @@ export const ar = {
   'saveFailed.back': 'إلى البداية',
   'crash.title': 'حدث خطأ ما',
   'crash.body': 'سنعود إلى البداية بعد لحظة.',
+  'children.open': 'للأطفال',
+  'children.home': 'إلى البداية',
+  'children.thanks': 'شكرًا! رائع أنك أخبرتنا.',
+  'children.listen': 'استمع',
 } satisfies ParentMessages;

@@ -38,4 +38,8 @@ export const parentsEn = {
   'saveFailed.back': 'Back to start',
   'crash.title': 'Something went wrong',
   'crash.body': 'We will go back to the start in a moment.',
+  'children.open': 'For children',
+  'children.home': 'Back to start',
+  'children.thanks': 'Thank you! Great that you told us.',
+  'children.listen': 'Listen',
 } satisfies ParentMessages;

@@ -38,4 +38,8 @@ export const fiSelko = {
   'saveFailed.back': 'Alkuun',
   'crash.title': 'Tuli virhe',
   'crash.body': 'Pian palataan alkuun.',
+  'children.open': 'Lapsille',
+  'children.home': 'Alkuun',
+  'children.thanks': 'Kiitos! Hienoa, että kerroit.',
+  'children.listen': 'Kuuntele',
 } satisfies ParentMessages;

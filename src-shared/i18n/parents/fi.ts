@@ -38,4 +38,8 @@ export const parentsFi = {
   'saveFailed.back': 'Alkuun',
   'crash.title': 'Jokin meni vikaan',
   'crash.body': 'Palaamme alkuun hetken päästä.',
+  'children.open': 'Lapsille',
+  'children.home': 'Alkuun',
+  'children.thanks': 'Kiitos! Hienoa, että kerroit.',
+  'children.listen': 'Kuuntele',
 } satisfies ParentMessages;

@@ -42,6 +42,12 @@ export const parentKeys = [
   'saveFailed.back',
   'crash.title',
   'crash.body',
+  /** The picture button on the start screen that opens the children's way. */
+  'children.open',
+  'children.home',
+  'children.thanks',
+  /** The speaker button: children's screens read their question aloud again. */
+  'children.listen',
 ] as const;
 
 export type ParentMessageKey = (typeof parentKeys)[number];

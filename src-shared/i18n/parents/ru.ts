@@ -38,4 +38,8 @@ export const ru = {
   'saveFailed.back': 'В начало',
   'crash.title': 'Что-то пошло не так',
   'crash.body': 'Скоро вернёмся в начало.',
+  'children.open': 'Для детей',
+  'children.home': 'В начало',
+  'children.thanks': 'Спасибо! Здорово, что ты рассказал.',
+  'children.listen': 'Слушать',
 } satisfies ParentMessages;

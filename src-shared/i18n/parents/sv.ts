@@ -38,4 +38,8 @@ export const parentsSv = {
   'saveFailed.back': 'Till början',
   'crash.title': 'Något gick fel',
   'crash.body': 'Vi går tillbaka till början om en stund.',
+  'children.open': 'För barn',
+  'children.home': 'Till början',
+  'children.thanks': 'Tack! Bra att du berättade.',
+  'children.listen': 'Lyssna',
 } satisfies ParentMessages;

@@ -38,4 +38,8 @@ export const uk = {
   'saveFailed.back': 'На початок',
   'crash.title': 'Щось пішло не так',
   'crash.body': 'Незабаром повернемося на початок.',
+  'children.open': 'Для дітей',
+  'children.home': 'На початок',
+  'children.thanks': 'Дякуємо! Чудово, що ти розповів.',
+  'children.listen': 'Слухати',
 } satisfies ParentMessages;

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { localize } from '../../src-shared/contract/localize';
+import type { Poll } from '../../src-shared/contract/polls';
+import type { Answer } from '../../src-shared/contract/responses';
+import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
+import type { LanguageCode } from '../../src-shared/i18n/languages';
+import { useFocusOnShow } from '../parents/useFocusOnShow';
+import { childPictogramFor } from './child-pictograms';
+import { HomeButton } from './HomeButton';
+import { PictureButton } from './PictureButton';
+import { readAloud, stopReading } from './read-aloud';
+import { SpeakerButton } from './SpeakerButton';
+import './children.css';
+
+interface ChildrenScreenProps {
+  poll: Poll;
+  language: LanguageCode;
+  texts: ParentMessages;
+  isBusy: boolean;
+  onAnswer: (poll: Poll, answer: Answer) => void;
+  onHome: () => void;
+}
+
+/**
+ * One children's question, answered by pictures alone. The question is read aloud on arrival;
+ * the first touch on a picture says its name, a second touch on it chooses it, so a child who
+ * cannot read learns what each picture means before choosing.
+ */
+export function ChildrenScreen({ poll, language, texts, isBusy, onAnswer, onHome }: ChildrenScreenProps) {
+  const [picked, setPicked] = useState<string | null>(null);
+  const heading = useFocusOnShow<HTMLHeadingElement>();
+  const question = localize(poll.question, language);
+  const { text: questionText, language: questionLanguage } = question;
+  useEffect(() => {
+    readAloud({ text: questionText, language: questionLanguage });
+    return stopReading;
+  }, [questionText, questionLanguage]);
+
+  const touch = (optionId: string) => {
+    if (picked === optionId) {
+      onAnswer(poll, { optionIds: [optionId] });
+      return;
+    }
+    const option = poll.options.find((known) => known.id === optionId);
+    if (option === undefined) return;
+    setPicked(optionId);
+    readAloud(localize(option.label, language));
+  };
+
+  return (
+    <main className="screen children-screen" data-screen="children" data-poll={poll.id}>
+      <header className="children-header">
+        <HomeButton label={texts['children.home']} onHome={onHome} />
+        <h1 ref={heading} tabIndex={-1} className="children-question" lang={question.language}>
+          {question.text}
+        </h1>
+        <SpeakerButton label={texts['children.listen']} onSpeak={() => readAloud(question)} />
+      </header>
+      <div className="picture-row" role="group" aria-label={question.text}>
+        {poll.options.map((option) => (
+          <PictureButton
+            key={option.id}
+            optionId={option.id}
+            picture={childPictogramFor(option.id)}
+            label={localize(option.label, language)}
+            isPicked={picked === option.id}
+            isDisabled={isBusy}
+            onTouch={touch}
+          />
+        ))}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,131 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { storedResponses, touchTwice } from '../support/children-kit';
+import { callApi, unlockOverHttp } from '../support/kerro-api';
+import { expectAccessible, expectBigTargets, expectFitsScreen } from '../support/page-checks';
+import { openStaffArea } from '../support/staff-screens';
+import { makeTempDir } from '../support/temp-dir';
+
+const languages = [
+  { code: 'fi', button: 'Suomi', entry: 'Lapsille', question: 'Miten leikit täällä tänään?', thanks: 'Kiitos! Hienoa, että kerroit.' },
+  { code: 'sv', button: 'Svenska', entry: 'För barn', question: 'Hur var det att leka här i dag?', thanks: 'Tack! Bra att du berättade.' },
+  { code: 'en', button: 'English', entry: 'For children', question: 'How was playing here today?', thanks: 'Thank you! Great that you told us.' },
+] as const;
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+async function openKiosk(kerro: RunningKerro): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(kerro.url);
+  await page.locator('[data-screen="start"]').waitFor();
+  return page;
+}
+
+async function checkChildScreen(page: Page, label: string): Promise<void> {
+  await expectAccessible(page, label);
+  await expectBigTargets(page, label, 96);
+  await expectFitsScreen(page, label);
+}
+
+/** Opens the children's way until it shows the wanted poll: with several open, they take turns. */
+async function openChildrenPoll(page: Page, pollId: string): Promise<void> {
+  for (let attempt = 0; attempt < 6; attempt += 1) {
+    await page.locator('[data-action="children"]').tap();
+    const screen = page.locator('[data-screen="children"]');
+    await screen.waitFor();
+    if ((await screen.getAttribute('data-poll')) === pollId) return;
+    await page.locator('[data-action="home"]').tap();
+    await page.locator('[data-screen="start"]').waitFor();
+  }
+  throw new Error(`The children's way never showed ${pollId}`);
+}
+
+describe('children answer on their own', () => {
+  it('a new kiosk offers the children\'s way with a ready-made poll in fi, sv and en, answered by touch alone', async () => {
+    const kerro = await startKerro(await makeTempDir());
+    const shots = await screenshotDir();
+    for (const language of languages) {
+      const page = await openKiosk(kerro);
+      await page.getByRole('button', { name: language.button }).tap();
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language.code);
+      const entry = page.getByRole('button', { name: language.entry });
+      await entry.tap();
+      await page.getByRole('heading', { name: language.question }).waitFor();
+      await page.screenshot({ path: join(shots, `children-faces-${language.code}.png`) });
+      await checkChildScreen(page, `children's faces ${language.code}`);
+
+      await touchTwice(page, 'face-happy');
+      await page.getByRole('heading', { name: language.thanks }).waitFor();
+      await page.screenshot({ path: join(shots, `children-thanks-${language.code}.png`) });
+      await checkChildScreen(page, `children's thanks ${language.code}`);
+      // The thank-you goes back to the start on its own, as every screen does.
+      await page.locator('[data-screen="start"]').waitFor({ timeout: 15_000 });
+      await page.context().close();
+    }
+    const answers = await storedResponses(kerro.dataDir);
+    expect(answers.map((answer) => [answer.pollId, answer.answer, answer.language, answer.audience])).toEqual(
+      languages.map((language) => ['children-playing', { optionIds: ['face-happy'] }, language.code, 'child']),
+    );
+  });
+
+  it('staff make children\'s polls from the ready-made ones; thumbs and weather are answered by touch alone', async () => {
+    const kerro = await startKerro(await makeTempDir());
+    const shots = await screenshotDir();
+    const staff = await openStaffArea(browser, kerro.url);
+    await staff.locator('[data-template="child-day"]').click();
+    await staff.locator('[data-screen="staff-editor"]').waitFor();
+    await staff.locator('[data-action="save-activate"]').click();
+    await staff.locator('[data-screen="staff-home"]').waitFor();
+    await staff.context().close();
+    const token = await unlockOverHttp(kerro);
+    const thumbs = await callApi(
+      kerro,
+      'polls.save',
+      { pollId: null, draft: { kind: 'child-thumbs', question: { fi: 'Tykkäsitkö leluista?' }, options: [], comment: false, start: { type: 'now' }, end: { type: 'none' } } },
+      token,
+    );
+    const thumbsId = typeof thumbs === 'object' && thumbs !== null && 'poll' in thumbs && typeof thumbs.poll === 'object' && thumbs.poll !== null && 'id' in thumbs.poll ? String(thumbs.poll.id) : '';
+    await callApi(kerro, 'polls.setState', { pollId: thumbsId, state: 'active' }, token);
+    const active = await callApi(kerro, 'polls.active', {});
+    const weather = JSON.stringify(active).match(/"id":"([^"]+)","version":1,"kind":"child-weather"/)?.[1] ?? '';
+    expect(weather).not.toBe('');
+
+    const page = await openKiosk(kerro);
+    await page.screenshot({ path: join(shots, 'children-start.png') });
+    await openChildrenPoll(page, weather);
+    await page.screenshot({ path: join(shots, 'children-weather-fi.png') });
+    await checkChildScreen(page, "children's weather");
+    await touchTwice(page, 'weather-sun');
+    await page.locator('[data-screen="children-thanks"]').waitFor();
+    await page.locator('[data-action="home"]').tap();
+    await page.locator('[data-screen="start"]').waitFor();
+
+    await openChildrenPoll(page, thumbsId);
+    await page.locator('[data-option="thumb-up"]').tap();
+    await page.screenshot({ path: join(shots, 'children-thumbs-fi.png') });
+    await checkChildScreen(page, "children's thumbs, one picked");
+    // Another picture touched first only moves the pick; nothing is stored until a second touch.
+    await page.locator('[data-option="thumb-sideways"]').tap();
+    await expect.poll(() => page.locator('[data-option="thumb-up"]').getAttribute('aria-pressed')).toBe('false');
+    await page.locator('[data-option="thumb-sideways"]').tap();
+    await page.locator('[data-screen="children-thanks"]').waitFor();
+    await page.context().close();
+
+    const answers = await storedResponses(kerro.dataDir);
+    expect(answers.map((answer) => [answer.pollId, answer.answer, answer.audience])).toEqual([
+      [weather, { optionIds: ['weather-sun'] }, 'child'],
+      [thumbsId, { optionIds: ['thumb-sideways'] }, 'child'],
+    ]);
+  });
+});
