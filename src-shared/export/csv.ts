@@ -62,8 +62,17 @@ const scaleKinds = new Set<string>(['smiley', 'scale', 'child-faces', 'child-thu
 const byteOrderMark = '\uFEFF';
 const lineEnd = '\r\n';
 const localTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-// A spreadsheet runs a cell starting with these as a formula; free text from a kiosk must never do that.
-const formulaStart = /^[=+\-@\t\r]/;
+/**
+ * A spreadsheet runs a cell starting with these as a formula; free text from a kiosk must never do
+ * that. Spreadsheets skip leading spaces and invisible characters and some read the full-width and
+ * small forms as the ASCII ones, so the first visible character is the one that counts.
+ */
+const formulaStart = /^(?:[\t\r]|[\s\p{Cc}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE62\uFE63\uFE66\uFE6B\u2212])/u;
+
+/** The cell as a spreadsheet shows it but never runs: a leading apostrophe makes it text. */
+export function guardFormula(value: string): string {
+  return formulaStart.test(value) ? `'${value}` : value;
+}
 
 /**
  * One row per answer, the same for the kiosk's responses.csv and the receiver's merged file, so a
@@ -135,7 +144,7 @@ export class CsvFormatter {
   }
 
   private cell(value: string): string {
-    const safe = formulaStart.test(value) ? `'${value}` : value;
+    const safe = guardFormula(value);
     const needsQuotes =
       safe.includes(this.rules.delimiter) || safe.includes('"') || safe.includes('\n') || safe.includes('\r') || safe !== safe.trim();
     return needsQuotes ? `"${safe.replaceAll('"', '""')}"` : safe;

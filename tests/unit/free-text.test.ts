@@ -4,6 +4,7 @@ import { pollDraftSchema } from '../../src-shared/contract/poll-draft';
 import { siteNameSchema } from '../../src-shared/contract/settings';
 import { outcomeDraftSchema } from '../../src-shared/contract/outcomes';
 import { checkFreeText, freeTextSchema } from '../../src-shared/text/free-text';
+import { guardFormula } from '../../src-shared/export/csv';
 import { fi } from '../../src-shared/i18n/fi';
 import { en } from '../../src-shared/i18n/en';
 import { sv } from '../../src-shared/i18n/sv';
@@ -61,5 +62,15 @@ describe('free text at the boundary', () => {
     expect(
       issuesOf(outcomeDraftSchema.safeParse({ text: { fi: 'Uusi\ud800 lelu' }, startsOn: '2026-12-01', endsOn: '2026-12-02' })),
     ).toContain('text.fi: problem.controlCharacter');
+  });
+});
+
+describe('the CSV formula guard', () => {
+  it.each(['=1+1', '\u0000=1+1', '＝1+1', '  =1+1', '\u200b+A1', '\u202e-1', '＠SUM(A1)', '＋1', '－1', '\u00a0@x', '\t=1', '\r=1'])('guards %j', (value) => {
+    expect(guardFormula(value)).toBe(`'${value}`);
+  });
+
+  it.each(['Kiitos!', '1+1=2', 'a=b', '040 123', 'äiti@posti'])('leaves %j as it is', (value) => {
+    expect(guardFormula(value)).toBe(value);
   });
 });
