@@ -12,9 +12,11 @@ const projectRoot = join(import.meta.dirname, '..');
 /** Add a section here; it runs in this order. */
 const sections = [
   { name: 'store', entry: 'scripts/bench-store.mts' },
+  { name: 'scale', entry: 'scripts/bench-store-scale.mts' },
   { name: 'qr', entry: 'scripts/bench-qr.mts' },
   { name: 'export', entry: 'scripts/bench-export.mts' },
   { name: 'ui', entry: 'scripts/bench-ui.mts' },
+  { name: 'staff', entry: 'scripts/bench-staff.mts' },
   { name: 'receiver', entry: 'scripts/bench-receiver.mts' },
 ];
 

@@ -94,7 +94,7 @@ describe('the batch index', () => {
         language: 'fi',
         csvDialect: 'comma',
         polls: [],
-        answers: kit.responses.all().slice(-1),
+        answers: (await kit.responses.readRange()).slice(-1),
       }),
     ).rejects.toMatchObject({ code: 'EEXIST' });
     expect((await readFile(join(kit.dataDir, 'batches', '000001.json'))).equals(sealed)).toBe(true);

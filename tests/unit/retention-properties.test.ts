@@ -71,8 +71,8 @@ describe('the purge with real files', () => {
         const parts = await openRetentionParts(dataDir, options);
         /** Each answer's id and when a stick first took it, read back and checked. */
         const model = new Map<string, { exportedAt: number | null }>();
-        const check = (responses: ResponseBook) => {
-          const ids = new Set(responses.all().map((response) => response.id));
+        const check = async (responses: ResponseBook) => {
+          const ids = new Set((await responses.readRange()).map((response) => response.id));
           for (const [id, answer] of model) {
             const isOldEnough = answer.exportedAt !== null && time.clock().getTime() - answer.exportedAt >= days * dayMs;
             if (!isOldEnough) expect(ids.has(id), `answer ${id} was removed too early`).toBe(true);
@@ -96,16 +96,16 @@ describe('the purge with real files', () => {
             } else {
               await parts.purge.run();
             }
-            check(parts.responses);
+            await check(parts.responses);
           }
           // A year on, everything exported has come of age; what was never exported must still be here.
           time.advance(366 * dayMs);
           await parts.purge.run();
-          check(parts.responses);
+          await check(parts.responses);
           purgedAnswers += model.size - parts.responses.count;
           await parts.close();
           const reopened = await openRetentionParts(dataDir, options);
-          check(reopened.responses);
+          await check(reopened.responses);
           expect(reopened.context.recoveries).toEqual([]);
           await reopened.close();
         } finally {

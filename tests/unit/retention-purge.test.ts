@@ -267,10 +267,10 @@ describe('retention purge', () => {
     const context = new StoreContext(kit.dataDir, nodeFileSystem, kit.clock.clock, silentLogger);
     const responses = await ResponseBook.open(context, 4);
     responses.freezeThrough(3);
-    expect(() => responses.forgetThrough(4)).toThrow(/not all sealed/);
+    await expect(responses.forgetThrough(4)).rejects.toThrow(/not all sealed/);
     expect(responses.count).toBe(5);
-    expect(responses.forgetThrough(3)).toBe(3);
-    expect(responses.all().map((response) => response.seq)).toEqual([4, 5]);
+    expect(await responses.forgetThrough(3)).toBe(3);
+    expect((await responses.readRange()).map((response) => response.seq)).toEqual([4, 5]);
     await responses.close();
     expect(JSON.parse(await readFile(stored, 'utf8'))).toMatchObject({ schemaVersion: 1, data: { purges: [] } });
   });

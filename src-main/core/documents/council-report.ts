@@ -11,7 +11,7 @@ import { commentsOnReport, ReportTally, type PollCounts, type TallyCounts } from
 
 export interface CouncilReportInput {
   period: ReportInput;
-  /** Every stored answer; the report picks those of the period and of the one before it. */
+  /** Stored answers (at least those of the period and of the one before it); the report picks those two periods. */
   responses: readonly StoredResponse[];
   /** Every version of every poll, for labels of options an older version had. */
   polls: readonly Poll[];

@@ -2,5 +2,5 @@ import type { ResponseBook } from './response-book';
 
 /** How many stored answers a poll has, in one version or in all of them. */
 export function answerCount(responses: ResponseBook, pollId: string, version?: number): number {
-  return responses.all().filter((response) => response.pollId === pollId && (version === undefined || response.pollVersion === version)).length;
+  return responses.tally.count(pollId, version);
 }

@@ -2,6 +2,7 @@ import type { Poll } from '../../../src-shared/contract/polls';
 import type { StoredResponse } from '../../../src-shared/contract/responses';
 import type { Comment, OptionCount, Results } from '../../../src-shared/contract/results';
 import { findPersonalData } from '../../../src-shared/privacy/personal-data';
+import type { DayTally } from './answer-tally';
 
 export interface ResultsRange {
   from: string | null;
@@ -18,48 +19,56 @@ export interface ExportFacts {
 const maxDays = 400;
 const maxComments = 200;
 
-/** Answers are stored with the kiosk's local time, so their first ten characters are the local day. */
-const localDay = (response: StoredResponse) => response.answeredAt.slice(0, 10);
-const localHour = (response: StoredResponse) => Number(response.answeredAt.slice(11, 13));
+/** What the results are made of: the poll's day counts in the range, and its commented answers newest first. */
+export interface ResultsSource {
+  days: readonly (readonly [string, DayTally])[];
+  commentedNewestFirst: AsyncIterable<StoredResponse>;
+}
 
 /** Counts every version of a poll together: an edit keeps option ids, so answers add up. */
-export function pollResults(versions: readonly Poll[], latest: Poll, all: readonly StoredResponse[], range: ResultsRange, facts: ExportFacts): Results {
-  const inRange = all.filter(
-    (response) =>
-      response.pollId === latest.id &&
-      (range.from === null || localDay(response) >= range.from) &&
-      (range.to === null || localDay(response) <= range.to),
-  );
-  const isFlagged = (response: StoredResponse) => response.flags.includes('burst');
+export async function pollResults(
+  versions: readonly Poll[],
+  latest: Poll,
+  source: ResultsSource,
+  range: ResultsRange,
+  facts: ExportFacts,
+): Promise<Results> {
   const withoutFlagged = range.withoutFlagged === true;
-  const answers = withoutFlagged ? inRange.filter((response) => !isFlagged(response)) : inRange;
   const byHour = Array.from({ length: 24 }, () => 0);
-  for (const response of answers) {
-    const hour = localHour(response);
-    if (hour >= 0 && hour < 24) byHour[hour] = (byHour[hour] ?? 0) + 1;
+  const options = new Map<string, number>();
+  const days = new Map<string, number>();
+  let total = 0;
+  let burstFlagged = 0;
+  for (const [day, tally] of source.days) {
+    const flagged = tally.flagged;
+    burstFlagged += flagged?.count ?? 0;
+    // Without the flagged answers: all of the day's counts less the flagged ones.
+    const step = withoutFlagged && flagged !== undefined ? [tally.all, flagged] : [tally.all];
+    step.forEach((counts, index) => {
+      const sign = index === 0 ? 1 : -1;
+      total += sign * counts.count;
+      days.set(day, (days.get(day) ?? 0) + sign * counts.count);
+      counts.hours.forEach((count, hour) => (byHour[hour] = (byHour[hour] ?? 0) + sign * count));
+      for (const [id, count] of Object.entries(counts.options)) options.set(id, (options.get(id) ?? 0) + sign * count);
+    });
   }
   return {
     poll: latest,
     from: range.from,
     to: range.to,
-    total: answers.length,
-    options: countOptions(versions, latest, answers),
-    byDay: countDays(answers, range),
+    total,
+    options: countOptions(versions, latest, options, total),
+    byDay: countDays(days, range),
     byHour,
-    comments: collectComments(answers),
-    burstFlagged: inRange.filter(isFlagged).length,
+    comments: await collectComments(source.commentedNewestFirst, withoutFlagged),
+    burstFlagged,
     withoutFlagged,
     unexported: facts.unexported,
     lastExportAt: facts.lastExportAt,
   };
 }
 
-function countOptions(versions: readonly Poll[], latest: Poll, answers: readonly StoredResponse[]): OptionCount[] {
-  const counts = new Map<string, number>();
-  for (const response of answers) {
-    if (!('optionIds' in response.answer)) continue;
-    for (const id of response.answer.optionIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
+function countOptions(versions: readonly Poll[], latest: Poll, counts: ReadonlyMap<string, number>, total: number): OptionCount[] {
   // The latest version's options in its order, then any an older version had, labelled as it had them.
   const labels = new Map(latest.options.map((option) => [option.id, option.label]));
   for (const version of [...versions].sort((left, right) => right.version - left.version)) {
@@ -68,13 +77,12 @@ function countOptions(versions: readonly Poll[], latest: Poll, answers: readonly
   const shown = [...labels.keys()].filter((id) => latest.options.some((option) => option.id === id) || (counts.get(id) ?? 0) > 0);
   return shown.map((id) => {
     const count = counts.get(id) ?? 0;
-    return { id, label: labels.get(id) ?? { fi: id }, count, share: answers.length === 0 ? 0 : count / answers.length };
+    return { id, label: labels.get(id) ?? { fi: id }, count, share: total === 0 ? 0 : count / total };
   });
 }
 
-function countDays(answers: readonly StoredResponse[], range: ResultsRange): Results['byDay'] {
-  const counts = new Map<string, number>();
-  for (const response of answers) counts.set(localDay(response), (counts.get(localDay(response)) ?? 0) + 1);
+function countDays(all: ReadonlyMap<string, number>, range: ResultsRange): Results['byDay'] {
+  const counts = new Map([...all].filter(([, count]) => count > 0));
   const days = [...counts.keys()].sort();
   const first = range.from ?? days[0];
   const last = range.to ?? days.at(-1);
@@ -89,9 +97,11 @@ function countDays(answers: readonly StoredResponse[], range: ResultsRange): Res
 }
 
 /** Text answers and follow-up comments, newest first, each with what personal data it seems to hold. */
-function collectComments(answers: readonly StoredResponse[]): Comment[] {
+async function collectComments(newestFirst: AsyncIterable<StoredResponse>, withoutFlagged: boolean): Promise<Comment[]> {
   const comments: Comment[] = [];
-  for (const response of [...answers].reverse()) {
+  for await (const response of newestFirst) {
+    if (comments.length >= maxComments) break;
+    if (withoutFlagged && response.flags.includes('burst')) continue;
     const texts = ['text' in response.answer ? response.answer.text : null, response.comment];
     for (const text of texts) {
       if (text === null || text === '') continue;

@@ -1,23 +1,13 @@
 import { join } from 'node:path';
-import { z } from 'zod';
-import { identifierSchema } from '../../../src-shared/contract/polls';
-import { responseSchema, type StoredResponse } from '../../../src-shared/contract/responses';
+import type { StoredResponse } from '../../../src-shared/contract/responses';
 import { KerroError } from '../errors';
 import { Journal } from '../store/journal';
 import type { StoreContext } from '../store/store-context';
-
-const journalLineSchema = z.discriminatedUnion('type', [
-  z.object({ v: z.literal(1), type: z.literal('response'), response: responseSchema }),
-  z.object({
-    v: z.literal(1),
-    type: z.literal('followUp'),
-    responseId: z.uuid(),
-    topics: z.array(identifierSchema),
-    comment: z.string().nullable(),
-  }),
-]);
-
-type JournalLine = z.output<typeof journalLineSchema>;
+import { readCheckpoint, removeCheckpointLeftovers, writeCheckpoint, type Checkpoint } from './answer-checkpoint';
+import type { AnswerTally } from './answer-tally';
+import { BookState } from './book-state';
+import { journalLineSchema, type JournalLine } from './journal-line';
+import { readCommentedNewestFirst, readDays, readSeqRange, type ReadSource } from './response-reader';
 
 export type ResponseDraft = Omit<StoredResponse, 'seq' | 'topics' | 'comment'>;
 
@@ -29,26 +19,31 @@ interface Pending {
 
 export const defaultSegmentCapacity = 1000;
 
+const isValidLine = (value: unknown) => journalLineSchema.safeParse(value).success;
+
 /**
  * The answers. Submissions that arrive together are written as one group with one flush
  * (group commit); sequence numbers are handed out only when a group is on disk, so a failed
- * write leaves no gap.
+ * write leaves no gap. Only small state is held (numbers, counts, the answers still open to a
+ * follow-up, what each segment holds); it is checkpointed whenever a segment is sealed, and
+ * everything else is read from the journal when asked for.
  */
 export class ResponseBook {
-  private readonly responses: StoredResponse[] = [];
-  private readonly indexById = new Map<string, number>();
-  private nextSeq = 1;
   private queue: Pending[] = [];
   private isFlushing = false;
   private idleWaiters: (() => void)[] = [];
   /** Answers up to this sequence number are sealed into an export batch and must not change. */
   private frozenSeq = 0;
-  /** Answers up to this sequence number were purged under the retention rule (see RetentionPurge). */
-  private purgedSeq = 0;
+  private checkpointing: Promise<void> = Promise.resolve();
+  /** Set while writes are in flight: the checkpoint is taken once the state has caught up with the journal. */
+  private isCheckpointWanted = false;
 
   private constructor(
+    private readonly context: StoreContext,
+    /** The folder of the checkpoint, beside the journal's. */
+    private readonly checkpointDir: string,
     private readonly journal: Journal,
-    private readonly journalFileSystem: StoreContext['fileSystem'],
+    private readonly state: BookState,
   ) {}
 
   /**
@@ -58,23 +53,66 @@ export class ResponseBook {
    * to the floor count as used, so they are neither reported missing nor handed out again.
    */
   static async open(context: StoreContext, segmentCapacity = defaultSegmentCapacity, purgedThrough = 0): Promise<ResponseBook> {
-    const { journal, lines } = await Journal.open(
-      context,
-      join(context.dataDir, 'answers'),
-      { segmentCapacity },
-      (value) => journalLineSchema.safeParse(value).success,
-    );
-    const book = new ResponseBook(journal, context.fileSystem);
-    book.purgedSeq = purgedThrough;
-    book.nextSeq = purgedThrough + 1;
-    for (const value of lines) book.apply(journalLineSchema.parse(value), context);
-    const gaps = book.responses.length === 0 ? 0 : book.nextSeq - 1 - purgedThrough - book.responses.length;
+    const directory = join(context.dataDir, 'answers');
+    const checkpoints = join(context.dataDir, 'checkpoint');
+    await context.fileSystem.mkdir(checkpoints, { recursive: true });
+    await removeCheckpointLeftovers(context, checkpoints);
+    const checkpoint = await readCheckpoint(context, checkpoints);
+    const options = { segmentCapacity };
+    let book: ResponseBook | null = null;
+    if (checkpoint !== null && checkpoint.purgedSeq === purgedThrough) {
+      book = await ResponseBook.openFrom(context, directory, checkpoints, options, checkpoint);
+      // Nothing is lost: the journal holds every answer, and the state is rebuilt from it.
+      if (book === null) context.logger.warn('answers.checkpointStale', { segment: checkpoint.segment, offset: checkpoint.offset });
+    }
+    if (book === null) {
+      // No usable checkpoint (a new kiosk, or one written before a purge it missed): every line is read once.
+      const state = BookState.empty(purgedThrough);
+      const { journal } = await Journal.open(context, directory, options, isValidLine, 1, (segment, recovered) => {
+        state.applySegment(segment.number, recovered.lines.map((value) => journalLineSchema.parse(value)), recovered.texts, context);
+      });
+      book = new ResponseBook(context, checkpoints, journal, state);
+      book.scheduleCheckpoint();
+    }
+    const { state } = book;
+    const gaps = state.count === 0 ? 0 : state.nextSeq - 1 - state.purgedSeq - state.count;
     if (gaps > 0) context.report('answers', `${gaps} sequence number(s) missing`, 'kept numbering after the highest one');
     return book;
   }
 
+  /** Trusts the checkpoint only when the journal still holds what it describes; otherwise null. */
+  private static async openFrom(
+    context: StoreContext,
+    directory: string,
+    checkpoints: string,
+    options: { segmentCapacity: number },
+    checkpoint: Checkpoint,
+  ): Promise<ResponseBook | null> {
+    const state = BookState.from(checkpoint);
+    let isValid = checkpoint.offset === 0;
+    const { journal, segments } = await Journal.open(context, directory, options, isValidLine, checkpoint.segment, (segment, recovered) => {
+      let start = 0;
+      if (segment.number === checkpoint.segment && checkpoint.offset > 0) {
+        const index = recovered.ends.indexOf(checkpoint.offset);
+        if (index === -1 || recovered.texts[index] !== checkpoint.lastLine) return;
+        isValid = true;
+        start = index + 1;
+      }
+      const lines = recovered.lines.slice(start).map((value) => journalLineSchema.parse(value));
+      state.applySegment(segment.number, lines, recovered.texts.slice(start), context);
+    });
+    // Sealed segments are never rewritten: each must be there, at the size it had when sealed.
+    const sealed = segments.filter((segment) => segment.number < checkpoint.segment);
+    const known = checkpoint.segments.filter((entry) => entry.number < checkpoint.segment);
+    const sizes = await Promise.all(sealed.map(async (segment) => (await context.fileSystem.stat(join(directory, segment.name))).size));
+    const isWhole = sealed.length === known.length && known.every((entry, index) => entry.number === sealed[index]?.number && entry.bytes === sizes[index]);
+    if (isValid && isWhole) return new ResponseBook(context, checkpoints, journal, state);
+    await journal.close();
+    return null;
+  }
+
   get count(): number {
-    return this.responses.length;
+    return this.state.count;
   }
 
   get segments(): number {
@@ -82,20 +120,45 @@ export class ResponseBook {
   }
 
   get lastAnsweredAt(): string | null {
-    return this.responses.at(-1)?.answeredAt ?? null;
+    return this.state.lastAnsweredAt;
   }
 
   get kioskIdOfLatest(): string | null {
-    return this.responses.at(-1)?.kioskId ?? null;
+    return this.state.kioskIdOfLatest;
   }
 
+  /** The newest answer's number, or the purge floor when none is kept. */
+  get newestSeq(): number {
+    return this.state.nextSeq - 1;
+  }
+
+  get tally(): AnswerTally {
+    return this.state.tally;
+  }
+
+  /** An answer still inside the follow-up window; older ones are on disk only. */
   get(id: string): StoredResponse | undefined {
-    const index = this.indexById.get(id);
-    return index === undefined ? undefined : this.responses[index];
+    return this.state.recent.get(id)?.response;
   }
 
-  all(): readonly StoredResponse[] {
-    return this.responses;
+  /** How many kept answers are numbered after `seq`. */
+  countAfter(seq: number): Promise<number> {
+    return this.state.countAfter(seq, async (afterSeq, throughSeq) => (await this.readRange(afterSeq, throughSeq)).length);
+  }
+
+  /** Kept answers numbered after `afterSeq` up to `throughSeq` (by default the newest), read from disk. */
+  readRange(afterSeq = 0, throughSeq = this.newestSeq): Promise<StoredResponse[]> {
+    return readSeqRange(this.source(), afterSeq, throughSeq);
+  }
+
+  /** Kept answers given on the local days from `from` to `to`, read from disk. */
+  readDays(from: string, to: string): Promise<StoredResponse[]> {
+    return readDays(this.source(), from, to);
+  }
+
+  /** One poll's commented answers on the days asked for, newest first, read from disk. */
+  commentedNewestFirst(pollId: string, from: string | null, to: string | null): AsyncGenerator<StoredResponse> {
+    return readCommentedNewestFirst(this.source(), pollId, from, to);
   }
 
   async submit(draft: ResponseDraft): Promise<StoredResponse> {
@@ -125,7 +188,7 @@ export class ResponseBook {
   }
 
   get purgedThrough(): number {
-    return this.purgedSeq;
+    return this.state.purgedSeq;
   }
 
   /**
@@ -133,23 +196,20 @@ export class ResponseBook {
    * holds those answers: the next answer must never reuse one.
    */
   continueAfter(seq: number): void {
-    this.nextSeq = Math.max(this.nextSeq, seq + 1);
+    this.state.nextSeq = Math.max(this.state.nextSeq, seq + 1);
   }
 
   /**
-   * Forgets the answers up to `seq` once the purge floor is on disk; returns how many were held.
-   * Only sealed answers may go: anything not in a batch is refused, whatever the caller says.
+   * Takes the answers up to `seq` out of the counts once the purge floor is on disk; returns how
+   * many were kept. Only sealed answers may go: anything not in a batch is refused, whatever the caller says.
    */
-  forgetThrough(seq: number): number {
+  async forgetThrough(seq: number): Promise<number> {
     if (seq > this.frozenSeq) throw new KerroError('internal', `Answers up to ${seq} are not all sealed into a batch`);
-    this.purgedSeq = Math.max(this.purgedSeq, seq);
+    const purged = seq > this.state.purgedSeq ? await this.readRange(this.state.purgedSeq, seq) : [];
+    this.state.forget(seq, purged);
     this.continueAfter(seq);
-    const cut = this.responses.findIndex((response) => response.seq > seq);
-    const removed = this.responses.splice(0, cut === -1 ? this.responses.length : cut);
-    if (removed.length === 0) return 0;
-    this.indexById.clear();
-    this.responses.forEach((response, index) => this.indexById.set(response.id, index));
-    return removed.length;
+    this.scheduleCheckpoint();
+    return purged.length;
   }
 
   /**
@@ -157,9 +217,14 @@ export class ResponseBook {
    * segment that also holds a newer answer stays whole (a sealed segment is never rewritten);
    * its older answers are passed over when it is read, and it goes at a later purge.
    */
-  deleteSegmentsThroughFloor(): Promise<number> {
-    const floor = this.purgedSeq;
-    return this.journal.deleteOldestSealed(async (path) => (await lastAnswerIn(this.journalFileSystem, path)) <= floor);
+  async deleteSegmentsThroughFloor(): Promise<number> {
+    const floor = this.state.purgedSeq;
+    const deleted = await this.journal.deleteOldestSealed((number) => this.state.isSegmentPurged(number, floor));
+    if (deleted.length > 0) {
+      this.state.dropSegments(deleted);
+      this.scheduleCheckpoint();
+    }
+    return deleted.length;
   }
 
   /** Resolves once every write queued so far is on disk and applied (or refused). */
@@ -175,8 +240,33 @@ export class ResponseBook {
     await this.enqueue(() => ({ v: 1, type: 'followUp', responseId, topics, comment }));
   }
 
+  /** Writes the state as it is now, so the next opening replays nothing. */
   async close(): Promise<void> {
+    await this.whenIdle();
+    this.scheduleCheckpoint();
+    await this.checkpointing;
     await this.journal.close();
+  }
+
+  private source(): ReadSource {
+    return { journal: this.journal, segments: this.state.segments, purgedSeq: this.state.purgedSeq };
+  }
+
+  /**
+   * Takes the state and writes it after any checkpoint before it; a failed write is only logged,
+   * as the journal holds everything. While a group is being written the journal is ahead of the
+   * state, so the state is taken when the writes are done.
+   */
+  private scheduleCheckpoint(): void {
+    if (this.isFlushing) {
+      this.isCheckpointWanted = true;
+      return;
+    }
+    this.isCheckpointWanted = false;
+    const text = JSON.stringify(this.state.toCheckpoint(this.journal.position));
+    this.checkpointing = this.checkpointing
+      .then(() => writeCheckpoint(this.context, this.checkpointDir, text))
+      .catch((error: unknown) => this.context.logger.warn('answers.checkpointFailed', { message: String(error) }));
   }
 
   private enqueue(line: Pending['line']): Promise<JournalLine> {
@@ -197,68 +287,30 @@ export class ResponseBook {
       }
     } finally {
       this.isFlushing = false;
+      if (this.isCheckpointWanted) this.scheduleCheckpoint();
       if (this.queue.length === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
   }
 
   private async flushGroup(group: Pending[]): Promise<void> {
-    let seq = this.nextSeq;
+    let seq = this.state.nextSeq;
     const lines = group.map((pending) => {
       const line = pending.line(seq);
       if (line.type === 'response') seq += 1;
       return line;
     });
+    const texts = lines.map((line) => JSON.stringify(line));
+    const { segment } = this.journal.position;
     try {
-      await this.journal.append(lines.map((line) => JSON.stringify(line)));
+      await this.journal.append(texts);
     } catch (error) {
       const failure = new KerroError('storage_failed', `The answer could not be saved (${String(error)})`);
       for (const pending of group) pending.reject(failure);
       return;
     }
-    lines.forEach((line, index) => {
-      this.apply(line);
-      group[index]?.resolve(line);
-    });
+    this.state.applySegment(segment, lines, texts);
+    lines.forEach((line, index) => group[index]?.resolve(line));
+    // A sealed segment is the moment to checkpoint: the next opening replays only the new one.
+    if (this.journal.position.segment !== segment) this.isCheckpointWanted = true;
   }
-
-  private apply(line: JournalLine, context?: StoreContext): void {
-    if (line.type === 'response') {
-      if (line.response.seq <= this.purgedSeq) return;
-      if (this.indexById.has(line.response.id) || line.response.seq < this.nextSeq) {
-        context?.report('answers', `duplicate answer ${line.response.seq}`, 'kept the first copy');
-        return;
-      }
-      this.indexById.set(line.response.id, this.responses.length);
-      this.responses.push(line.response);
-      this.nextSeq = line.response.seq + 1;
-      return;
-    }
-    const index = this.indexById.get(line.responseId);
-    const response = index === undefined ? undefined : this.responses[index];
-    if (index === undefined || response === undefined) return;
-    this.responses[index] = { ...response, topics: line.topics, comment: line.comment };
-  }
-}
-
-/**
- * The highest answer number in a segment, read from its end. Answers are written in number order,
- * so the last answer line holds it; a segment of follow-ups only refers to answers before it and
- * counts as 0. A line that cannot be read counts as infinitely high: when unsure, keep the file.
- */
-async function lastAnswerIn(fileSystem: StoreContext['fileSystem'], path: string): Promise<number> {
-  const lines = (await fileSystem.readFile(path, 'utf8')).trimEnd().split('\n');
-  for (let index = lines.length - 1; index >= 0; index -= 1) {
-    const text = lines[index];
-    if (text === undefined || text === '') continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return Number.POSITIVE_INFINITY;
-    }
-    const line = journalLineSchema.safeParse(parsed);
-    if (!line.success) return Number.POSITIVE_INFINITY;
-    if (line.data.type === 'response') return line.data.response.seq;
-  }
-  return 0;
 }

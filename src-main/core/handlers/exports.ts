@@ -21,7 +21,7 @@ export function exportHandlers(dependencies: ExportDependencies): NamespaceHandl
   const inLanguage = <T>(work: () => Promise<T>) => inKioskLanguage(settings().defaultLanguage, work);
   return {
     'exports.targets': async () => ({ targets: await exports.targets() }),
-    'exports.batches': async () => ({ batches: exports.batches(), unexported: exports.unexported, unsealed: exports.unsealed }),
+    'exports.batches': async () => ({ batches: exports.batches(), unexported: exports.unexported, unsealed: await exports.unsealed() }),
     'exports.run': (input) =>
       inLanguage(async () => describeRun(await exports.exportTo(await exports.resolveTarget(input.targetId), input.csvDialect))),
     'exports.reexport': (input) =>

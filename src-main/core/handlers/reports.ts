@@ -1,3 +1,5 @@
+import { daysBetween } from '../../../src-shared/contract/report';
+import { shiftDay } from '../../../src-shared/i18n/days';
 import { staffLanguageOf, type LanguageCode } from '../../../src-shared/i18n/languages';
 import type { NamespaceHandlers } from '../api/handlers';
 import { buildCouncilReport } from '../documents/council-report';
@@ -19,9 +21,11 @@ export function reportHandlers(dependencies: ReportDependencies): NamespaceHandl
   return {
     'reports.council': async (input) => {
       const { kioskId, siteName, defaultLanguage } = settings();
+      // Only the answers of the period and of the one before it, which the report compares with.
+      const previousFrom = shiftDay(input.from, -(daysBetween(input.from, input.to) + 1));
       const report = buildCouncilReport({
         period: input,
-        responses: responses.all(),
+        responses: await responses.readDays(previousFrom, input.to),
         polls: polls.all(),
         // The report's texts exist in the staff languages; a kiosk starting in, say, Arabic gets it in Finnish throughout.
         language: staffLanguageOf(defaultLanguage),

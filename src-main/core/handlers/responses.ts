@@ -4,6 +4,7 @@ import type { NamespaceHandlers } from '../api/handlers';
 import type { BurstDetector } from '../domain/burst-detector';
 import type { KioskDocument } from '../domain/kiosk-settings';
 import { checkAnswer, type PollBook } from '../domain/poll-book';
+import { followUpWindowMs } from '../domain/book-state';
 import type { ResponseBook } from '../domain/response-book';
 import { KerroError } from '../errors';
 import { toLocalIsoString, type Clock } from '../time';
@@ -15,9 +16,6 @@ export interface ResponseDependencies {
   bursts: BurstDetector;
   clock: Clock;
 }
-
-/** A follow-up belongs to the visit it came from; later additions would rewrite history. */
-const followUpWindowMs = 15 * 60_000;
 
 /** The parents' answers: recorded durably before the thank-you, a follow-up added within the visit. */
 export function responseHandlers(dependencies: ResponseDependencies): NamespaceHandlers<'responses'> {

@@ -21,7 +21,11 @@ export function resultHandlers(dependencies: ResultDependencies): NamespaceHandl
       const versions = Array.from({ length: latest.version }, (_, index) => polls.find(latest.id, index + 1)).filter(
         (poll) => poll !== undefined,
       );
-      return pollResults(versions, latest, responses.all(), input, {
+      const source = {
+        days: responses.tally.daysOf(latest.id, input.from, input.to),
+        commentedNewestFirst: responses.commentedNewestFirst(latest.id, input.from, input.to),
+      };
+      return pollResults(versions, latest, source, input, {
         unexported: exports.unexported(),
         lastExportAt: exports.lastExportAt(),
       });

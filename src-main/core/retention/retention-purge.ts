@@ -73,7 +73,7 @@ export class RetentionPurge {
     const { context, ledger, responses } = this.options;
     try {
       const purge = await this.raiseFloor();
-      if (purge !== null) responses.forgetThrough(purge.seqTo);
+      if (purge !== null) await responses.forgetThrough(purge.seqTo);
       const segmentsDeleted = await responses.deleteSegmentsThroughFloor();
       const batchFilesDeleted = await this.deleteBatchFiles(ledger.floorBatch);
       if (purge === null && segmentsDeleted === 0 && batchFilesDeleted === 0) return null;

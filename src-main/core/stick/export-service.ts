@@ -100,8 +100,8 @@ export class ExportService {
     return Math.max(0, this.options.responses.count - (this.book.exportedAnswers - purgedAnswers));
   }
 
-  get unsealed(): number {
-    return this.options.responses.all().filter((response) => response.seq > this.book.sealedThrough).length;
+  unsealed(): Promise<number> {
+    return this.options.responses.countAfter(this.book.sealedThrough);
   }
 
   get lastExportAt(): string | null {
@@ -176,13 +176,17 @@ export class ExportService {
     const { responses, clock } = this.options;
     const previousFrozen = responses.frozenThrough;
     const sealedThrough = this.book.sealedThrough;
-    const newest = responses.all().at(-1);
-    if (newest === undefined || newest.seq <= sealedThrough) return null;
+    const newest = responses.newestSeq;
+    if (responses.count === 0 || newest <= sealedThrough) return null;
     // Frozen first, then drained: a follow-up already queued lands before the snapshot, a later one is refused.
-    responses.freezeThrough(newest.seq);
+    responses.freezeThrough(newest);
     try {
       await responses.whenIdle();
-      const answers = responses.all().filter((response) => response.seq > sealedThrough && response.seq <= newest.seq);
+      const answers = await responses.readRange(sealedThrough, newest);
+      if (answers.length === 0) {
+        responses.freezeThrough(previousFrozen);
+        return null;
+      }
       const settings = this.options.settings();
       return await this.book.seal({
         kioskId: settings.kioskId,

@@ -43,6 +43,10 @@ export async function listSegments(context: StoreContext, directory: string): Pr
 
 export interface RecoveredSegment {
   lines: unknown[];
+  /** Each good line's text, as stored. */
+  texts: string[];
+  /** The byte offset just after each good line. */
+  ends: number[];
   /** Where the last whole line ends: the next line of an open segment goes here. */
   contentEnd: number;
 }
@@ -78,17 +82,21 @@ export async function recoverSegment(
   }
   const good: unknown[] = [];
   const goodText: string[] = [];
+  const ends: number[] = [];
   let damaged = 0;
+  let offset = 0;
   for (const text of bytes.subarray(0, end).toString('utf8').split('\n').slice(0, -1)) {
     const value = parseLine(text);
+    offset += Buffer.byteLength(text) + 1;
     if (value !== undefined && isValidLine(value)) {
       good.push(value);
       goodText.push(text);
+      ends.push(offset);
     } else {
       damaged += 1;
     }
   }
-  if (damaged === 0) return { lines: good, contentEnd: end };
+  if (damaged === 0) return { lines: good, texts: goodText, ends, contentEnd: end };
   const copy = `${path}.damaged`;
   await context.fileSystem.copyFile(path, copy);
   await context.quarantineFile(copy, 'damaged lines');
@@ -96,7 +104,9 @@ export async function recoverSegment(
   await writeFileDurably(context.fileSystem, path, content);
   await context.fileSystem.unlink(`${path}.bak`).catch(() => undefined);
   context.report(segment.name, `${damaged} damaged line(s)`, `kept ${good.length} good lines, damaged copy in quarantine`);
-  return { lines: good, contentEnd: Buffer.byteLength(content) };
+  let rewrittenEnd = 0;
+  const rewrittenEnds = goodText.map((text) => (rewrittenEnd += Buffer.byteLength(text) + 1));
+  return { lines: good, texts: goodText, ends: rewrittenEnds, contentEnd: Buffer.byteLength(content) };
 }
 
 function parseLine(text: string): unknown {

@@ -2,7 +2,8 @@ import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fsyncDirectory } from './durable-file';
-import { listSegments, openName, recoverSegment, sealedName, space, type SegmentFile } from './journal-segments';
+import { isNotFound } from './file-system';
+import { listSegments, openName, recoverSegment, sealedName, space, type RecoveredSegment, type SegmentFile } from './journal-segments';
 import type { StoreContext } from './store-context';
 
 export { sealedName } from './journal-segments';
@@ -53,31 +54,67 @@ export class Journal {
     private sealedCount: number,
   ) {}
 
-  /** Opens the journal and returns every stored line, recovering from torn or damaged files. */
+  /**
+   * Opens the journal, recovering torn or damaged files. Segments numbered from `fromSegment` on
+   * are read, checked and handed to `onSegment` one at a time, so no more than one segment's
+   * lines are held; older segments are sealed, never rewritten, and only listed.
+   */
   static async open(
     context: StoreContext,
     directory: string,
     options: JournalOptions,
     isValidLine: (value: unknown) => boolean,
-  ): Promise<{ journal: Journal; lines: unknown[] }> {
+    fromSegment: number,
+    onSegment: (segment: SegmentFile, recovered: RecoveredSegment) => void,
+  ): Promise<{ journal: Journal; segments: SegmentFile[] }> {
     await context.fileSystem.mkdir(directory, { recursive: true });
     const segments = await listSegments(context, directory);
-    const lines: unknown[] = [];
     let last: { segment: SegmentFile; lineCount: number; contentEnd: number } | null = null;
     for (const segment of segments) {
+      if (segment.number < fromSegment) continue;
       const isLast = segment === segments.at(-1);
       const recovered = await recoverSegment(context, directory, segment, isValidLine, isLast);
-      lines.push(...recovered.lines);
+      onSegment(segment, recovered);
       last = { segment, lineCount: recovered.lines.length, contentEnd: recovered.contentEnd };
     }
     const sealedCount = segments.filter((segment) => !segment.isOpen).length;
-    const journal = new Journal(context, directory, options, last?.segment.number ?? 1, sealedCount);
+    const newest = segments.at(-1);
+    const journal = new Journal(context, directory, options, newest?.number ?? 1, sealedCount);
     if (last?.segment.isOpen === true) {
       await journal.reopen(last.segment, last.lineCount, last.contentEnd);
-    } else if (last !== null) {
-      journal.segmentNumber = last.segment.number + 1;
+    } else if (newest !== undefined) {
+      journal.segmentNumber = newest.number + 1;
     }
-    return { journal, lines };
+    return { journal, segments };
+  }
+
+  /** Where the next line goes: the segment's number and the byte offset in it. */
+  get position(): { segment: number; offset: number } {
+    return { segment: this.segmentNumber, offset: this.size };
+  }
+
+  /**
+   * The whole lines of one segment, read from disk. The open segment is read through its own
+   * handle up to its last acknowledged line, so neither its reserve nor a line being written is seen.
+   */
+  async readSegment(number: number): Promise<string[]> {
+    const handle = this.handle;
+    let bytes: Buffer;
+    if (number === this.segmentNumber && handle !== null) {
+      bytes = Buffer.alloc(this.size);
+      const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
+      bytes = bytes.subarray(0, bytesRead);
+    } else {
+      bytes = await this.context.fileSystem
+        .readFile(join(this.directory, sealedName(number)))
+        .catch(async (error: unknown) => {
+          // A segment whose seal failed keeps its open name until the next seal.
+          if (!isNotFound(error)) throw error;
+          return this.context.fileSystem.readFile(join(this.directory, openName(number)));
+        });
+    }
+    const end = bytes.lastIndexOf(0x0a) + 1;
+    return end === 0 ? [] : bytes.toString('utf8', 0, end - 1).split('\n');
   }
 
   get segments(): number {
@@ -138,23 +175,22 @@ export class Journal {
   }
 
   /**
-   * Deletes whole sealed segments from the oldest on, while `canDelete` agrees; returns how many.
+   * Deletes whole sealed segments from the oldest on, while `canDelete` agrees; returns their numbers.
    * A sealed segment is never rewritten, so a segment only partly deletable stays whole. The
    * newest segment always stays, so segment numbers continue after a restart.
    */
-  async deleteOldestSealed(canDelete: (path: string) => Promise<boolean>): Promise<number> {
+  async deleteOldestSealed(canDelete: (segmentNumber: number) => boolean): Promise<number[]> {
     const segments = await listSegments(this.context, this.directory);
-    let deleted = 0;
+    const deleted: number[] = [];
     for (const segment of segments.slice(0, -1)) {
       if (segment.isOpen || segment.number >= this.segmentNumber) break;
-      const path = join(this.directory, segment.name);
-      if (!(await canDelete(path))) break;
-      await this.context.fileSystem.unlink(path);
-      deleted += 1;
+      if (!canDelete(segment.number)) break;
+      await this.context.fileSystem.unlink(join(this.directory, segment.name));
+      deleted.push(segment.number);
     }
-    if (deleted > 0) {
+    if (deleted.length > 0) {
       await fsyncDirectory(this.context.fileSystem, this.directory);
-      this.sealedCount = Math.max(0, this.sealedCount - deleted);
+      this.sealedCount = Math.max(0, this.sealedCount - deleted.length);
     }
     return deleted;
   }
@@ -198,6 +234,8 @@ export class Journal {
       await fsyncDirectory(this.context.fileSystem, this.directory);
       this.sealedCount += 1;
       this.segmentNumber += 1;
+      this.size = 0;
+      this.lineCount = 0;
     } catch (error) {
       // The lines are already durable in the open segment; it simply stays open a while longer.
       this.context.logger.warn('journal.sealFailed', { message: String(error) });

@@ -1,0 +1,162 @@
+// The store at scale (a section of `npm run bench`): resident memory, opening and a month of
+// live results with 1k, 100k and 1M answers stored, beside the latency of responses.submit
+// against the floor (append + fdatasync) and better-sqlite3, all measured in one child process
+// per run and size. The history is written straight in the journal's format with its checkpoint.
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { openKiosk } from '../src-main/core/kiosk';
+import { silentLogger } from '../src-main/core/logger';
+import { answeredAtOf, writeAnswerHistory } from './fixtures/answer-history';
+import { describeLoad, describeMachine } from './bench/machine.mjs';
+import { median, runCount, spread } from './bench/repeated.mjs';
+import type { BenchContext, BenchSection } from './bench/section.mjs';
+
+const sizes = [1_000, 100_000, 1_000_000] as const;
+const runs = runCount('KERRO_BENCH_SCALE_RUNS', 3);
+const samples = runCount('KERRO_BENCH_SCALE_SAMPLES', 300);
+const targets = { rssGrowth: 1.15, openMs: 300, resultsMs: 100, floor: 1.3, sqlite: 1.0 };
+
+interface Figures {
+  answersStored: number;
+  openMs: number;
+  rssMb: number;
+  resultsMs: number;
+  monthTotal: number;
+  kerroP95: number;
+  floorP95: number;
+  sqliteP95: number;
+  kerroP50: number;
+  floorP50: number;
+  sqliteP50: number;
+}
+
+async function buildChild(projectRoot: string): Promise<string> {
+  const outDir = join(projectRoot, 'node_modules', '.cache', 'kerro-bench', 'scale-child');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: projectRoot,
+    build: {
+      ssr: join(projectRoot, 'scripts', 'bench', 'scale-child.mts'),
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      rolldownOptions: { output: { format: 'es', entryFileNames: 'scale-child.mjs' } },
+    },
+  });
+  return join(outDir, 'scale-child.mjs');
+}
+
+function runChild(child: string, args: string[]): Promise<Figures> {
+  return new Promise((resolve, reject) => {
+    const process_ = spawn(process.execPath, ['--expose-gc', child, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    process_.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    process_.on('error', reject);
+    process_.on('close', (code) => {
+      if (code !== 0) reject(new Error(`The scale child ended with ${String(code)}`));
+      else resolve(JSON.parse(output) as Figures);
+    });
+  });
+}
+
+/** A kiosk made as usual (settings, polls), then given its history. */
+async function prepare(dataDir: string, size: number): Promise<void> {
+  const kiosk = await openKiosk({ dataDir, version: 'bench', logger: silentLogger, exportTargets: async () => [] });
+  const { kioskId } = kiosk.health();
+  await kiosk.close();
+  await rm(join(dataDir, 'checkpoint'), { recursive: true, force: true });
+  await writeAnswerHistory(dataDir, kioskId, size);
+}
+
+const label = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`);
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+
+export async function run(context: BenchContext): Promise<BenchSection> {
+  const root = await mkdtemp(join(process.env.KERRO_BENCH_DIR ?? tmpdir(), 'kerro-bench-scale-'));
+  try {
+    const machine = await describeMachine(root);
+    const child = await buildChild(context.projectRoot);
+    const loadBefore = describeLoad('before the runs');
+    const bySize = new Map<number, Figures[]>();
+    for (const size of sizes) {
+      context.progress(`scale: writing a history of ${size} answers`);
+      const template = join(root, `template-${size}`);
+      await prepare(template, size);
+      // The last 30 days of the history: the month a staff member looks at.
+      const last = answeredAtOf(size);
+      const monthTo = last.toISOString().slice(0, 10);
+      const monthFrom = new Date(last.getTime() - 29 * 86_400_000).toISOString().slice(0, 10);
+      const figures: Figures[] = [];
+      for (let index = 0; index < runs; index += 1) {
+        context.progress(`scale: ${label(size)}, run ${index + 1} of ${runs}`);
+        const runDir = join(root, `run-${size}-${index}`);
+        await cp(template, join(runDir, 'data'), { recursive: true });
+        await mkdir(join(runDir, 'peers'), { recursive: true });
+        figures.push(await runChild(child, [join(runDir, 'data'), join(runDir, 'peers'), String(samples), monthFrom, monthTo]));
+        await rm(runDir, { recursive: true, force: true });
+      }
+      bySize.set(size, figures);
+      await rm(template, { recursive: true, force: true });
+    }
+    const loadAfter = describeLoad('after them');
+    const of = (size: number) => bySize.get(size) ?? [];
+    const small = of(sizes[0]);
+    const rows = sizes.map((size) => {
+      const figures = of(size);
+      const each = (figure: (run: Figures, index: number) => number) => figures.map(figure);
+      return [
+        label(size),
+        `${runs} × ${samples}`,
+        spread(each((run) => run.rssMb), (value) => fixed(value, 0)),
+        spread(each((run, index) => run.rssMb / (small[index]?.rssMb ?? Number.NaN)), (value) => `${fixed(value)}×`),
+        spread(each((run) => run.openMs), (value) => fixed(value, 0)),
+        `${spread(each((run) => run.resultsMs), (value) => fixed(value, 1))} (${figures[0]?.monthTotal ?? 0} answers)`,
+        spread(each((run) => run.kerroP95), (value) => fixed(value, 3)),
+        spread(each((run) => run.floorP95), (value) => fixed(value, 3)),
+        spread(each((run) => run.sqliteP95), (value) => fixed(value, 3)),
+        spread(each((run) => run.kerroP95 / run.floorP95), (value) => `${fixed(value)}×`),
+        spread(each((run) => run.kerroP95 / run.sqliteP95), (value) => `${fixed(value)}×`),
+      ];
+    });
+    const largest = of(sizes[2]);
+    const medianOf = (values: number[]) => median(values);
+    const rssGrowth = medianOf(largest.map((run, index) => run.rssMb / (small[index]?.rssMb ?? Number.NaN)));
+    const openMs = medianOf(largest.map((run) => run.openMs));
+    const resultsMs = medianOf(largest.map((run) => run.resultsMs));
+    const worstFloor = Math.max(...sizes.map((size) => medianOf(of(size).map((run) => run.kerroP95 / run.floorP95))));
+    const worstSqlite = Math.max(...sizes.map((size) => medianOf(of(size).map((run) => run.kerroP95 / run.sqliteP95))));
+    const everyStored = sizes.every((size) => of(size).every((run) => run.answersStored === size));
+    return {
+      title: 'Storage at scale: memory, opening and live results beside one answer’s latency',
+      notes: [
+        ...machine,
+        `${loadBefore}; ${loadAfter.charAt(0).toLowerCase()}${loadAfter.slice(1)}`,
+        'History: one answer every 90 s to the standing question (a comment in a follow-up on every 50th, every 97th flagged as a burst), written straight in the journal’s format with the checkpoint the kiosk keeps; 1M answers span 2.9 years.',
+        `${runs} runs (KERRO_BENCH_SCALE_RUNS), each a fresh copy opened in a process of its own: resident memory after opening (after a GC), opening (openKiosk), live results of the last 30 days (results.poll, median of 5), then ${samples} answers (KERRO_BENCH_SCALE_SAMPLES) after 20 untimed, taking turns one answer at a time: responses.submit through the contract (validation, poll checks, journal), the floor (the same line appended to a file + fdatasync, blocking calls), better-sqlite3 (WAL, synchronous=FULL, one INSERT).`,
+        'Cells are the median run (lowest–highest run); ratios are taken run by run (memory against the 1k run of the same index).',
+      ],
+      tables: [
+        {
+          title: 'Memory, opening, a month of live results, and one answer (ms; MB)',
+          columns: ['stored', 'runs × answers', 'resident MB', '÷ at 1k', 'open ms', 'month of results ms', 'submit p95', 'floor p95', 'sqlite p95', 'submit ÷ floor', 'submit ÷ sqlite'],
+          rows,
+        },
+      ],
+      checks: [
+        { label: `resident memory at 1M ≤ ${targets.rssGrowth}× that at 1k (${fixed(rssGrowth)}×)`, isMet: rssGrowth <= targets.rssGrowth, isRequired: false },
+        { label: `open ≤ ${targets.openMs} ms at 1M (${fixed(openMs, 0)} ms)`, isMet: openMs <= targets.openMs, isRequired: false },
+        { label: `a month of live results ≤ ${targets.resultsMs} ms at 1M (${fixed(resultsMs, 1)} ms)`, isMet: resultsMs <= targets.resultsMs, isRequired: false },
+        { label: `submit p95 ≤ ${targets.floor}× the floor at every size (worst ${fixed(worstFloor)}×)`, isMet: worstFloor <= targets.floor, isRequired: false },
+        { label: `submit p95 ≤ ${targets.sqlite}× sqlite at every size (worst ${fixed(worstSqlite)}×)`, isMet: worstSqlite <= targets.sqlite, isRequired: false },
+        { label: 'every stored answer counted after opening', isMet: everyStored, isRequired: true },
+      ],
+    };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
