@@ -2,7 +2,6 @@
 // three-option quick poll made by touch only, finding each button by its visible Finnish text,
 // from the hidden corner to the poll running on the kiosk. The browser's own time is measured;
 // a person's is the touches, keys and the corner hold counted at a stated pace (scripts/fixtures/finger.ts).
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,44 +11,14 @@ import { describeLoad } from './bench/machine.mjs';
 import { median, runCount, spread } from './bench/repeated.mjs';
 import type { BenchContext, BenchSection } from './bench/section.mjs';
 import { requireChromium } from './programs.mjs';
+import { provisionKiosk, startServerProcess } from './bench/server-process.mjs';
 
 const runs = runCount('KERRO_BENCH_STAFF_RUNS', 3);
 const pin = '135790';
 const targetSeconds = 60;
 const headless = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 
-function provision(projectRoot: string, dataDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'out', 'cli', 'main.mjs'), 'setup', '--data', dataDir, '--site', 'Perheiden piha', '--languages', 'fi,sv,en'], {
-      stdio: ['pipe', 'ignore', 'pipe'],
-    });
-    child.stdin.end(`${pin}\n`);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kerro setup failed (${code})`))));
-  });
-}
 
-async function startServer(projectRoot: string, dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [join(projectRoot, 'out', 'server', 'main.mjs')], {
-    env: { ...process.env, KERRO_DATA_DIR: dataDir, KERRO_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /serving at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    child.on('exit', () => reject(new Error(`the server exited: ${output}`)));
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return { url, stop };
-}
 
 interface WalkFigures {
   taps: number;
@@ -61,8 +30,8 @@ interface WalkFigures {
 
 async function walk(projectRoot: string, viewport: { width: number; height: number }): Promise<WalkFigures> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kerro-bench-staff-'));
-  await provision(projectRoot, dataDir);
-  const server = await startServer(projectRoot, dataDir);
+  await provisionKiosk(projectRoot, dataDir, pin);
+  const server = await startServerProcess(projectRoot, dataDir);
   const browser = await chromium.launch({ executablePath: requireChromium(), args: headless });
   try {
     const page = await (await browser.newContext({ viewport, hasTouch: true })).newPage();

@@ -2,7 +2,6 @@
 // store (a section of `npm run bench`, alone: `node scripts/bench.mjs ui`). Every figure stands
 // beside a floor measured in the same run by the same browser doing the least it can, and each
 // is measured in several runs: the tables give the median run with the lowest and highest.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { installProbe } from './bench/ui-probe.mjs';
 import { soak, soakTimeLapse } from './bench/ui-soak.mjs';
 import { floorTaps, kioskTaps, tapRun, tapTimeLapse, type TapSample, type TapSubject } from './bench/ui-taps.mjs';
 import { requireChromium } from './programs.mjs';
+import { provisionKiosk, startServerProcess } from './bench/server-process.mjs';
 
 const runs = runCount('KERRO_BENCH_UI_RUNS', 3);
 const taps = Number(process.env.KERRO_BENCH_TAPS ?? 200);
@@ -37,45 +37,7 @@ const kioskFlags = ['--disable-features=DeferRendererTasksAfterInput'];
 
 const launch = (flags: string[]) => chromium.launch({ executablePath: requireChromium(), args: [...headless, ...flags] });
 
-async function provision(projectRoot: string, dataDir: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'out', 'cli', 'main.mjs'), 'setup', '--data', dataDir, '--site', 'Perheiden piha', '--languages', 'fi,sv,en'], {
-      stdio: ['pipe', 'ignore', 'pipe'],
-    });
-    child.stdin.end('135790\n');
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kerro setup failed (${code})`))));
-  });
-}
 
-interface Server {
-  url: string;
-  spawnedAt: number;
-  stop(): Promise<void>;
-}
-
-async function startServer(projectRoot: string, dataDir: string): Promise<Server> {
-  const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [join(projectRoot, 'out', 'server', 'main.mjs')], {
-    env: { ...process.env, KERRO_DATA_DIR: dataDir, KERRO_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /serving at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    child.on('exit', () => reject(new Error(`the server exited: ${output}`)));
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return { url, spawnedAt, stop };
-}
 
 const paintedStart = () => window.kerroBench.whenPainted('start', 0).then((entry) => entry.painted ?? Number.NaN);
 
@@ -110,8 +72,8 @@ async function loadFloor(browser: Browser, url: string): Promise<number[]> {
 /** Server process spawned to the first parent screen painted, a fresh data folder each time. */
 async function coldStart(browser: Browser, projectRoot: string): Promise<number> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kerro-bench-cold-'));
-  await provision(projectRoot, dataDir);
-  const server = await startServer(projectRoot, dataDir);
+  await provisionKiosk(projectRoot, dataDir, '135790');
+  const server = await startServerProcess(projectRoot, dataDir);
   const page = await (await browser.newContext()).newPage();
   await page.addInitScript(installProbe, 1);
   await page.goto(server.url);
@@ -211,8 +173,8 @@ export async function run(context: BenchContext): Promise<BenchSection> {
   const notes = await describeMachine(tmpdir());
   notes.push(describeLoad('at the start of the UI bench'));
   const dataDir = await mkdtemp(join(tmpdir(), 'kerro-bench-ui-'));
-  await provision(projectRoot, dataDir);
-  const server = await startServer(projectRoot, dataDir);
+  await provisionKiosk(projectRoot, dataDir, '135790');
+  const server = await startServerProcess(projectRoot, dataDir);
   const browser = await launch(kioskFlags);
   try {
     const tap: Repeated = { runs: [], floorRuns: [] };

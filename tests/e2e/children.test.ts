@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { launchChromium, openTouchKiosk, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
 import { storedResponses, touchTwice } from '../support/children-kit';
 import { callApi, unlockOverHttp } from '../support/kerro-api';
 import { expectAccessible, expectBigTargets, expectFitsScreen } from '../support/page-checks';
@@ -24,12 +24,8 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function openKiosk(kerro: RunningKerro): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-  const page = await context.newPage();
-  await page.goto(kerro.url);
-  await page.locator('[data-screen="start"]').waitFor();
-  return page;
+function openKiosk(kerro: RunningKerro): Promise<Page> {
+  return openTouchKiosk(browser, kerro.url);
 }
 
 async function checkChildScreen(page: Page, label: string): Promise<void> {

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { health, launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { health, launchChromium, openTouchKiosk, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
 import { expectAccessible, expectBigTargets, expectFitsScreen } from '../support/page-checks';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -27,12 +27,8 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function openKiosk(kerro: RunningKerro, viewport: { width: number; height: number } = orientations[0]): Promise<Page> {
-  const context = await browser.newContext({ viewport, hasTouch: true });
-  const page = await context.newPage();
-  await page.goto(kerro.url);
-  await page.locator('[data-screen="start"]').waitFor();
-  return page;
+function openKiosk(kerro: RunningKerro, viewport: { width: number; height: number } = orientations[0]): Promise<Page> {
+  return openTouchKiosk(browser, kerro.url, viewport);
 }
 
 async function storedLines(dataDir: string): Promise<{ type: string; response?: Record<string, unknown>; topics?: string[] }[]> {

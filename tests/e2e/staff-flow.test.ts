@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eStaffPin, launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { e2eStaffPin, launchChromium, openTouchKiosk, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
 import { enterPin, holdStaffCorner, typeOnScreen, unlockStaffArea } from '../support/staff-screens';
 import { makeTempDir } from '../support/temp-dir';
@@ -16,12 +16,8 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function openKiosk(kerro: RunningKerro): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-  const page = await context.newPage();
-  await page.goto(kerro.url);
-  await page.locator('[data-screen="start"]').waitFor();
-  return page;
+function openKiosk(kerro: RunningKerro): Promise<Page> {
+  return openTouchKiosk(browser, kerro.url);
 }
 
 async function checkStaffScreen(page: Page, name: string): Promise<void> {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, onTestFinished } from 'vitest';
 import { requireChromium } from '../../scripts/programs.mjs';
 
@@ -21,6 +21,18 @@ export const chromiumArgs = [
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: requireChromium(), args: [...chromiumArgs, ...extraArgs] });
+}
+
+/** The kiosk's start screen in a fresh touch context, portrait by default, as a parent meets it. */
+export async function openTouchKiosk(
+  browser: Browser,
+  url: string,
+  viewport: { width: number; height: number } = { width: 1080, height: 1920 },
+): Promise<Page> {
+  const page = await (await browser.newContext({ viewport, hasTouch: true })).newPage();
+  await page.goto(url);
+  await page.locator('[data-screen="start"]').waitFor();
+  return page;
 }
 
 export interface RunningKerro {
