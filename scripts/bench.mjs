@@ -16,6 +16,7 @@ const sections = [
   { name: 'qr', entry: 'scripts/bench-qr.mts' },
   { name: 'export', entry: 'scripts/bench-export.mts' },
   { name: 'ui', entry: 'scripts/bench-ui.mts' },
+  { name: 'staff', entry: 'scripts/bench-staff.mts' },
   { name: 'receiver', entry: 'scripts/bench-receiver.mts' },
 ];
 

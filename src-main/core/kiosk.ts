@@ -1,5 +1,4 @@
 import type { Health } from '../../src-shared/contract/kiosk';
-import type { Low } from 'lowdb';
 import type { Handlers, KioskApi } from './api/handlers';
 import { defaultKioskDocument, kioskDocumentSpec, type KioskDocument } from './domain/kiosk-settings';
 import { BurstDetector } from './domain/burst-detector';
@@ -25,7 +24,7 @@ import { StaffAuth } from './staff/staff-auth';
 import { StaffDrafts } from './staff/staff-drafts';
 import { ExportService } from './stick/export-service';
 import { configuredTargets, type TargetSource } from './stick/targets';
-import { openDocument } from './store/document';
+import { openDocument, type DurableDocument } from './store/document';
 import { nodeFileSystem, type FileSystem } from './store/file-system';
 import { StoreContext } from './store/store-context';
 import { systemClock, type Clock } from './time';
@@ -160,13 +159,12 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
  * When the settings file was lost beyond repair but answers exist, the kiosk keeps the identity
  * its answers carry: a new id would break the batch chain the council relies on.
  */
-async function openSettings(context: StoreContext, responses: ResponseBook): Promise<Low<KioskDocument>> {
-  const { db, isNew } = await openDocument(context, kioskDocumentSpec, () => defaultKioskDocument(context.clock()));
+async function openSettings(context: StoreContext, responses: ResponseBook): Promise<DurableDocument<KioskDocument>> {
+  const { document, isNew } = await openDocument(context, kioskDocumentSpec, () => defaultKioskDocument(context.clock()));
   const knownId = responses.kioskIdOfLatest;
-  if (isNew && knownId !== null && knownId !== db.data.kioskId) {
-    db.data.kioskId = knownId;
-    await db.write();
+  if (isNew && knownId !== null && knownId !== document.data.kioskId) {
+    await document.replace({ ...document.data, kioskId: knownId });
     context.report('kiosk.json', 'settings lost', `kept kiosk id ${knownId} from the stored answers`);
   }
-  return db;
+  return document;
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isChildKind } from '../../src-shared/contract/children';
 import { localize } from '../../src-shared/contract/localize';
 import type { PollSummary } from '../../src-shared/contract/staff';
 import { fill } from '../../src-shared/i18n/format';
@@ -40,6 +41,7 @@ export function PollCard({ summary, texts, language, isBusy, onAction }: PollCar
       <div className="poll-card-head">
         <span className={`state-badge state-${poll.state}`}>{texts[`staff.state.${poll.state}`]}</span>
         {poll.standing ? <span className="standing-badge">{texts['staff.standing']}</span> : null}
+        {isChildKind(poll.kind) ? <span className="standing-badge children-badge">{texts['staff.childrenPoll']}</span> : null}
         <span className="answer-count">{answers === 1 ? texts['staff.answerCountOne'] : fill(texts['staff.answerCount'], { count: answers })}</span>
       </div>
       <h3 className="poll-card-question" lang={question.language}>

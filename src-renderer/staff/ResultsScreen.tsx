@@ -1,3 +1,4 @@
+import { isChildKind } from '../../src-shared/contract/children';
 import { useCallback, useEffect, useState } from 'react';
 import { localize } from '../../src-shared/contract/localize';
 import type { Results } from '../../src-shared/contract/results';
@@ -56,6 +57,7 @@ export function ResultsScreen({ texts, language, call, pollId, onBack }: Results
       <div className="results-scroll">
         {results === null || question === null ? null : (
           <>
+            {isChildKind(results.poll.kind) ? <p className="standing-badge children-badge">{texts['staff.childrenPoll']}</p> : null}
             <h2 className="results-question" lang={question.language}>
               {question.text}
             </h2>

@@ -30,6 +30,7 @@ export const staffEn = {
   'staff.back': 'Back',
   'staff.polls': 'Polls',
   'staff.newPoll': 'New poll',
+  'staff.childrenPoll': 'Children’s poll',
   'staff.templates': 'Ready-made polls',
   'staff.template.opening-hours': 'Times that suit',
   'staff.template.activity-wishes': 'Activity wishes',

@@ -32,6 +32,7 @@ export const staffFi = {
   'staff.back': 'Takaisin',
   'staff.polls': 'Kyselyt',
   'staff.newPoll': 'Uusi kysely',
+  'staff.childrenPoll': 'Lasten kysely',
   'staff.templates': 'Valmiit pohjat',
   'staff.template.opening-hours': 'Sopivat ajat',
   'staff.template.activity-wishes': 'Toiveet toiminnasta',

@@ -30,6 +30,7 @@ export const staffSv = {
   'staff.back': 'Tillbaka',
   'staff.polls': 'Enkäter',
   'staff.newPoll': 'Ny enkät',
+  'staff.childrenPoll': 'Barnens enkät',
   'staff.templates': 'Färdiga mallar',
   'staff.template.opening-hours': 'Passande tider',
   'staff.template.activity-wishes': 'Önskemål om verksamhet',

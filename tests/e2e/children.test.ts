@@ -87,6 +87,11 @@ describe('children answer on their own', () => {
     await staff.locator('[data-screen="staff-editor"]').waitFor();
     await staff.locator('[data-action="save-activate"]').click();
     await staff.locator('[data-screen="staff-home"]').waitFor();
+    // Staff see at a glance which polls are the children's.
+    await expect.poll(() => staff.locator('.poll-card .children-badge').count()).toBe(2);
+    await staff.locator('[data-poll="children-playing"] [data-action="results"]').click();
+    await staff.locator('[data-screen="staff-results"] .children-badge').waitFor();
+    await staff.screenshot({ path: join(shots, 'children-staff-results.png') });
     await staff.context().close();
     const token = await unlockOverHttp(kerro);
     const thumbs = await callApi(

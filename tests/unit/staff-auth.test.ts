@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lockoutMs, sessionIdleMs } from '../../src-main/core/staff/staff-auth';
 import { call, openTestKiosk, valueOf } from '../../scripts/fixtures/kiosk';
 import { manualClock, openSetUpKiosk, testPin, testPinCost, unlock } from '../support/staff';
+import { faultyFileSystem, type Fault } from '../support/faulty-file-system';
 import { makeTempDir } from '../support/temp-dir';
 
 const storedSettings = async (dataDir: string) =>
@@ -90,6 +91,20 @@ describe('wrong PINs', () => {
     }
     expect((await call(kiosk, 'staff.unlock', { pin: testPin })).ok).toBe(true);
     expect(valueOf(await call(kiosk, 'staff.status', {}))).toMatchObject({ triesLeft: 5, lockedUntil: null });
+    await kiosk.close();
+  });
+
+  it('counts wrong PINs and locks out even when the disk is full', async () => {
+    const fault: Fault = { code: null, on: 'write' };
+    const kiosk = await openSetUpKiosk(await makeTempDir(), { fileSystem: faultyFileSystem(fault) });
+    fault.code = 'ENOSPC';
+    for (let tries = 4; tries >= 1; tries -= 1) {
+      expect(await call(kiosk, 'staff.unlock', { pin: '000000' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      expect(valueOf(await call(kiosk, 'staff.status', {}))).toMatchObject({ triesLeft: tries });
+    }
+    expect(await call(kiosk, 'staff.unlock', { pin: '000000' })).toMatchObject({ ok: false, error: { code: 'locked_out' } });
+    expect(await call(kiosk, 'staff.unlock', { pin: testPin })).toMatchObject({ ok: false, error: { code: 'locked_out' } });
+    fault.code = null;
     await kiosk.close();
   });
 

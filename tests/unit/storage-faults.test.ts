@@ -5,6 +5,7 @@ import type { FileSystem } from '../../src-main/core/store/file-system';
 import { faultyFileSystem, type Fault } from '../support/faulty-file-system';
 import { call, openTestKiosk, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { makeTempDir, snapshotFolder } from '../support/temp-dir';
+import { openSetUpKiosk } from '../support/staff';
 
 const faults: Fault[] = [
   { code: 'ENOSPC', on: 'write' },
@@ -108,5 +109,19 @@ describe('disk faults while recording answers', () => {
     const lines = (await answerFiles(dataDir)).trim().split('\n').map((line) => JSON.parse(line) as { response: { seq: number } });
     expect(lines.map((line) => line.response.seq).sort((left, right) => left - right)).toEqual(seqs);
     await reopened.close();
+  });
+});
+
+describe('disk faults outside the answers', () => {
+  it.each(['ENOSPC', 'EROFS'] as const)('%s: a wrong PIN gets storage_failed, not internal, and the count towards the lockout is kept', async (code) => {
+    const fault: Fault = { code: null, on: 'write' };
+    const kiosk = await openSetUpKiosk(await makeTempDir(), { fileSystem: faultyFileSystem(fault) });
+    fault.code = code;
+    expect(await call(kiosk, 'staff.unlock', { pin: '000000' })).toMatchObject({ ok: false, error: { code: 'storage_failed' } });
+    fault.code = null;
+    const next = await call(kiosk, 'staff.unlock', { pin: '000000' });
+    expect(next).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(next.ok ? '' : next.error.message).toMatch(/3 tries left/);
+    await kiosk.close();
   });
 });

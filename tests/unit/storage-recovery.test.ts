@@ -192,9 +192,9 @@ describe('schema versions', () => {
       schema: z.object({ seconds: z.number() }),
       migrations: { 1: (data: unknown) => ({ seconds: z.object({ minutes: z.number() }).parse(data).minutes * 60 }) },
     };
-    const { db, isNew } = await openDocument(context, spec, () => ({ seconds: 0 }));
+    const { document, isNew } = await openDocument(context, spec, () => ({ seconds: 0 }));
     expect(isNew).toBe(false);
-    expect(db.data).toEqual({ seconds: 120 });
+    expect(document.data).toEqual({ seconds: 120 });
     expect(JSON.parse(await readFile(join(dataDir, 'timer.json'), 'utf8'))).toEqual({ schemaVersion: 2, data: { seconds: 120 } });
     const backups = await readdir(join(dataDir, 'backups'));
     expect(backups).toHaveLength(1);

@@ -29,9 +29,20 @@ export async function dispatch(api: KioskApi, method: string, input: unknown, co
     return ok(definition.output.parse(value));
   } catch (error) {
     if (error instanceof KerroError) return fail(error.code, error.message, error.issues);
+    if (isStorageFault(error)) {
+      logger.warn('api.storageFault', { method, message: String(error) });
+      return fail('storage_failed', 'The kiosk could not save this: its disk is full or cannot be written');
+    }
     logger.error('api.failed', { method, message: String(error), stack: error instanceof Error ? error.stack : undefined });
     return fail('internal', 'Something went wrong inside the kiosk');
   }
+}
+
+/** A full or read-only disk is a named fault in every write path, the same one an answer gets, never `internal`. */
+const storageFaultCodes = new Set(['ENOSPC', 'EROFS', 'EDQUOT', 'EIO']);
+
+function isStorageFault(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && storageFaultCodes.has(error.code);
 }
 
 function runHandler<M extends MethodName>(handlers: Handlers, method: M, input: unknown, context: CallContext) {

@@ -1,5 +1,4 @@
 import { basename, join } from 'node:path';
-import type { Low } from 'lowdb';
 import { z } from 'zod';
 import {
   csvDialectSchema,
@@ -12,7 +11,7 @@ import {
 import { isoDateTimeSchema, languageSchema } from '../../../src-shared/contract/polls';
 import type { StoredResponse } from '../../../src-shared/contract/responses';
 import { contentBaseLanguage, type LanguageCode } from '../../../src-shared/i18n/languages';
-import { openDocument, type DocumentSpec } from '../store/document';
+import { openDocument, type DocumentSpec, type DurableDocument } from '../store/document';
 import type { StoreContext } from '../store/store-context';
 import { toExportAnswer } from './batch-content';
 import { scanBatchFile, writeBatchFile } from './batch-file';
@@ -78,7 +77,7 @@ export interface SealInput {
 export class BatchBook {
   private constructor(
     private readonly context: StoreContext,
-    private readonly db: Low<BatchesDocument>,
+    private readonly document: DurableDocument<BatchesDocument>,
     private readonly purgedTail: ChainLink | null,
   ) {}
 
@@ -93,18 +92,18 @@ export class BatchBook {
     purgedTail: ChainLink | null = null,
   ): Promise<BatchBook> {
     await context.fileSystem.mkdir(join(context.dataDir, 'batches'), { recursive: true });
-    const { db } = await openDocument(context, batchesDocumentSpec, () => ({ batches: [] }));
-    const book = new BatchBook(context, db, purgedTail);
+    const { document } = await openDocument(context, batchesDocumentSpec, () => ({ batches: [] }));
+    const book = new BatchBook(context, document, purgedTail);
     await book.indexSealedFiles(defaults);
     return book;
   }
 
   get batches(): readonly BatchRecord[] {
-    return this.db.data.batches;
+    return this.document.data.batches;
   }
 
   get last(): BatchRecord | undefined {
-    return this.db.data.batches.at(-1);
+    return this.document.data.batches.at(-1);
   }
 
   /** The highest sequence number inside any batch; answers above it are not sealed yet. */
@@ -113,12 +112,12 @@ export class BatchBook {
   }
 
   get exportedAnswers(): number {
-    return this.db.data.batches.reduce((sum, batch) => sum + (batch.exports.length > 0 ? batch.count : 0), 0);
+    return this.document.data.batches.reduce((sum, batch) => sum + (batch.exports.length > 0 ? batch.count : 0), 0);
   }
 
   get lastExportedAt(): string | null {
     let latest: string | null = null;
-    for (const batch of this.db.data.batches) {
+    for (const batch of this.document.data.batches) {
       const at = batch.exports.at(-1)?.at;
       if (at !== undefined && (latest === null || Date.parse(at) > Date.parse(latest))) latest = at;
     }
@@ -133,7 +132,7 @@ export class BatchBook {
   }
 
   find(number: number): BatchRecord | undefined {
-    return this.db.data.batches.find((batch) => batch.number === number);
+    return this.document.data.batches.find((batch) => batch.number === number);
   }
 
   pathOf(number: number): string {
@@ -188,12 +187,12 @@ export class BatchBook {
       csvDialect: input.csvDialect,
       exports: [],
     };
-    await this.replace([...this.db.data.batches, record]);
+    await this.replace([...this.document.data.batches, record]);
     return record;
   }
 
   async markExported(number: number, at: string, folder: string): Promise<void> {
-    const next = this.db.data.batches.map((batch) =>
+    const next = this.document.data.batches.map((batch) =>
       batch.number === number ? { ...batch, exports: [...batch.exports, { at, folder }].slice(-keptExports) } : batch,
     );
     await this.replace(next);
@@ -240,20 +239,12 @@ export class BatchBook {
       found.push({ ...header, ...counts, hash: scanned.sha256, bytes: scanned.bytes, ...defaults, exports: [] });
     }
     if (found.length === 0) return;
-    await this.replace([...this.db.data.batches, ...found]);
+    await this.replace([...this.document.data.batches, ...found]);
     const numbersFound = found.map((batch) => batch.number).join(', ');
     this.context.report('batches.json', `batch ${numbersFound} missing from the index`, 'indexed again from the sealed batch files, as not exported');
   }
 
-  /** What is in memory must match the disk, or a later write would store a change that failed. */
   private async replace(batches: BatchRecord[]): Promise<void> {
-    const previous = this.db.data;
-    this.db.data = { batches };
-    try {
-      await this.db.write();
-    } catch (error) {
-      this.db.data = previous;
-      throw error;
-    }
+    await this.document.replace({ batches });
   }
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Low } from 'lowdb';
 import { z } from 'zod';
 import { isOutcomeShown, outcomeLimit, outcomeSchema, type Outcome } from '../../../src-shared/contract/outcomes';
 import { KerroError } from '../errors';
-import { openDocument, type DocumentSpec } from '../store/document';
+import { openDocument, type DocumentSpec, type DurableDocument } from '../store/document';
 import type { StoreContext } from '../store/store-context';
 
 const outcomesDocumentSchema = z.object({ outcomes: z.array(outcomeSchema) });
@@ -23,16 +22,16 @@ export interface OutcomeFields {
 
 /** "You said, we did": the council's outcomes, in their own durable document. */
 export class OutcomeBook {
-  private constructor(private readonly db: Low<OutcomesDocument>) {}
+  private constructor(private readonly document: DurableDocument<OutcomesDocument>) {}
 
   static async open(context: StoreContext): Promise<OutcomeBook> {
-    const { db } = await openDocument(context, outcomesDocumentSpec, () => ({ outcomes: [] }));
-    return new OutcomeBook(db);
+    const { document } = await openDocument(context, outcomesDocumentSpec, () => ({ outcomes: [] }));
+    return new OutcomeBook(document);
   }
 
   /** First day first, so the staff list reads as a calendar. */
   all(): Outcome[] {
-    return [...this.db.data.outcomes].sort((left, right) => left.startsOn.localeCompare(right.startsOn) || left.createdAt.localeCompare(right.createdAt));
+    return [...this.document.data.outcomes].sort((left, right) => left.startsOn.localeCompare(right.startsOn) || left.createdAt.localeCompare(right.createdAt));
   }
 
   shownOn(today: string): Outcome[] {
@@ -40,24 +39,24 @@ export class OutcomeBook {
   }
 
   find(id: string): Outcome | undefined {
-    return this.db.data.outcomes.find((outcome) => outcome.id === id);
+    return this.document.data.outcomes.find((outcome) => outcome.id === id);
   }
 
   async save(id: string | null, fields: OutcomeFields, createdAt: string): Promise<Outcome> {
     const existing = id === null ? undefined : this.find(id);
     if (id !== null && existing === undefined) throw new KerroError('not_found', 'No such outcome');
-    if (existing === undefined && this.db.data.outcomes.length >= outcomeLimit) {
+    if (existing === undefined && this.document.data.outcomes.length >= outcomeLimit) {
       throw new KerroError('conflict', `At most ${outcomeLimit} outcomes; remove old ones first`);
     }
     const outcome: Outcome = { id: existing?.id ?? randomUUID(), createdAt: existing?.createdAt ?? createdAt, ...fields };
-    const others = this.db.data.outcomes.filter((known) => known.id !== outcome.id);
+    const others = this.document.data.outcomes.filter((known) => known.id !== outcome.id);
     await this.replace([...others, outcome]);
     return outcome;
   }
 
   async remove(id: string): Promise<void> {
     if (this.find(id) === undefined) throw new KerroError('not_found', 'No such outcome');
-    await this.replace(this.db.data.outcomes.filter((outcome) => outcome.id !== id));
+    await this.replace(this.document.data.outcomes.filter((outcome) => outcome.id !== id));
   }
 
   /**
@@ -67,20 +66,12 @@ export class OutcomeBook {
   async addMissing(outcomes: readonly Outcome[]): Promise<number> {
     const fresh = outcomes.filter((outcome) => this.find(outcome.id) === undefined);
     if (fresh.length === 0) return 0;
-    if (this.db.data.outcomes.length + fresh.length > outcomeLimit) throw new KerroError('conflict', `At most ${outcomeLimit} outcomes`);
-    await this.replace([...this.db.data.outcomes, ...fresh]);
+    if (this.document.data.outcomes.length + fresh.length > outcomeLimit) throw new KerroError('conflict', `At most ${outcomeLimit} outcomes`);
+    await this.replace([...this.document.data.outcomes, ...fresh]);
     return fresh.length;
   }
 
-  /** On a failed write memory goes back to what is on disk. */
   private async replace(outcomes: Outcome[]): Promise<void> {
-    const previous = this.db.data;
-    this.db.data = { outcomes };
-    try {
-      await this.db.write();
-    } catch (error) {
-      this.db.data = previous;
-      throw new KerroError('storage_failed', `The outcomes could not be saved (${String(error)})`);
-    }
+    await this.document.replaceOr({ outcomes }, (error) => new KerroError('storage_failed', `The outcomes could not be saved (${String(error)})`));
   }
 }

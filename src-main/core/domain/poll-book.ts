@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { pollSchema, type Poll } from '../../../src-shared/contract/polls';
 import type { Answer } from '../../../src-shared/contract/responses';
 import { KerroError } from '../errors';
-import { openDocument, type DocumentSpec } from '../store/document';
+import { openDocument, type DocumentSpec, type DurableDocument } from '../store/document';
 import type { StoreContext } from '../store/store-context';
-import type { Low } from 'lowdb';
 import { firstChildrenPoll } from './children-poll';
 import { standingPoll } from './standing-poll';
 
@@ -21,19 +20,19 @@ const singleChoiceKinds = new Set<Poll['kind']>(['smiley', 'single', 'scale', 'y
 
 /** Every version of every poll; a poll with answers is never changed in place. */
 export class PollBook {
-  private constructor(private readonly db: Low<PollsDocument>) {}
+  private constructor(private readonly document: DurableDocument<PollsDocument>) {}
 
   static async open(context: StoreContext): Promise<PollBook> {
-    const { db } = await openDocument(context, pollsDocumentSpec, () => ({
+    const { document } = await openDocument(context, pollsDocumentSpec, () => ({
       polls: [standingPoll(context.clock()), firstChildrenPoll(context.clock())],
     }));
-    return new PollBook(db);
+    return new PollBook(document);
   }
 
   /** The standing question first, then quick polls that are active and inside their schedule. */
   active(now: Date): Poll[] {
     const latest = new Map<string, Poll>();
-    for (const poll of this.db.data.polls) {
+    for (const poll of this.document.data.polls) {
       const known = latest.get(poll.id);
       if (known === undefined || known.version < poll.version) latest.set(poll.id, poll);
     }
@@ -46,12 +45,12 @@ export class PollBook {
   }
 
   find(id: string, version: number): Poll | undefined {
-    return this.db.data.polls.find((poll) => poll.id === id && poll.version === version);
+    return this.document.data.polls.find((poll) => poll.id === id && poll.version === version);
   }
 
   /** Every version of every poll, as stored; for poll packs. */
   all(): readonly Poll[] {
-    return this.db.data.polls;
+    return this.document.data.polls;
   }
 
   /**
@@ -59,20 +58,16 @@ export class PollBook {
    * or leaves the kiosk as it was. The caller has checked that none of them exists yet.
    */
   async addVersions(polls: readonly Poll[]): Promise<void> {
-    const previous = this.db.data;
-    this.db.data = { ...previous, polls: [...previous.polls, ...polls] };
-    try {
-      await this.db.write();
-    } catch (error) {
-      this.db.data = previous;
-      throw new KerroError('storage_failed', `The polls could not be saved (${String(error)})`);
-    }
+    await this.document.replaceOr(
+      { ...this.document.data, polls: [...this.document.data.polls, ...polls] },
+      (error) => new KerroError('storage_failed', `The polls could not be saved (${String(error)})`),
+    );
   }
 
   /** The newest version of each poll. */
   latestVersions(): Poll[] {
     const latest = new Map<string, Poll>();
-    for (const poll of this.db.data.polls) {
+    for (const poll of this.document.data.polls) {
       const known = latest.get(poll.id);
       if (known === undefined || known.version < poll.version) latest.set(poll.id, poll);
     }
@@ -84,23 +79,18 @@ export class PollBook {
   }
 
   has(id: string): boolean {
-    return this.db.data.polls.some((poll) => poll.id === id);
+    return this.document.data.polls.some((poll) => poll.id === id);
   }
 
   /** Adds a version, or replaces the stored one with the same id and version, durably. */
   async put(poll: Poll): Promise<void> {
-    const polls = this.db.data.polls;
+    const polls = this.document.data.polls;
     const index = polls.findIndex((known) => known.id === poll.id && known.version === poll.version);
     const next = index === -1 ? [...polls, poll] : polls.map((known, at) => (at === index ? poll : known));
-    const previous = this.db.data;
-    this.db.data = { ...previous, polls: next };
-    try {
-      await this.db.write();
-    } catch (error) {
-      // What is in memory must match what is on disk, or a later write would save this one after all.
-      this.db.data = previous;
-      throw new KerroError('storage_failed', `The poll could not be saved (${String(error)})`);
-    }
+    await this.document.replaceOr(
+      { ...this.document.data, polls: next },
+      (error) => new KerroError('storage_failed', `The poll could not be saved (${String(error)})`),
+    );
   }
 }
 

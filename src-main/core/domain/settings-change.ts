@@ -1,15 +1,11 @@
-import type { Low } from 'lowdb';
+import type { DurableDocument } from '../store/document';
 import { KerroError } from '../errors';
 import type { KioskDocument } from './kiosk-settings';
 
 /** Changes the settings document durably; on a failed write memory goes back to what is on disk. */
-export async function changeSettings(settings: Low<KioskDocument>, change: (data: KioskDocument) => KioskDocument): Promise<void> {
-  const previous = settings.data;
-  settings.data = change(structuredClone(previous));
-  try {
-    await settings.write();
-  } catch (error) {
-    settings.data = previous;
-    throw new KerroError('storage_failed', `The settings could not be saved (${String(error)})`);
-  }
+export async function changeSettings(settings: DurableDocument<KioskDocument>, change: (data: KioskDocument) => KioskDocument): Promise<void> {
+  await settings.replaceOr(
+    change(structuredClone(settings.data)),
+    (error) => new KerroError('storage_failed', `The settings could not be saved (${String(error)})`),
+  );
 }

@@ -1,4 +1,4 @@
-import type { Low } from 'lowdb';
+import type { DurableDocument } from '../store/document';
 import type { PurgeSummary } from '../../../src-shared/contract/retention';
 import type { SettingsView } from '../../../src-shared/contract/settings';
 import type { NamespaceHandlers } from '../api/handlers';
@@ -7,7 +7,7 @@ import { changeSettings } from '../domain/settings-change';
 import { toLocalIsoString, type Clock } from '../time';
 
 export interface SettingsDependencies {
-  settings: Low<KioskDocument>;
+  settings: DurableDocument<KioskDocument>;
   clock: Clock;
   /** The newest retention purge, or null when nothing was ever purged. */
   lastPurge: () => PurgeSummary | null;

@@ -1,4 +1,4 @@
-import type { Low } from 'lowdb';
+import type { DurableDocument } from '../store/document';
 import type { NamespaceHandlers } from '../api/handlers';
 import { answerCount } from '../domain/answer-count';
 import type { KioskDocument } from '../domain/kiosk-settings';
@@ -12,7 +12,7 @@ import type { ExportStatus } from './export-status';
 export interface StaffDependencies {
   auth: StaffAuth;
   drafts: StaffDrafts;
-  settings: Low<KioskDocument>;
+  settings: DurableDocument<KioskDocument>;
   polls: PollBook;
   responses: ResponseBook;
   exports: ExportStatus;

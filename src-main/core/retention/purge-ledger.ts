@@ -1,9 +1,8 @@
-import type { Low } from 'lowdb';
 import { z } from 'zod';
 import { sha256Schema } from '../../../src-shared/contract/batch-format';
 import { purgeSummarySchema, type PurgeSummary } from '../../../src-shared/contract/retention';
 import type { ChainLink } from '../batches/batch-book';
-import { openDocument, type DocumentSpec } from '../store/document';
+import { openDocument, type DocumentSpec, type DurableDocument } from '../store/document';
 import type { StoreContext } from '../store/store-context';
 
 /**
@@ -35,19 +34,19 @@ const retentionDocumentSpec: DocumentSpec<RetentionDocument> = {
  * a lost one or hands its number out again.
  */
 export class PurgeLedger {
-  private constructor(private readonly db: Low<RetentionDocument>) {}
+  private constructor(private readonly document: DurableDocument<RetentionDocument>) {}
 
   static async open(context: StoreContext): Promise<PurgeLedger> {
-    const { db } = await openDocument(context, retentionDocumentSpec, () => ({ purges: [] }));
-    return new PurgeLedger(db);
+    const { document } = await openDocument(context, retentionDocumentSpec, () => ({ purges: [] }));
+    return new PurgeLedger(document);
   }
 
   get purges(): readonly PurgeRecord[] {
-    return this.db.data.purges;
+    return this.document.data.purges;
   }
 
   get last(): PurgeRecord | null {
-    return this.db.data.purges.at(-1) ?? null;
+    return this.document.data.purges.at(-1) ?? null;
   }
 
   /** The last purge as the staff screens show it. */
@@ -74,7 +73,7 @@ export class PurgeLedger {
   /** When batch `number` was purged, or null while it is still on the kiosk. */
   purgedAt(number: number): string | null {
     if (number > this.floorBatch) return null;
-    return this.db.data.purges.find((purge) => purge.batchFrom <= number && number <= purge.batchTo)?.at ?? this.last?.at ?? null;
+    return this.document.data.purges.find((purge) => purge.batchFrom <= number && number <= purge.batchTo)?.at ?? this.last?.at ?? null;
   }
 
   /**
@@ -85,13 +84,6 @@ export class PurgeLedger {
     if (purge.batchFrom !== this.floorBatch + 1 || purge.seqTo <= this.floorSeq) {
       throw new Error(`A purge must continue from batch ${this.floorBatch + 1} and answer ${this.floorSeq + 1}`);
     }
-    const previous = this.db.data;
-    this.db.data = { purges: [...previous.purges, purge] };
-    try {
-      await this.db.write();
-    } catch (error) {
-      this.db.data = previous;
-      throw error;
-    }
+    await this.document.replace({ purges: [...this.document.data.purges, purge] });
   }
 }

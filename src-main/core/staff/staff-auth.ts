@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Low } from 'lowdb';
 import type { StaffStatus } from '../../../src-shared/contract/staff';
 import type { StaffGate } from '../api/handlers';
 import { freshPinGuard, type KioskDocument, type PinGuard } from '../domain/kiosk-settings';
 import { KerroError } from '../errors';
+import type { DurableDocument } from '../store/document';
 import type { Clock } from '../time';
 import { hashPin, isPinCorrect, type defaultPinCost } from './pin-hash';
 
@@ -36,7 +36,7 @@ export class StaffAuth implements StaffGate {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly settings: Low<KioskDocument>,
+    private readonly settings: DurableDocument<KioskDocument>,
     private readonly options: StaffAuthOptions,
   ) {}
 
@@ -92,14 +92,10 @@ export class StaffAuth implements StaffGate {
       throw new KerroError('unauthorized', 'The current PIN is not right');
     }
     const staffPin = await hashPin(newPin, this.options.pinCost);
-    const previous = this.settings.data;
-    this.settings.data = { ...previous, staffPin };
-    try {
-      await this.settings.write();
-    } catch (error) {
-      this.settings.data = previous;
-      throw new KerroError('storage_failed', `The new PIN could not be saved (${String(error)})`);
-    }
+    await this.settings.replaceOr(
+      { ...this.settings.data, staffPin },
+      (error) => new KerroError('storage_failed', `The new PIN could not be saved (${String(error)})`),
+    );
     for (const other of [...this.sessions.keys()]) if (other !== token) this.sessions.delete(other);
   }
 
@@ -114,21 +110,19 @@ export class StaffAuth implements StaffGate {
     if (this.isLockedOut(guard)) throw new KerroError('locked_out', `Too many wrong PINs; try again after ${guard.lockedUntil ?? ''}`);
     if (await isPinCorrect(pin, stored)) {
       if (guard.failures !== 0 || guard.lockouts !== 0 || guard.lockedUntil !== null) {
-        this.settings.data.pinGuard = freshPinGuard;
-        await this.settings.write();
+        await this.settings.hold({ ...this.settings.data, pinGuard: freshPinGuard });
       }
       return this.openSession();
     }
     const failures = guard.failures + 1;
     if (failures < triesBeforeLockout) {
-      this.settings.data.pinGuard = { ...guard, failures };
-      await this.settings.write();
+      // A guess counts even when the disk is full: the count is held in memory if it cannot be saved.
+      await this.settings.hold({ ...this.settings.data, pinGuard: { ...guard, failures } });
       throw new KerroError('unauthorized', `Wrong PIN; ${triesBeforeLockout - failures} tries left before a pause`);
     }
     const lockouts = guard.lockouts + 1;
     const lockedUntil = new Date(this.options.clock().getTime() + lockoutMs(lockouts)).toISOString();
-    this.settings.data.pinGuard = { failures: 0, lockouts, lockedUntil };
-    await this.settings.write();
+    await this.settings.hold({ ...this.settings.data, pinGuard: { failures: 0, lockouts, lockedUntil } });
     throw new KerroError('locked_out', `Too many wrong PINs; try again after ${lockedUntil}`);
   }
 

@@ -138,12 +138,60 @@ function isVersioned(value: unknown): value is { schemaVersion: number; data: un
   );
 }
 
+/**
+ * A durable document as the rest of the core sees it: `data` is always what is on disk. A change
+ * is a whole new value, written durably before it counts; a failed write leaves memory as it was,
+ * or a later write would store the failed change after all.
+ */
+export class DurableDocument<T> {
+  constructor(private readonly db: Low<T>) {}
+
+  get data(): T {
+    return this.db.data;
+  }
+
+  async replace(next: T): Promise<void> {
+    const previous = this.db.data;
+    this.db.data = next;
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.db.data = previous;
+      throw error;
+    }
+  }
+
+  /**
+   * Memory takes `next` whether or not the disk does: for guards that must hold even when the
+   * disk cannot take them (wrong PINs counted on a full disk). Resolves false when unsaved.
+   */
+  async hold(next: T): Promise<boolean> {
+    this.db.data = next;
+    try {
+      await this.db.write();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Like `replace`, with a failure named for the people who see it. */
+  async replaceOr(next: T, failure: (error: unknown) => Error): Promise<void> {
+    try {
+      await this.replace(next);
+    } catch (error) {
+      throw failure(error);
+    }
+  }
+}
+
 export interface OpenedDocument<T> {
-  db: Low<T>;
+  document: DurableDocument<T>;
   /** True when no stored copy existed and the document was made from its defaults. */
   isNew: boolean;
 }
 
+/** Opens a document declared by its spec: checked, migrated, restored from its previous copy, or made from `create`. */
 export async function openDocument<T>(
   context: StoreContext,
   spec: DocumentSpec<T>,
@@ -153,5 +201,5 @@ export async function openDocument<T>(
   const stored = await adapter.read();
   const db = new Low<T>(adapter, stored ?? create());
   if (stored === null) await db.write();
-  return { db, isNew: stored === null };
+  return { document: new DurableDocument(db), isNew: stored === null };
 }

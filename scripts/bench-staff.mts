@@ -1,0 +1,140 @@
+// The staff walk, timed (a section of `npm run bench`, alone: `node scripts/bench.mjs staff`): a
+// three-option quick poll made by touch only, finding each button by its visible Finnish text,
+// from the hidden corner to the poll running on the kiosk. The browser's own time is measured;
+// a person's is the touches, keys and the corner hold counted at a stated pace (scripts/fixtures/finger.ts).
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { Finger, statedPace } from './fixtures/finger';
+import { describeLoad } from './bench/machine.mjs';
+import { median, runCount, spread } from './bench/repeated.mjs';
+import type { BenchContext, BenchSection } from './bench/section.mjs';
+import { requireChromium } from './programs.mjs';
+
+const runs = runCount('KERRO_BENCH_STAFF_RUNS', 3);
+const pin = '135790';
+const targetSeconds = 60;
+const headless = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+
+function provision(projectRoot: string, dataDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'out', 'cli', 'main.mjs'), 'setup', '--data', dataDir, '--site', 'Perheiden piha', '--languages', 'fi,sv,en'], {
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    child.stdin.end(`${pin}\n`);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kerro setup failed (${code})`))));
+  });
+}
+
+async function startServer(projectRoot: string, dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [join(projectRoot, 'out', 'server', 'main.mjs')], {
+    env: { ...process.env, KERRO_DATA_DIR: dataDir, KERRO_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /serving at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    });
+    child.on('exit', () => reject(new Error(`the server exited: ${output}`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { url, stop };
+}
+
+interface WalkFigures {
+  taps: number;
+  keys: number;
+  screens: number;
+  machineSeconds: number;
+  humanSeconds: number;
+}
+
+async function walk(projectRoot: string, viewport: { width: number; height: number }): Promise<WalkFigures> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kerro-bench-staff-'));
+  await provision(projectRoot, dataDir);
+  const server = await startServer(projectRoot, dataDir);
+  const browser = await chromium.launch({ executablePath: requireChromium(), args: headless });
+  try {
+    const page = await (await browser.newContext({ viewport, hasTouch: true })).newPage();
+    await page.goto(server.url);
+    await page.locator('[data-screen="start"]').waitFor();
+    const finger = new Finger(page);
+    const startedAt = performance.now();
+    await finger.hold(page.locator('[data-staff-corner]'), 2100);
+    for (const digit of pin) await finger.tapButton(digit);
+    await finger.tapButton('Avaa');
+    await finger.tapButton('+ Uusi kysely');
+    await finger.tap(page.getByLabel('Kysymys suomeksi (pakollinen)'));
+    await finger.type('Mikä päivä sopii retkelle?');
+    const option = (number: number) => page.getByLabel(`Vaihtoehto ${number} suomeksi (pakollinen)`);
+    await finger.tap(option(1));
+    await finger.type('Maanantai');
+    await finger.tap(option(2));
+    await finger.type('Keskiviikko');
+    await finger.tapButton('+ Lisää vaihtoehto');
+    await finger.tap(option(3));
+    await finger.type('Perjantai');
+    await finger.tapButton('Valmis');
+    await finger.tapButton('Tallenna ja käynnistä');
+    await page.getByText('Kysely käynnissä – näkyy nyt kioskissa').waitFor();
+    await finger.tapButton('Lukitse nyt');
+    await page.getByRole('heading', { name: 'Mikä päivä sopii retkelle?' }).waitFor();
+    const machineSeconds = (performance.now() - startedAt) / 1000;
+    return { taps: finger.taps, keys: finger.keys, screens: finger.screenCount, machineSeconds, humanSeconds: finger.humanSeconds() };
+  } finally {
+    await browser.close();
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function run(context: BenchContext): Promise<BenchSection> {
+  const loadBefore = describeLoad('before');
+  const orientations = [
+    { name: 'landscape 1920×1080', viewport: { width: 1920, height: 1080 } },
+    { name: 'portrait 1080×1920', viewport: { width: 1080, height: 1920 } },
+  ];
+  const rows: string[][] = [];
+  const checks = [];
+  for (const orientation of orientations) {
+    const figures: WalkFigures[] = [];
+    for (let index = 0; index < runs; index += 1) {
+      context.progress(`staff walk, ${orientation.name}, run ${index + 1} of ${runs}`);
+      figures.push(await walk(context.projectRoot, orientation.viewport));
+    }
+    const human = figures.map((figure) => figure.humanSeconds);
+    const machine = figures.map((figure) => figure.machineSeconds);
+    const first = figures[0];
+    if (first === undefined) continue;
+    rows.push([
+      orientation.name,
+      String(first.taps),
+      String(first.keys),
+      String(first.screens),
+      spread(machine, (value) => `${value.toFixed(1)} s`),
+      spread(human, (value) => `${value.toFixed(0)} s`),
+    ]);
+    checks.push({ label: `a three-option poll by touch in ${orientation.name} within ${targetSeconds} s at a person's pace`, isMet: median(human) <= targetSeconds, isRequired: false });
+  }
+  return {
+    title: 'Staff walk: a three-option quick poll by touch',
+    notes: [
+      `From the hidden corner to the poll running on the kiosk, by visible text and touch only; ${runs} runs per orientation.`,
+      `A person's pace as stated: ${statedPace.tapSeconds} s to find and touch a button, ${statedPace.keySeconds} s a key on the on-screen keyboard (one finger, about 25 words a minute), the corner held 2.1 s.`,
+      loadBefore,
+      describeLoad('after'),
+    ],
+    tables: [{ title: 'Touches, screens and seconds', columns: ['orientation', 'touches', 'keys', 'screens', 'machine, median (min–max)', 'at a person’s pace'], rows }],
+    checks,
+  };
+}
