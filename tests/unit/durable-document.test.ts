@@ -42,11 +42,11 @@ describe('a durable document', () => {
     const fault: Fault = { code: null, on: 'write' };
     const { document, onDisk } = await openCounter(fault);
     fault.code = 'ENOSPC';
-    expect(await document.hold({ count: 3 })).toBe(false);
+    await expect(document.hold({ count: 3 })).rejects.toMatchObject({ code: 'ENOSPC' });
     expect(document.data).toEqual({ count: 3 });
     expect(await onDisk()).toEqual({ count: 0 });
     fault.code = null;
-    expect(await document.hold({ count: 4 })).toBe(true);
+    await document.hold({ count: 4 });
     expect(await onDisk()).toEqual({ count: 4 });
   });
 });

@@ -99,10 +99,10 @@ describe('wrong PINs', () => {
     const kiosk = await openSetUpKiosk(await makeTempDir(), { fileSystem: faultyFileSystem(fault) });
     fault.code = 'ENOSPC';
     for (let tries = 4; tries >= 1; tries -= 1) {
-      expect(await call(kiosk, 'staff.unlock', { pin: '000000' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      expect(await call(kiosk, 'staff.unlock', { pin: '000000' })).toMatchObject({ ok: false, error: { code: 'storage_failed' } });
       expect(valueOf(await call(kiosk, 'staff.status', {}))).toMatchObject({ triesLeft: tries });
     }
-    expect(await call(kiosk, 'staff.unlock', { pin: '000000' })).toMatchObject({ ok: false, error: { code: 'locked_out' } });
+    expect(await call(kiosk, 'staff.unlock', { pin: '000000' })).toMatchObject({ ok: false, error: { code: 'storage_failed' } });
     expect(await call(kiosk, 'staff.unlock', { pin: testPin })).toMatchObject({ ok: false, error: { code: 'locked_out' } });
     fault.code = null;
     await kiosk.close();

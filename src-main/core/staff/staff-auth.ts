@@ -116,7 +116,7 @@ export class StaffAuth implements StaffGate {
     }
     const failures = guard.failures + 1;
     if (failures < triesBeforeLockout) {
-      // A guess counts even when the disk is full: the count is held in memory if it cannot be saved.
+      // A guess counts even when the disk is full: the count is held in memory though it cannot be saved.
       await this.settings.hold({ ...this.settings.data, pinGuard: { ...guard, failures } });
       throw new KerroError('unauthorized', `Wrong PIN; ${triesBeforeLockout - failures} tries left before a pause`);
     }

@@ -163,16 +163,12 @@ export class DurableDocument<T> {
 
   /**
    * Memory takes `next` whether or not the disk does: for guards that must hold even when the
-   * disk cannot take them (wrong PINs counted on a full disk). Resolves false when unsaved.
+   * disk cannot take them (wrong PINs counted on a full disk). A failed write still throws, so
+   * the caller's reader hears of the full disk.
    */
-  async hold(next: T): Promise<boolean> {
+  async hold(next: T): Promise<void> {
     this.db.data = next;
-    try {
-      await this.db.write();
-      return true;
-    } catch {
-      return false;
-    }
+    await this.db.write();
   }
 
   /** Like `replace`, with a failure named for the people who see it. */
