@@ -20,11 +20,26 @@ export function safeSiteName(site: string): string {
     .replace(/[<>:"/\\|?*_\p{Cc}\p{Cf}]/gu, '-')
     .replace(/\s+/gu, '-')
     .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
-    .slice(0, 40)
-    .replace(/[-.]+$/g, '');
-  return cleaned === '' ? 'kiosk' : cleaned;
+    .replace(/^[-.]+|[-.]+$/g, '');
+  const cut = firstGraphemes(cleaned, 40).replace(/[-.]+$/g, '');
+  return cut === '' ? 'kiosk' : cut;
 }
+
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+/**
+ * At most `limit` UTF-16 units, cut between user-perceived characters: a cut inside an emoji or
+ * a letter with its accents would leave a lone surrogate or a stray mark in the folder name.
+ */
+function firstGraphemes(text: string, limit: number): string {
+  let kept = '';
+  for (const { segment } of graphemes.segment(text)) {
+    if (kept.length + segment.length > limit) break;
+    kept += segment;
+  }
+  return kept;
+}
+
 
 /** Names of export folders as `kerro verify` and the staff screens recognise them. */
 export const exportFolderPattern = /^Kerro_(.+)_(\d{4}-\d{2}-\d{2})_batch(\d+)$/;
