@@ -94,8 +94,23 @@ export class BatchBook {
     await context.fileSystem.mkdir(join(context.dataDir, 'batches'), { recursive: true });
     const { document } = await openDocument(context, batchesDocumentSpec, () => ({ batches: [] }));
     const book = new BatchBook(context, document, purgedTail);
+    await book.removeUnfinishedSealing();
     await book.indexSealedFiles(defaults);
     return book;
+  }
+
+  /**
+   * A temporary file is all a sealing leaves when it was cut short before its rename. Its answers
+   * are still in the journal and will be sealed again, so the copy goes: kept, it would hold
+   * answers (masked, but answers) that no export, purge or retention rule ever reaches.
+   */
+  private async removeUnfinishedSealing(): Promise<void> {
+    const folder = join(this.context.dataDir, 'batches');
+    for (const name of await this.context.fileSystem.readdir(folder)) {
+      if (!name.endsWith('.tmp')) continue;
+      await this.context.fileSystem.rm(join(folder, name), { force: true });
+      this.context.report(`batches/${name}`, 'left by a sealing cut short', 'removed; its answers are still in the journal and are sealed again');
+    }
   }
 
   get batches(): readonly BatchRecord[] {
