@@ -24,7 +24,7 @@ export function CommentList({ texts, language, comments }: CommentListProps) {
                 {formatDateTime(comment.answeredAt, language)} · {comment.language}
                 {comment.personalData.length > 0 ? <span className="personal-data-flag"> ⚠ {texts['results.personalData']}</span> : null}
               </p>
-              <p className="comment-text" lang={comment.language}>
+              <p className="comment-text" lang={comment.language} dir="auto">
                 {comment.text}
               </p>
             </li>

@@ -49,6 +49,11 @@ describe('summary.html', () => {
     expect(html).toContain('<p>1 svar</p>');
   });
 
+  it("isolates each parent's words, so right-to-left text cannot reorder the date beside it", async () => {
+    const html = await summaryOf('fi', ['مرحبا 040 kiitos']);
+    expect(html).toMatch(/<li><time>[^<]+<\/time><bdi>مرحبا 040 kiitos<\/bdi><\/li>/u);
+  });
+
   it('prints a bounded number of comments and says where the rest are', async () => {
     const count = commentsShownPerPoll + 7;
     const html = await summaryOf('fi', Array.from({ length: count }, (_, index) => `kommentti ${index}`));

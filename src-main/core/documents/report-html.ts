@@ -147,7 +147,7 @@ function renderLanguages(report: CouncilReport, text: Text): string {
 
 function renderComments(report: CouncilReport, text: Text): string {
   if (report.comments.length === 0) return '';
-  const items = report.comments.map((comment) => `<li><time>${formatDay(comment.answeredAt.slice(0, 10))}</time>${escapeHtml(comment.text)}</li>`);
+  const items = report.comments.map((comment) => `<li><time>${formatDay(comment.answeredAt.slice(0, 10))}</time><bdi>${escapeHtml(comment.text)}</bdi></li>`);
   const more = report.commentsNotShown > 0 ? `<p class="note">${text('report.moreComments', { count: report.commentsNotShown })}</p>` : '';
   return `<section data-testid="comments"><h2>${text('report.comments')}</h2><ul class="quotes">${items.join('')}</ul>${more}</section>`;
 }

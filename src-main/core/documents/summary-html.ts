@@ -143,7 +143,7 @@ function renderChart(rows: readonly Bar[], total: number, label: string): string
 }
 
 function renderQuotes(quotes: readonly QuotedText[]): string {
-  const items = quotes.map((quote) => `<li><time>${formatDate(quote.answeredAt)}</time>${escapeHtml(quote.text)}</li>`);
+  const items = quotes.map((quote) => `<li><time>${formatDate(quote.answeredAt)}</time><bdi>${escapeHtml(quote.text)}</bdi></li>`);
   return `<ul class="quotes">${items.join('')}</ul>`;
 }
 

@@ -117,7 +117,7 @@ export function CouncilReportView({ report }: { report: CouncilReport }) {
           <ul className="council-report-comments">
             {report.comments.map((comment, index) => (
               <li key={`${comment.answeredAt}-${index}`}>
-                <span className="council-report-day">{formatDay(comment.answeredAt)}</span> {comment.text}
+                <span className="council-report-day">{formatDay(comment.answeredAt)}</span> <bdi>{comment.text}</bdi>
               </li>
             ))}
           </ul>
