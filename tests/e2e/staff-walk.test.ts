@@ -6,7 +6,7 @@ import { e2eStaffPin, launchChromium, screenshotDir, startKerro } from '../suppo
 import { makeTempDir } from '../support/temp-dir';
 
 /** Short enough that a slow writer outlasts it several times over in a test. */
-const sessionSeconds = 20;
+const sessionSeconds = 15;
 /** The warning comes halfway through a session this short (a minute before the end on a real one). */
 const warningAfterSeconds = sessionSeconds / 2;
 
@@ -57,7 +57,7 @@ describe.each(orientations)('the staff walk by touch, $name', ({ name, viewport 
       const page = await context.newPage();
       await page.goto(kerro.url);
       await page.locator('[data-screen="start"]').waitFor();
-      const finger = new Finger(page, { keyPauseMs: 450 });
+      const finger = new Finger(page, { keyPauseMs: 350 });
 
       await finger.hold(page.locator('[data-staff-corner]'), 2300);
       await page.getByText('Anna PIN-koodi').waitFor();
