@@ -14,8 +14,9 @@ describe('the site part of an export folder name', () => {
   });
 
   it('keeps a letter with its combining accent together or leaves both out', () => {
-    const site = `${'b'.repeat(39)}e\u0301`;
-    expect(safeSiteName(site.normalize('NFD'))).toBe(`${'b'.repeat(39)}é`);
+    // q with an acute accent has no precomposed form, so NFC leaves it two units long.
+    expect(safeSiteName(`${'b'.repeat(39)}q\u0301`)).toBe('b'.repeat(39));
+    expect(safeSiteName(`${'b'.repeat(38)}q\u0301`)).toBe(`${'b'.repeat(38)}q\u0301`);
     const flag = `${'c'.repeat(37)}🇫🇮`;
     expect(safeSiteName(flag)).toBe('c'.repeat(37));
   });
