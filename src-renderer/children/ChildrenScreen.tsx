@@ -11,6 +11,7 @@ import { PictureButton } from './PictureButton';
 import { readAloud, stopReading } from './read-aloud';
 import { SpeakerButton } from './SpeakerButton';
 import './children.css';
+import { UserText } from '../user-text/UserText';
 
 interface ChildrenScreenProps {
   poll: Poll;
@@ -51,8 +52,8 @@ export function ChildrenScreen({ poll, language, texts, isBusy, onAnswer, onHome
     <main className="screen children-screen" data-screen="children" data-poll={poll.id}>
       <header className="children-header">
         <HomeButton label={texts['children.home']} onHome={onHome} />
-        <h1 ref={heading} tabIndex={-1} className="children-question" lang={question.language}>
-          {question.text}
+        <h1 ref={heading} tabIndex={-1} className="children-question">
+          <UserText text={question.text} lang={question.language} />
         </h1>
         <SpeakerButton label={texts['children.listen']} onSpeak={() => readAloud(question)} />
       </header>

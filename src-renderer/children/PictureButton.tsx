@@ -1,5 +1,6 @@
 import type { LocalizedString } from '../../src-shared/contract/localize';
 import { useTap } from '../parents/useTap';
+import { UserText } from '../user-text/UserText';
 
 interface PictureButtonProps {
   optionId: string;
@@ -24,8 +25,8 @@ export function PictureButton({ optionId, picture, label, isPicked, isDisabled, 
       {...tap}
     >
       <img className="picture-icon" src={picture} alt="" draggable={false} />
-      <span className="picture-label" lang={label.language}>
-        {label.text}
+      <span className="picture-label">
+        <UserText text={label.text} lang={label.language} />
       </span>
     </button>
   );

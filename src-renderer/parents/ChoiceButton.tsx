@@ -1,5 +1,6 @@
 import type { LocalizedString } from '../../src-shared/contract/localize';
 import { useTap } from './useTap';
+import { UserText } from '../user-text/UserText';
 
 interface ChoiceButtonProps {
   optionId: string;
@@ -17,12 +18,11 @@ export function ChoiceButton({ optionId, label, isDisabled, isSelected, onChoose
       type="button"
       className="choice-button"
       data-option={optionId}
-      lang={label.language}
       disabled={isDisabled}
       aria-pressed={isSelected}
       {...tap}
     >
-      {label.text}
+      <UserText text={label.text} lang={label.language} />
     </button>
   );
 }

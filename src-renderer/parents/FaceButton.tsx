@@ -1,6 +1,7 @@
 import type { LocalizedString } from '../../src-shared/contract/localize';
 import { faceFor } from './pictograms';
 import { useTap } from './useTap';
+import { UserText } from '../user-text/UserText';
 
 interface FaceButtonProps {
   optionId: string;
@@ -20,8 +21,8 @@ export function FaceButton({ optionId, label, isDisabled, onChoose }: FaceButton
       {...tap}
     >
       <img className="face-icon" src={faceFor(optionId)} alt="" draggable={false} />
-      <span className="face-label" lang={label.language}>
-        {label.text}
+      <span className="face-label">
+        <UserText text={label.text} lang={label.language} />
       </span>
     </button>
   );

@@ -5,6 +5,7 @@ import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { pictogramFor } from './pictograms';
 import { useFocusOnShow } from './useFocusOnShow';
+import { UserText } from '../user-text/UserText';
 
 interface FollowUpScreenProps {
   topics: readonly PollOption[];
@@ -42,12 +43,11 @@ export function FollowUpScreen({ topics, language, texts, isBusy, onDone, onSkip
               type="button"
               className="topic-chip"
               data-topic={topic.id}
-              lang={label.language}
               aria-pressed={chosen.includes(topic.id)}
               onClick={() => toggle(topic.id)}
             >
               {picture === undefined ? null : <img className="topic-icon" src={picture} alt="" draggable={false} />}
-              <span>{label.text}</span>
+              <UserText text={label.text} lang={label.language} />
             </button>
           );
         })}

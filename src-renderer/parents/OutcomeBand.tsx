@@ -4,6 +4,7 @@ import { staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/langua
 import { reportText } from '../../src-shared/i18n/report-messages';
 import { useCurrentOutcomes } from './useCurrentOutcomes';
 import './outcome-band.css';
+import { UserText } from '../user-text/UserText';
 
 /** Long enough to read two lines slowly, short enough that a parent waiting sees more than one. */
 export const outcomeTurnMs = 8000;
@@ -37,8 +38,8 @@ export function OutcomeBand({ language, visit }: OutcomeBandProps) {
         {reportText(language, 'outcomes.heading')}
       </h2>
       {/* A new outcome is not announced: a screen reader user answering should not be interrupted every few seconds. */}
-      <p className="outcome-band-text" key={shown.id} lang={text.language} data-outcome={shown.id}>
-        {text.text}
+      <p className="outcome-band-text" key={shown.id} data-outcome={shown.id}>
+        <UserText text={text.text} lang={text.language} />
       </p>
       {isTranslationMissing(text, language) ? (
         <p className="translation-note outcome-band-note" lang={staffLanguageOf(language)}>

@@ -7,6 +7,7 @@ import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { ChoiceButton } from './ChoiceButton';
 import { FaceButton } from './FaceButton';
 import { ReadAloudButton } from './ReadAloudButton';
+import { UserText } from '../user-text/UserText';
 
 interface PollViewProps {
   poll: Poll;
@@ -30,8 +31,8 @@ export function PollView({ poll, language, texts, isBusy, onAnswer, onWrite }: P
 
   return (
     <section className={`poll poll-${poll.kind}`} aria-labelledby={headingId} data-poll={poll.id}>
-      <h2 id={headingId} className="poll-question" lang={question.language}>
-        {question.text}
+      <h2 id={headingId} className="poll-question">
+        <UserText text={question.text} lang={question.language} />
       </h2>
       {isTranslationMissing(question, language) ? <p className="translation-note">{texts['poll.missingTranslation']}</p> : null}
       <ReadAloudButton language={language} label={texts['readAloud.button']} pieces={[question, ...labels]} />

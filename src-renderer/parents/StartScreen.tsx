@@ -11,6 +11,7 @@ import { HiddenStaffCorner } from './HiddenStaffCorner';
 import { LanguageBar } from './LanguageBar';
 import { PollView } from './PollView';
 import { OutcomeBand } from './OutcomeBand';
+import { UserText } from '../user-text/UserText';
 
 interface StartScreenProps {
   kiosk: KioskInfo;
@@ -42,7 +43,9 @@ export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage,
     <main className="screen start-screen" data-screen="start">
       <HiddenStaffCorner onOpen={onStaff} />
       <header className="start-header">
-        <p className="site-name">{kiosk.siteName}</p>
+        <p className="site-name">
+          <UserText text={kiosk.siteName} />
+        </p>
         <h1 className="invitation">{texts['start.invitation']}</h1>
       </header>
       <div className="start-polls">

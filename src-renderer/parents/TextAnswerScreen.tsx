@@ -5,6 +5,7 @@ import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { KeyboardArea } from '../typing/KeyboardArea';
 import { TextField } from '../typing/TextField';
+import { UserText } from '../user-text/UserText';
 
 interface TextAnswerScreenProps {
   poll: Poll;
@@ -22,8 +23,8 @@ export function TextAnswerScreen({ poll, language, texts, isBusy, onSend, onBack
   return (
     <KeyboardArea texts={texts} language={language}>
       <main className="screen typing-screen" data-screen="text-answer">
-        <h1 className="poll-question" lang={question.language}>
-          {question.text}
+        <h1 className="poll-question">
+          <UserText text={question.text} lang={question.language} />
         </h1>
         {isTranslationMissing(question, language) ? <p className="translation-note">{texts['poll.missingTranslation']}</p> : null}
         <TextField name="answer" label={texts['poll.answerLabel']} value={text} maxLength={textLimits.comment} isMultiline onChange={setText} />

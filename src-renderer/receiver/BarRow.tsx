@@ -1,3 +1,5 @@
+import { UserText } from '../user-text/UserText';
+
 export interface BarRowProps {
   label: string;
   count: number;
@@ -12,7 +14,9 @@ export function BarRow({ label, count, total, share, hiddenAs }: BarRowProps) {
   const width = total === 0 || hiddenAs !== undefined ? 0 : (count / total) * 100;
   return (
     <li className="bar-row" data-testid="bar-row">
-      <span className="bar-label">{label}</span>
+      <span className="bar-label">
+        <UserText text={label} />
+      </span>
       <span className="bar-track" aria-hidden="true">
         <span className="bar-fill" style={{ width: `${width}%` }} />
       </span>

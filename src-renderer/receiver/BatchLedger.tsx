@@ -2,6 +2,7 @@ import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { qrText } from '../../src-shared/i18n/qr-messages';
 import { finnishDate } from '../../src-shared/qr/batch-tally';
 import type { KioskLedger } from '../../src-shared/qr/merge';
+import { fillWithUserText } from '../user-text/fill-with-user-text';
 
 export interface BatchLedgerProps {
   language: LanguageCode;
@@ -16,7 +17,7 @@ export function BatchLedger({ language, kiosks }: BatchLedgerProps) {
       {kiosks.length === 0 && <p>{qrText(language, 'receiver.noBatches')}</p>}
       {kiosks.map((kiosk) => (
         <div className="ledger-kiosk" key={kiosk.kioskId} data-testid="ledger-kiosk">
-          <h3>{qrText(language, 'receiver.kiosk', { kiosk: kiosk.kioskId, site: kiosk.site })}</h3>
+          <h3>{fillWithUserText(qrText(language, 'receiver.kiosk'), { kiosk: kiosk.kioskId }, { site: kiosk.site })}</h3>
           <ul>
             {kiosk.batches.map((batch) => (
               <li key={batch.number}>

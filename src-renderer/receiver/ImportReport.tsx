@@ -2,6 +2,7 @@ import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { qrText } from '../../src-shared/i18n/qr-messages';
 import { describeOutcome } from './describe-outcome';
 import type { FolderReport } from './use-batches';
+import { withoutBidiControls } from '../../src-shared/text/free-text';
 
 export interface ImportReportProps {
   language: LanguageCode;
@@ -28,7 +29,7 @@ export function ImportReport({ language, reports, total, round }: ImportReportPr
       <ul data-testid="import-report">
         {reports.map((report, index) => (
           <li key={index} className={report.outcome.kind === 'refused' ? 'import-report--refused' : undefined}>
-            <bdi className="import-folder">{report.label}</bdi>: <span data-testid="folder-outcome">{describeOutcome(language, report.outcome)}</span>
+            <bdi className="import-folder">{withoutBidiControls(report.label)}</bdi>: <span data-testid="folder-outcome">{describeOutcome(language, report.outcome)}</span>
           </li>
         ))}
       </ul>

@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { UserText } from '../user-text/UserText';
+import { withoutBidiControls } from '../../src-shared/text/free-text';
 
 export interface Bar {
   id: string;
@@ -36,8 +38,8 @@ export function BarChart({ title, bars, formatValue }: BarChartProps) {
           const length = (width - valueRoom) * Math.min(1, Math.max(0, bar.share));
           return (
             <g key={bar.id} data-bar={bar.id}>
-              <text x={0} y={top + labelSize} fontSize={labelSize} fill="#1d1b19" lang={bar.lang}>
-                {bar.label}
+              <text x={0} y={top + labelSize} fontSize={labelSize} fill="#1d1b19" lang={bar.lang} className="user-svg-text">
+                {withoutBidiControls(bar.label)}
               </text>
               <rect x={0} y={top + barTop} width={width - valueRoom} height={barHeight} rx={8} fill="#e9e2d8" />
               <rect x={0} y={top + barTop} width={Math.max(bar.count > 0 ? 6 : 0, length)} height={barHeight} rx={8} fill="#00695c" />
@@ -53,7 +55,9 @@ export function BarChart({ title, bars, formatValue }: BarChartProps) {
         <tbody>
           {bars.map((bar) => (
             <tr key={bar.id}>
-              <th scope="row">{bar.label}</th>
+              <th scope="row">
+                <UserText text={bar.label} lang={bar.lang} />
+              </th>
               <td>{formatValue(bar)}</td>
             </tr>
           ))}

@@ -1,6 +1,9 @@
+import type { ReactNode } from 'react';
+
 interface Choice<T extends string> {
   value: T;
-  label: string;
+  /** A person's words (a stick's name) come as a UserText. */
+  label: ReactNode;
   /** Marks a choice that hides a problem, e.g. a language tab with a missing text. */
   hasProblem?: boolean;
 }

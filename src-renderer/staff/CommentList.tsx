@@ -2,6 +2,7 @@ import type { Comment } from '../../src-shared/contract/results';
 import type { Messages } from '../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { formatDateTime } from './time-format';
+import { UserText } from '../user-text/UserText';
 
 interface CommentListProps {
   texts: Messages;
@@ -25,7 +26,7 @@ export function CommentList({ texts, language, comments }: CommentListProps) {
                 {comment.personalData.length > 0 ? <span className="personal-data-flag"> ⚠ {texts['results.personalData']}</span> : null}
               </p>
               <p className="comment-text" lang={comment.language} dir="auto">
-                {comment.text}
+                <UserText text={comment.text} />
               </p>
             </li>
           ))}

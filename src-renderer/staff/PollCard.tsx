@@ -6,6 +6,7 @@ import { fill } from '../../src-shared/i18n/format';
 import type { Messages } from '../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { formatDateTime } from './time-format';
+import { UserText } from '../user-text/UserText';
 
 export type PollAction = 'results' | 'edit' | 'active' | 'paused' | 'closed';
 
@@ -44,8 +45,8 @@ export function PollCard({ summary, texts, language, isBusy, onAction }: PollCar
         {isChildKind(poll.kind) ? <span className="standing-badge children-badge">{texts['staff.childrenPoll']}</span> : null}
         <span className="answer-count">{answers === 1 ? texts['staff.answerCountOne'] : fill(texts['staff.answerCount'], { count: answers })}</span>
       </div>
-      <h3 className="poll-card-question" lang={question.language}>
-        {question.text}
+      <h3 className="poll-card-question">
+        <UserText text={question.text} lang={question.language} />
       </h3>
       {schedule === null ? null : <p className="poll-card-schedule">{schedule}</p>}
       {isClosing ? (

@@ -12,6 +12,7 @@ import { CommentList } from './CommentList';
 import type { StaffCall } from './staff-call';
 import { formatDateTime, formatDay, localDate } from './time-format';
 import { StaffHeader } from './StaffHeader';
+import { UserText } from '../user-text/UserText';
 
 type Range = 'all' | 'today' | 'week' | 'month';
 
@@ -58,8 +59,8 @@ export function ResultsScreen({ texts, language, call, pollId, onBack }: Results
         {results === null || question === null ? null : (
           <>
             {isChildKind(results.poll.kind) ? <p className="standing-badge children-badge">{texts['staff.childrenPoll']}</p> : null}
-            <h2 className="results-question" lang={question.language}>
-              {question.text}
+            <h2 className="results-question">
+              <UserText text={question.text} lang={question.language} />
             </h2>
             <ChoiceGroup
               name="range"

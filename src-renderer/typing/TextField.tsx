@@ -31,6 +31,8 @@ export function TextField({ label, value, maxLength, onChange, problem, lang, is
     name,
     value,
     lang,
+    // What is typed takes its direction from its own first letter, as it will when shown.
+    dir: 'auto',
     maxLength,
     inputMode: 'none' as const,
     autoComplete: 'off',

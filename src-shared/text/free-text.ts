@@ -19,7 +19,12 @@ export function hasRefusedCharacter(text: string): boolean {
 
 /** NFC, without bidirectional controls; expects a text with no refused character. */
 export function normaliseFreeText(text: string): string {
-  return text.normalize('NFC').replace(bidiControls, '');
+  return withoutBidiControls(text.normalize('NFC'));
+}
+
+/** Also applied where text is shown, since a text stored before this rule may still carry them. */
+export function withoutBidiControls(text: string): string {
+  return text.replace(bidiControls, '');
 }
 
 export type FreeTextVerdict = { ok: true; text: string } | { ok: false; problem: typeof problems.controlCharacter };

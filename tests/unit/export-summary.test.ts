@@ -25,14 +25,14 @@ describe('summary.html', () => {
     expect(html).not.toMatch(/<script|<link|<img|\bsrc=|\bhref=|url\(|@import/i);
     expect(html).toContain('&#60;script&#62;alert(&#34;hei&#34;)&#60;/script&#62; &#38; &#34;lainaus&#34;');
     expect(html).toContain('soita [phone]');
-    expect(html).toContain('<h2>Miten viihdyit täällä tänään?</h2>');
+    expect(html).toContain('<h2><bdi>Miten viihdyit täällä tänään?</bdi></h2>');
     expect(html).toContain('<p>3 vastausta</p>');
-    expect(html).toContain('<h2>Mitä pidät kahvinurkasta?</h2>');
+    expect(html).toContain('<h2><bdi>Mitä pidät kahvinurkasta?</bdi></h2>');
     expect(html).toContain('<h3>Kommentit</h3>');
     expect(html).toContain('<h3>Mistä oli kyse</h3>');
     expect(html.match(/<svg class="chart" role="img"/g)).toHaveLength(3);
     // Hyvin: 2 of 3; Tosi huonosti: 1 of 3; the rest 0.
-    expect(html).toContain('<text x="0" y="133">Hyvin</text>');
+    expect(html).toContain('<text class="user" x="0" y="133">Hyvin</text>');
     expect(html).toContain('>2 (67 %)</text>');
     expect(html).toContain('>1 (33 %)</text>');
     expect(html).toContain('@media print');
@@ -44,7 +44,7 @@ describe('summary.html', () => {
   it('follows the kiosk’s main language, Swedish here', async () => {
     const html = await summaryOf('sv', ['bra']);
     expect(html).toMatch(/^<!doctype html>\n<html lang="sv"/);
-    expect(html).toContain('<h2>Hur trivdes du här i dag?</h2>');
+    expect(html).toContain('<h2><bdi>Hur trivdes du här i dag?</bdi></h2>');
     expect(html).toContain('<h3>Kommentarer</h3>');
     expect(html).toContain('<p>1 svar</p>');
   });

@@ -1,6 +1,6 @@
 import type { CouncilReport } from '../../../src-shared/contract/report';
 import { shownCountText, visibleCount, type ShownCount } from '../../../src-shared/privacy/small-groups';
-import { escapeHtml } from './standalone-page';
+import { escapeHtml, userSvgText } from './standalone-page';
 
 const chartWidth = 560;
 const labelSpace = 150;
@@ -33,7 +33,7 @@ export function barChart(rows: readonly ChartRow[], label: string): string {
         ? `<rect class="hidden" x="${columnLabelSpace}" y="${y + 4}" width="${barSpace / 12}" height="12"/>`
         : `<rect class="bar" x="${columnLabelSpace}" y="${y + 4}" width="${Math.round((value / largest) * barSpace)}" height="12"/>`;
     return [
-      `<text x="0" y="${y + 14}">${escapeHtml(clip(row.label, 17))}</text>`,
+      userSvgText(0, y + 14, clip(row.label, 17)),
       `<rect class="track" x="${columnLabelSpace}" y="${y + 4}" width="${barSpace}" height="12"/>`,
       bar,
       `<text x="${columnLabelSpace + barSpace + 6}" y="${y + 14}">${escapeHtml(row.caption)}</text>`,
@@ -56,7 +56,7 @@ export function trendChart(rows: readonly TrendRow[], label: string): string {
   const body = rows.map((row, index) => {
     const y = index * 26;
     return [
-      `<text x="0" y="${y + 15}">${escapeHtml(clip(row.label, 22))}</text>`,
+      userSvgText(0, y + 15, clip(row.label, 22)),
       `<rect class="bar" x="${labelSpace}" y="${y + 4}" width="${Math.round(row.current * barSpace)}" height="11"/>`,
       `<rect class="previous" x="${labelSpace}" y="${y + 16}" width="${Math.round(row.previous * barSpace)}" height="6"/>`,
       `<text x="${labelSpace + barSpace + 6}" y="${y + 15}">${escapeHtml(row.caption)}</text>`,

@@ -4,7 +4,7 @@ import { languageNames } from '../../../src-shared/i18n/languages';
 import type { ReportMessageKey } from '../../../src-shared/i18n/report-fi';
 import { reportText } from '../../../src-shared/i18n/report-messages';
 import { shownCountText } from '../../../src-shared/privacy/small-groups';
-import { escapeHtml, standalonePageOpening } from './standalone-page';
+import { escapeHtml, standalonePageOpening, userTextHtml, userTextStyles } from './standalone-page';
 import { barChart, heatMapChart, trendChart } from './report-charts';
 import { formatDay } from '../../../src-shared/i18n/days';
 import { formatPercent, formatPoints } from '../../../src-shared/i18n/report-numbers';
@@ -28,6 +28,7 @@ svg.chart .bar { fill: #2b6f77; }
 svg.chart text.light { fill: #fff; }
 svg.chart .previous { fill: #9b9b9b; }
 svg.chart .track { fill: #e6eeef; }
+${userTextStyles}
 svg.chart .hidden { fill: #f1f1f1; stroke: #9b9b9b; stroke-dasharray: 2 2; }
 ul.quotes { padding-left: 1rem; margin: .2rem 0; }
 ul.quotes li { margin: .1rem 0; overflow-wrap: anywhere; }
@@ -43,7 +44,7 @@ export function renderCouncilReportHtml(report: CouncilReport): string {
   const { language } = report;
   const text = (key: ReportMessageKey, values: Record<string, string | number> = {}) => escapeHtml(reportText(language, key, values));
   const facts: [ReportMessageKey, string][] = [
-    ['report.site', escapeHtml(report.siteName)],
+    ['report.site', userTextHtml(report.siteName)],
     ['report.period', `${formatDay(report.from)} – ${formatDay(report.to)}`],
     ['report.generated', escapeHtml(formatDay(report.generatedAt.slice(0, 10)))],
     ['report.previous', comparedWith(report, text)],
@@ -111,7 +112,7 @@ function renderStanding(report: CouncilReport, text: Text): string {
     : `${text('report.thisPeriod')}: ${standing.total}`;
   return [
     '<section data-testid="standing">',
-    `<h2>${text('report.standing')}: ${escapeHtml(localize(standing.question, language).text)}</h2>`,
+    `<h2>${text('report.standing')}: ${userTextHtml(localize(standing.question, language).text)}</h2>`,
     `<p class="note">${counts}</p>`,
     trendChart(rows, text('report.standing')),
     '</section>',
@@ -123,12 +124,12 @@ function renderPolls(report: CouncilReport, text: Text): string {
   const polls = report.polls.filter((poll) => !poll.standing || poll.topics.length > 0);
   if (polls.length === 0) return '';
   const sections = polls.map((poll) => {
-    const question = escapeHtml(localize(poll.question, language).text);
+    const question = localize(poll.question, language).text;
     const options = poll.options.map((option) => ({ label: localize(option.label, language).text, value: option.count, caption: `${option.count} (${formatPercent(option.share, language)})` }));
     const topics = poll.topics.map((topic) => ({ label: localize(topic.label, language).text, value: topic.count, caption: shownCountText(topic.count) }));
     return [
       `<section class="poll" data-testid="poll" data-poll="${escapeHtml(poll.pollId)}">`,
-      `<h3>${question}</h3>`,
+      `<h3>${userTextHtml(question)}</h3>`,
       `<p class="note">${text('report.answers')}: ${poll.totals.all} · ${text('report.withoutFlagged')}: ${poll.totals.withoutFlagged}</p>`,
       options.length > 0 && !poll.standing ? barChart(options, question) : '',
       topics.length > 0 ? `<p><strong>${text('report.topics')}</strong></p>${barChart(topics, text('report.topics'))}` : '',
@@ -147,7 +148,7 @@ function renderLanguages(report: CouncilReport, text: Text): string {
 
 function renderComments(report: CouncilReport, text: Text): string {
   if (report.comments.length === 0) return '';
-  const items = report.comments.map((comment) => `<li><time>${formatDay(comment.answeredAt.slice(0, 10))}</time><bdi>${escapeHtml(comment.text)}</bdi></li>`);
+  const items = report.comments.map((comment) => `<li><time>${formatDay(comment.answeredAt.slice(0, 10))}</time>${userTextHtml(comment.text)}</li>`);
   const more = report.commentsNotShown > 0 ? `<p class="note">${text('report.moreComments', { count: report.commentsNotShown })}</p>` : '';
   return `<section data-testid="comments"><h2>${text('report.comments')}</h2><ul class="quotes">${items.join('')}</ul>${more}</section>`;
 }

@@ -1,4 +1,5 @@
 import { languageDirections, type LanguageCode } from '../../../src-shared/i18n/languages';
+import { withoutBidiControls } from '../../../src-shared/text/free-text';
 
 /**
  * The summary and the council report are pages opened from a stick on any computer, or printed:
@@ -9,6 +10,22 @@ const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; im
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
+
+/**
+ * A person's words (a comment, a poll text, a site name) in a page: escaped and isolated, so
+ * their direction is read from their own first letter and they cannot reorder what stands
+ * around them. Bidi controls are dropped here too, for texts stored before they were refused.
+ */
+export function userTextHtml(value: string): string {
+  return `<bdi>${escapeHtml(withoutBidiControls(value))}</bdi>`;
+}
+
+/** The same in a chart: SVG has no `<bdi>`, but a `<text class="user">` is a paragraph of its own, made auto-directed by `userTextStyles`. */
+export function userSvgText(x: number, y: number, value: string): string {
+  return `<text class="user" x="${x}" y="${y}">${escapeHtml(withoutBidiControls(value))}</text>`;
+}
+
+export const userTextStyles = 'svg text.user { unicode-bidi: plaintext; }';
 
 /** The lines up to and including `<body>`; `title` is HTML, escaped by the caller. */
 export function standalonePageOpening(language: LanguageCode, title: string, styles: string): string[] {

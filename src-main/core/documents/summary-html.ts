@@ -5,7 +5,7 @@ import { fill } from '../../../src-shared/i18n/format';
 import { translate } from '../../../src-shared/i18n/messages';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import { splitLocalTime } from '../../../src-shared/export/csv';
-import { escapeHtml, standalonePageOpening } from './standalone-page';
+import { escapeHtml, standalonePageOpening, userSvgText, userTextHtml, userTextStyles } from './standalone-page';
 import type { PollTally, QuotedText, SummaryTally } from './summary-tally';
 
 export interface SummaryInput {
@@ -29,6 +29,7 @@ svg.chart { width: 100%; height: auto; display: block; }
 svg.chart text { font: 13px system-ui, "Segoe UI", Roboto, Arial, sans-serif; fill: #1b1b1b; }
 svg.chart rect.bar { fill: #2b6f77; }
 svg.chart rect.track { fill: #e6eeef; }
+${userTextStyles}
 ul.quotes { padding-left: 1.1rem; }
 ul.quotes li { margin: .25rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 ul.quotes time { color: #3d3d3d; font-size: .85rem; margin-right: .4rem; }
@@ -49,7 +50,7 @@ export function renderSummaryHtml(input: SummaryInput): string {
       ? ''
       : `${formatDate(tally.firstAnsweredAt)} – ${formatDate(tally.lastAnsweredAt)}`;
   const facts: [MessageKey, string][] = [
-    ['summary.site', escapeHtml(header.site)],
+    ['summary.site', userTextHtml(header.site)],
     ['summary.kiosk', escapeHtml(header.kioskId)],
     ['summary.batch', String(header.number)],
     ['summary.period', period],
@@ -87,7 +88,7 @@ type Text = (key: MessageKey, values?: Record<string, string | number>) => strin
 
 function renderPoll(poll: PollTally, language: LanguageCode, text: Text): string {
   const snapshot = poll.snapshot;
-  const question = snapshot === undefined ? text('summary.unknownPoll') : escapeHtml(localize(snapshot.question, language).text);
+  const question = snapshot === undefined ? text('summary.unknownPoll') : userTextHtml(localize(snapshot.question, language).text);
   const parts = [
     '<section class="poll">',
     `<h2>${question}</h2>`,
@@ -133,7 +134,7 @@ function renderChart(rows: readonly Bar[], total: number, label: string): string
     const width = Math.round((row.count / largest) * barSpace);
     const share = total === 0 ? 0 : Math.round((row.count / total) * 100);
     return [
-      `<text x="0" y="${y + 13}">${escapeHtml(row.label)}</text>`,
+      userSvgText(0, y + 13, row.label),
       `<rect class="track" x="0" y="${y + barTop}" width="${barSpace}" height="${barHeight}"/>`,
       `<rect class="bar" x="0" y="${y + barTop}" width="${width}" height="${barHeight}"/>`,
       `<text x="${barSpace + 8}" y="${y + barTop + 12}">${row.count} (${share} %)</text>`,
@@ -143,7 +144,7 @@ function renderChart(rows: readonly Bar[], total: number, label: string): string
 }
 
 function renderQuotes(quotes: readonly QuotedText[]): string {
-  const items = quotes.map((quote) => `<li><time>${formatDate(quote.answeredAt)}</time><bdi>${escapeHtml(quote.text)}</bdi></li>`);
+  const items = quotes.map((quote) => `<li><time>${formatDate(quote.answeredAt)}</time>${userTextHtml(quote.text)}</li>`);
   return `<ul class="quotes">${items.join('')}</ul>`;
 }
 

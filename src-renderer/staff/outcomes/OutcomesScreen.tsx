@@ -9,6 +9,7 @@ import type { StaffCall } from '../staff-call';
 import { OutcomeEditor } from './OutcomeEditor';
 import './outcomes-screen.css';
 import { StaffHeader } from '../StaffHeader';
+import { UserText } from '../../user-text/UserText';
 
 interface OutcomesScreenProps {
   texts: Messages;
@@ -74,8 +75,8 @@ export function OutcomesScreen({ texts, language, call, onBack }: OutcomesScreen
             const shown = localize(outcome.text, language);
             return (
               <li key={outcome.id} className="outcome-card" data-outcome={outcome.id}>
-                <p className="outcome-card-text" lang={shown.language}>
-                  {shown.text}
+                <p className="outcome-card-text">
+                  <UserText text={shown.text} lang={shown.language} />
                 </p>
                 <p className="outcome-card-days">
                   {formatDay(outcome.startsOn)} – {formatDay(outcome.endsOn)} · <strong>{isShown ? text('outcomes.shownNow') : text('outcomes.notShownNow')}</strong>

@@ -8,6 +8,7 @@ import { formatPercent, formatPoints } from '../../../src-shared/i18n/report-num
 import { shownCountText, visibleCount, type ShownCount } from '../../../src-shared/privacy/small-groups';
 import { HeatMap } from './HeatMap';
 import { ReportBars } from './ReportBars';
+import { UserText } from '../../user-text/UserText';
 
 const weekdayKeys = ['report.weekday.1', 'report.weekday.2', 'report.weekday.3', 'report.weekday.4', 'report.weekday.5', 'report.weekday.6', 'report.weekday.7'] as const;
 
@@ -22,7 +23,9 @@ export function CouncilReportView({ report }: { report: CouncilReport }) {
       <h2 className="council-report-title">{text('report.title')}</h2>
       <dl className="council-report-facts">
         <dt>{text('report.site')}</dt>
-        <dd>{report.siteName}</dd>
+        <dd>
+          <UserText text={report.siteName} />
+        </dd>
         <dt>{text('report.period')}</dt>
         <dd>{`${formatDay(report.from)} – ${formatDay(report.to)}`}</dd>
         <dt>{text('report.previous')}</dt>
@@ -40,7 +43,7 @@ export function CouncilReportView({ report }: { report: CouncilReport }) {
       {standing === null ? null : (
         <section data-testid="standing">
           <h3>
-            {text('report.standing')}: {label(standing.question)}
+            {text('report.standing')}: <UserText text={label(standing.question)} />
           </h3>
           <p className="council-report-note">
             {text('report.thisPeriod')}: {standing.total} · {text('report.previousPeriod')}: {standing.previousTotal}
@@ -62,7 +65,9 @@ export function CouncilReportView({ report }: { report: CouncilReport }) {
           .filter((poll) => !poll.standing || poll.topics.length > 0)
           .map((poll) => (
             <section key={poll.pollId} data-testid="poll" data-poll={poll.pollId}>
-              <h3>{label(poll.question)}</h3>
+              <h3>
+                <UserText text={label(poll.question)} />
+              </h3>
               <p className="council-report-note">
                 {text('report.answers')}: {poll.totals.all} · {text('report.withoutFlagged')}: {poll.totals.withoutFlagged}
               </p>
@@ -117,7 +122,7 @@ export function CouncilReportView({ report }: { report: CouncilReport }) {
           <ul className="council-report-comments">
             {report.comments.map((comment, index) => (
               <li key={`${comment.answeredAt}-${index}`}>
-                <span className="council-report-day">{formatDay(comment.answeredAt)}</span> <bdi>{comment.text}</bdi>
+                <span className="council-report-day">{formatDay(comment.answeredAt)}</span> <UserText text={comment.text} />
               </li>
             ))}
           </ul>

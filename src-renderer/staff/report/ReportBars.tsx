@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { UserText } from '../../user-text/UserText';
+import { withoutBidiControls } from '../../../src-shared/text/free-text';
 
 export interface ReportBar {
   id: string;
@@ -27,8 +29,9 @@ export function ReportBars({ title, bars }: ReportBarsProps) {
   const barRoom = width - labelRoom - captionRoom;
   return (
     <figure className="report-bars" aria-labelledby={titleId}>
+      {/* The title may be a poll's question, a person's words. */}
       <figcaption id={titleId} className="visually-hidden">
-        {title}
+        <UserText text={title} />
       </figcaption>
       <svg viewBox={`0 0 ${width} ${bars.length * rowHeight + 2}`} aria-hidden="true" focusable="false">
         {bars.map((bar, index) => {
@@ -36,8 +39,8 @@ export function ReportBars({ title, bars }: ReportBarsProps) {
           const length = bar.fraction === null ? barRoom / 12 : Math.round(bar.fraction * barRoom);
           return (
             <g key={bar.id}>
-              <text x="0" y={y + 16} className="report-bar-label">
-                {bar.label}
+              <text x="0" y={y + 16} className="report-bar-label user-svg-text">
+                {withoutBidiControls(bar.label)}
               </text>
               <rect x={labelRoom} y={y + 4} width={barRoom} height="14" className="report-bar-track" />
               <rect x={labelRoom} y={y + 4} width={length} height="14" className={bar.fraction === null ? 'report-bar-hidden' : 'report-bar'} />
@@ -52,7 +55,7 @@ export function ReportBars({ title, bars }: ReportBarsProps) {
       <ul className="visually-hidden">
         {bars.map((bar) => (
           <li key={bar.id}>
-            {bar.label}: {bar.caption}
+            <UserText text={bar.label} />: {bar.caption}
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import { fill } from '../../../src-shared/i18n/format';
 import type { Messages } from '../../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import { formatDate, formatDateTime } from '../time-format';
+import { UserText } from '../../user-text/UserText';
 
 interface BatchRowProps {
   batch: BatchSummary;
@@ -18,7 +19,9 @@ export function BatchRow({ batch, texts, language, canExport, onReexport }: Batc
     <li className="usb-batch" data-batch={batch.number}>
       <div className="usb-batch-facts">
         <h3>{fill(texts['usb.batch'], { number: batch.number, count: batch.count })}</h3>
-        <p className="usb-folder">{batch.folder}</p>
+        <p className="usb-folder">
+          <UserText text={batch.folder} />
+        </p>
         <p>{batch.exportedAt === null ? texts['usb.notExported'] : fill(texts['usb.exportedAt'], { time: formatDateTime(batch.exportedAt, language) })}</p>
       </div>
       {batch.purgedAt === null ? (

@@ -3,6 +3,7 @@ import type { MethodOutput } from '../../../src-shared/contract/methods';
 import { fill } from '../../../src-shared/i18n/format';
 import type { Messages } from '../../../src-shared/i18n/fi';
 import { printFailureText } from './print-failure-text';
+import { fillWithUserText } from '../../user-text/fill-with-user-text';
 
 type WrittenFolder = MethodOutput<'exports.run'>['written'][number];
 
@@ -14,7 +15,7 @@ export function ExportResult({ written, texts }: { written: WrittenFolder; texts
   const report = names.filter((name) => reportFiles.has(name));
   return (
     <div className="usb-result" data-fact="export-result" data-batch={written.batch.number}>
-      <p className="usb-done" data-fact="export-done">{fill(texts['usb.done'], { number: written.batch.number, folder: written.folder, count: written.batch.count })}</p>
+      <p className="usb-done" data-fact="export-done">{fillWithUserText(texts['usb.done'], { number: written.batch.number, count: written.batch.count }, { folder: written.folder })}</p>
       {report.length === 0 ? null : <p data-fact="export-report">{fill(texts['usb.report'], { files: report.join(', ') })}</p>}
       <p className="usb-files" data-fact="export-files">
         {fill(texts['usb.files'], { files: names.join(', ') })}

@@ -1,7 +1,8 @@
 import type { PollPackPreview } from '../../../src-shared/contract/poll-pack';
-import { fill } from '../../../src-shared/i18n/format';
 import type { Messages } from '../../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
+import { UserText } from '../../user-text/UserText';
+import { fillWithUserText } from '../../user-text/fill-with-user-text';
 
 interface PackPreviewListProps {
   preview: PollPackPreview;
@@ -15,12 +16,12 @@ interface PackPreviewListProps {
 export function PackPreviewList({ preview, texts, language, isBusy, onImport }: PackPreviewListProps) {
   return (
     <div className="usb-pack-preview" data-fact="pack-preview">
-      <p>{fill(texts['usb.packFrom'], { site: preview.source.site })}</p>
+      <p>{fillWithUserText(texts['usb.packFrom'], {}, { site: preview.source.site })}</p>
       <ul className="usb-pack-polls">
         {preview.polls.map((poll) => (
           <li key={`${poll.id}@${poll.version}`} data-pack-action={poll.action}>
             {/* A pack written on a Finnish-only kiosk has no text in the staff's language. */}
-            {poll.question[language] ?? poll.question.fi ?? poll.id} — {texts[`usb.packAction.${poll.action}`]}
+            <UserText text={poll.question[language] ?? poll.question.fi ?? poll.id} /> — {texts[`usb.packAction.${poll.action}`]}
           </li>
         ))}
       </ul>

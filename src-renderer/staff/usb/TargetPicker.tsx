@@ -1,9 +1,10 @@
 import type { ExportTarget } from '../../../src-shared/contract/exports';
-import { fill } from '../../../src-shared/i18n/format';
 import type { Messages } from '../../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import { ChoiceGroup } from '../ChoiceGroup';
 import { formatBytes } from './byte-size';
+import { fillWithUserText } from '../../user-text/fill-with-user-text';
+import { UserText } from '../../user-text/UserText';
 
 interface TargetPickerProps {
   texts: Messages;
@@ -25,7 +26,8 @@ export function TargetPicker({ texts, language, targets, chosen, onChoose }: Tar
       </p>
     );
   }
-  const labelOf = (target: ExportTarget) => fill(texts[target.kind === 'stick' ? 'usb.found' : 'usb.foundFolder'], { name: target.name, free: formatBytes(target.freeBytes, language) });
+  const labelOf = (target: ExportTarget) =>
+    fillWithUserText(texts[target.kind === 'stick' ? 'usb.found' : 'usb.foundFolder'], { free: formatBytes(target.freeBytes, language) }, { name: target.name });
   return (
     <>
       <p className="usb-banner" data-fact="stick">
@@ -33,15 +35,15 @@ export function TargetPicker({ texts, language, targets, chosen, onChoose }: Tar
       </p>
       {/* A plain folder may lie on the kiosk's own disk: the staff must know it is not a stick. */}
       <p className="usb-target-kind" data-fact="target-kind" data-kind={chosen.kind}>
-        <bdi>{fill(texts[chosen.kind === 'stick' ? 'usb.kind.stick' : 'usb.kind.folder'], { path: chosen.path })}</bdi>
+        {fillWithUserText(texts[chosen.kind === 'stick' ? 'usb.kind.stick' : 'usb.kind.folder'], {}, { path: chosen.path })}
       </p>
-      {chosen.isWritable ? null : <p className="field-problem">{fill(texts['usb.readOnly'], { name: chosen.name })}</p>}
+      {chosen.isWritable ? null : <p className="field-problem">{fillWithUserText(texts['usb.readOnly'], {}, { name: chosen.name })}</p>}
       {targets.length > 1 ? (
         <ChoiceGroup
           name="target"
           label={texts['usb.targets']}
           value={chosen.id}
-          choices={targets.map((target) => ({ value: target.id, label: target.name }))}
+          choices={targets.map((target) => ({ value: target.id, label: <UserText text={target.name} /> }))}
           onChange={onChoose}
         />
       ) : null}
