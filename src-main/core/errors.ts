@@ -12,3 +12,14 @@ export class KerroError extends Error {
     this.name = 'KerroError';
   }
 }
+
+/**
+ * Something the kiosk keeps on its own disk could not be written (full, read-only, failing): the
+ * one fault `dispatch` tells staff and parents in the kiosk's language, whatever was being saved.
+ */
+export class DiskFault extends KerroError {
+  constructor(what: string, cause: unknown) {
+    super('storage_failed', `${what} could not be saved (${String(cause)})`);
+    this.name = 'DiskFault';
+  }
+}

@@ -143,6 +143,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
     handlers,
     staffGate: auth,
     logger,
+    language: () => settings.data.defaultLanguage,
     exports: exportService,
     pollShelf: polls,
     outcomeShelf: outcomes,

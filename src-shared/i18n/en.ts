@@ -35,6 +35,7 @@ export const en = {
   'export.failure.notMounted': 'No USB stick is mounted at {name}: it was removed, or was never mounted there. Nothing was marked as exported; the answers are safe on the kiosk. Plug the stick in and try again.',
   'export.failure.nameClash': 'The USB stick already has a folder {folder}. Move or rename it, then try again.',
   'export.failure.checkFailed': 'What was read back from the stick did not match what was written. The batch is not marked as exported. Try another stick.',
+  'storage.failed': 'This could not be saved: the kiosk’s disk is full or cannot be written to. Nothing was changed. Please tell IT support.',
   'export.failure.writeFailed': 'The export did not succeed ({detail}). The answers are safe on the kiosk.',
   'export.failure.nothingNew': 'There are no new answers since the last export.',
   'export.failure.busy': 'An export is already running. Wait for it to finish.',

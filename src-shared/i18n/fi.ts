@@ -35,6 +35,7 @@ export const fi = {
   'export.failure.notMounted': 'Kohdassa {name} ei ole muistitikkua: se irrotettiin, tai sitä ei ole liitetty. Mitään ei merkitty viedyksi; vastaukset ovat tallessa kioskilla. Kiinnitä muistitikku ja yritä uudelleen.',
   'export.failure.nameClash': 'Muistitikulla on jo kansio {folder}. Siirrä se muualle tai nimeä se uudelleen ja yritä sitten uudelleen.',
   'export.failure.checkFailed': 'Tikulta takaisin luettu tieto ei vastannut kirjoitettua. Erää ei merkitty viedyksi. Kokeile toista tikkua.',
+  'storage.failed': 'Tallennus ei onnistunut: kioskin levy on täynnä tai siihen ei voi kirjoittaa. Mitään ei muutettu. Kerro asiasta IT-tuelle.',
   'export.failure.writeFailed': 'Vienti ei onnistunut ({detail}). Vastaukset ovat tallessa kioskilla.',
   'export.failure.nothingNew': 'Uusia vastauksia ei ole edellisen viennin jälkeen.',
   'export.failure.busy': 'Vienti on jo käynnissä. Odota, että se valmistuu.',

@@ -35,6 +35,7 @@ export const sv = {
   'export.failure.notMounted': 'Inget USB-minne är monterat på {name}: det togs ut eller monterades aldrig där. Inget markerades som exporterat; svaren finns kvar i kiosken. Sätt i USB-minnet och försök igen.',
   'export.failure.nameClash': 'Det finns redan en mapp {folder} på USB-minnet. Flytta eller byt namn på den och försök igen.',
   'export.failure.checkFailed': 'Det som lästes tillbaka från minnet stämde inte med det som skrevs. Partiet markerades inte som exporterat. Prova ett annat minne.',
+  'storage.failed': 'Det gick inte att spara: kioskens disk är full eller går inte att skriva till. Inget ändrades. Kontakta IT-stödet.',
   'export.failure.writeFailed': 'Exporten misslyckades ({detail}). Svaren finns kvar i kiosken.',
   'export.failure.nothingNew': 'Det finns inga nya svar sedan den senaste exporten.',
   'export.failure.busy': 'En export pågår redan. Vänta tills den är klar.',

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { isMethodName, methods, type MethodName } from '../../../src-shared/contract/methods';
 import { fail, ok, type ErrorIssue, type Result } from '../../../src-shared/contract/result';
-import { KerroError } from '../errors';
+import { translate } from '../../../src-shared/i18n/messages';
+import { DiskFault, KerroError } from '../errors';
 import type { CallContext, Handler, Handlers, KioskApi } from './handlers';
 
 /**
@@ -28,21 +29,27 @@ export async function dispatch(api: KioskApi, method: string, input: unknown, co
     const value = await runHandler(handlers, method, parsed.data, context);
     return ok(definition.output.parse(value));
   } catch (error) {
-    if (error instanceof KerroError) return fail(error.code, error.message, error.issues);
-    if (isStorageFault(error)) {
+    if (isDiskFault(error)) {
       logger.warn('api.storageFault', { method, message: String(error) });
-      return fail('storage_failed', 'The kiosk could not save this: its disk is full or cannot be written');
+      return fail('storage_failed', translate(api.language(), 'storage.failed'));
     }
+    if (error instanceof KerroError) return fail(error.code, error.message, error.issues);
     logger.error('api.failed', { method, message: String(error), stack: error instanceof Error ? error.stack : undefined });
     return fail('internal', 'Something went wrong inside the kiosk');
   }
 }
 
-/** A full or read-only disk is a named fault in every write path, the same one an answer gets, never `internal`. */
+/**
+ * A full or read-only data disk is one named fault in every write path (answer, PIN, settings,
+ * polls, outcomes, sealing for an export), the same code and the same words in the kiosk's
+ * language, never `internal`. A stick's own trouble is a TransferFailure, told apart and in its
+ * own words before it gets here.
+ */
 const storageFaultCodes = new Set(['ENOSPC', 'EROFS', 'EDQUOT', 'EIO']);
 
-function isStorageFault(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && storageFaultCodes.has(error.code);
+function isDiskFault(error: unknown): boolean {
+  if (error instanceof DiskFault) return true;
+  return !(error instanceof KerroError) && typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && storageFaultCodes.has(error.code);
 }
 
 function runHandler<M extends MethodName>(handlers: Handlers, method: M, input: unknown, context: CallContext) {

@@ -1,5 +1,6 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../../src-shared/contract/methods';
 import type { Logger } from '../logger';
+import type { LanguageCode } from '../../../src-shared/i18n/languages';
 
 export interface CallContext {
   transport: 'ipc' | 'http';
@@ -21,6 +22,8 @@ export interface KioskApi {
   readonly handlers: Handlers;
   readonly staffGate: StaffGate;
   readonly logger: Logger;
+  /** The kiosk's main language, in which a full or read-only disk is told to staff. */
+  readonly language: () => LanguageCode;
 }
 
 /** The handlers of one method namespace, e.g. `NamespaceHandlers<'polls'>` for every `polls.*` method. */

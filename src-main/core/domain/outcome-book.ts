@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isOutcomeShown, outcomeLimit, outcomeSchema, type Outcome } from '../../../src-shared/contract/outcomes';
-import { KerroError } from '../errors';
+import { DiskFault, KerroError } from '../errors';
 import { openDocument, type DocumentSpec, type DurableDocument } from '../store/document';
 import type { StoreContext } from '../store/store-context';
 
@@ -72,6 +72,6 @@ export class OutcomeBook {
   }
 
   private async replace(outcomes: Outcome[]): Promise<void> {
-    await this.document.replaceOr({ outcomes }, (error) => new KerroError('storage_failed', `The outcomes could not be saved (${String(error)})`));
+    await this.document.replaceOr({ outcomes }, (error) => new DiskFault('The outcomes', error));
   }
 }

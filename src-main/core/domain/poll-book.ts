@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pollSchema, type Poll } from '../../../src-shared/contract/polls';
 import type { Answer } from '../../../src-shared/contract/responses';
-import { KerroError } from '../errors';
+import { DiskFault, KerroError } from '../errors';
 import { openDocument, type DocumentSpec, type DurableDocument } from '../store/document';
 import type { StoreContext } from '../store/store-context';
 import { firstChildrenPoll } from './children-poll';
@@ -60,7 +60,7 @@ export class PollBook {
   async addVersions(polls: readonly Poll[]): Promise<void> {
     await this.document.replaceOr(
       { ...this.document.data, polls: [...this.document.data.polls, ...polls] },
-      (error) => new KerroError('storage_failed', `The polls could not be saved (${String(error)})`),
+      (error) => new DiskFault('The polls', error),
     );
   }
 
@@ -89,7 +89,7 @@ export class PollBook {
     const next = index === -1 ? [...polls, poll] : polls.map((known, at) => (at === index ? poll : known));
     await this.document.replaceOr(
       { ...this.document.data, polls: next },
-      (error) => new KerroError('storage_failed', `The poll could not be saved (${String(error)})`),
+      (error) => new DiskFault('The poll', error),
     );
   }
 }

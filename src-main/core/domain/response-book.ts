@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { StoredResponse } from '../../../src-shared/contract/responses';
-import { KerroError } from '../errors';
+import { DiskFault, KerroError } from '../errors';
 import { Journal } from '../store/journal';
 import type { StoreContext } from '../store/store-context';
 import { readCheckpoint, removeCheckpointLeftovers, writeCheckpoint, type Checkpoint } from './answer-checkpoint';
@@ -304,7 +304,7 @@ export class ResponseBook {
     try {
       await this.journal.append(texts);
     } catch (error) {
-      const failure = new KerroError('storage_failed', `The answer could not be saved (${String(error)})`);
+      const failure = new DiskFault('The answer', error);
       for (const pending of group) pending.reject(failure);
       return;
     }

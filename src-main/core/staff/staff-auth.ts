@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { StaffStatus } from '../../../src-shared/contract/staff';
 import type { StaffGate } from '../api/handlers';
 import { freshPinGuard, type KioskDocument, type PinGuard } from '../domain/kiosk-settings';
-import { KerroError } from '../errors';
+import { DiskFault, KerroError } from '../errors';
 import type { DurableDocument } from '../store/document';
 import type { Clock } from '../time';
 import { hashPin, isPinCorrect, type defaultPinCost } from './pin-hash';
@@ -94,7 +94,7 @@ export class StaffAuth implements StaffGate {
     const staffPin = await hashPin(newPin, this.options.pinCost);
     await this.settings.replaceOr(
       { ...this.settings.data, staffPin },
-      (error) => new KerroError('storage_failed', `The new PIN could not be saved (${String(error)})`),
+      (error) => new DiskFault('The new PIN', error),
     );
     for (const other of [...this.sessions.keys()]) if (other !== token) this.sessions.delete(other);
   }
