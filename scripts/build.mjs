@@ -111,3 +111,5 @@ await build({
   },
   ssr: { noExternal: true },
 });
+// The browser kiosk's session: the server and Chromium in kiosk mode, each started again when it ends.
+await nodeTarget('src-main/server/kiosk-session.ts', 'out/server', 'kiosk-session.mjs', 'es');
