@@ -94,7 +94,12 @@ export function checkAnswer(poll: Poll, answer: Answer): void {
     if (poll.kind !== 'text') throw new KerroError('invalid_input', 'This poll takes a choice, not text');
     return;
   }
+  if ('drawing' in answer) {
+    if (poll.kind !== 'child-drawing') throw new KerroError('invalid_input', 'This poll takes a choice, not a drawing');
+    return;
+  }
   if (poll.kind === 'text') throw new KerroError('invalid_input', 'This poll takes text, not a choice');
+  if (poll.kind === 'child-drawing') throw new KerroError('invalid_input', 'This poll takes a drawing, not a choice');
   const known = new Set(poll.options.map((option) => option.id));
   const chosen = new Set(answer.optionIds);
   if (chosen.size !== answer.optionIds.length) throw new KerroError('invalid_input', 'An option was chosen twice');
