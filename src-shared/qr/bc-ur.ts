@@ -19,7 +19,8 @@ function commonJsDefault<T extends object>(imported: T): T {
   return (inner ?? imported) as T;
 }
 
-export const bytewords = commonJsDefault(bytewordsImport);
+// Typed by its import: the inferred type names an enum bc-ur does not export, which a declaration cannot name.
+export const bytewords: typeof bytewordsImport = commonJsDefault(bytewordsImport);
 export const FountainDecoder = commonJsDefault(FountainDecoderImport);
 export const FountainEncoder = commonJsDefault(FountainEncoderImport);
 export const FountainEncoderPart = fountainEncoderModule.FountainEncoderPart;

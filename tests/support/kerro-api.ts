@@ -3,7 +3,7 @@ import type { RunningKerro } from './browser-shell';
 import { e2eStaffPin } from './browser-shell';
 
 /** Calls one API method over the browser shell's HTTP transport, as the screens do; fails the test on a refusal. */
-export async function callApi(kerro: RunningKerro, method: string, input: unknown, staffToken: string | null = null): Promise<unknown> {
+export async function callApi(kerro: Pick<RunningKerro, 'url'>, method: string, input: unknown, staffToken: string | null = null): Promise<unknown> {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-kerro-client': '1' };
   if (staffToken !== null) headers['x-kerro-staff-token'] = staffToken;
   const response = await fetch(`${kerro.url}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
@@ -13,7 +13,7 @@ export async function callApi(kerro: RunningKerro, method: string, input: unknow
 }
 
 /** A parent's answer to the standing question, as the start screen sends it. */
-export async function submitStandingAnswer(kerro: RunningKerro, optionId: string): Promise<void> {
+export async function submitStandingAnswer(kerro: Pick<RunningKerro, 'url'>, optionId: string): Promise<void> {
   await callApi(kerro, 'responses.submit', { pollId: 'council-feedback', pollVersion: 1, answer: { optionIds: [optionId] }, language: 'fi' });
 }
 
