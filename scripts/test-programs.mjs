@@ -1,5 +1,5 @@
 // The first step of `npm test`: the programs the tests need that `npm ci` cannot bring (Chromium,
-// and the kiosk session's compositor and screenshot tool). Each is found where it is; where one is
+// and for the browser kiosk's session test a virtual X screen and a key and tap injector). Each is found where it is; where one is
 // missing and this runs as root on a machine with apt-get, Debian's package is installed, saying
 // so in one line; otherwise the run stops at once with one line naming the command to run. No
 // test is ever skipped for want of one of them.
@@ -9,7 +9,13 @@ import { chromiumMissing, findChromium, findCommand } from './programs.mjs';
 /** What the tests need, how it is found, and the Debian package that brings it. */
 const programs = [
   { name: 'Chromium', debianPackage: 'chromium', find: () => findChromium(), missing: chromiumMissing },
+  { name: 'Xvfb', debianPackage: 'xvfb', find: () => findCommand('Xvfb'), missing: commandMissing('Xvfb', 'xvfb') },
+  { name: 'xdotool', debianPackage: 'xdotool', find: () => findCommand('xdotool'), missing: commandMissing('xdotool', 'xdotool') },
 ];
+
+function commandMissing(command, debianPackage) {
+  return `No ${command} found (the kiosk session test needs it): install it (Debian: \`apt-get install ${debianPackage}\`, as root).`;
+}
 
 const missing = programs.filter((program) => program.find() === null);
 if (missing.length > 0) {

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions, Input } from 'electron';
+import { isLeavingShortcut } from '../../src-shared/kiosk/leaving-keys';
 
 /** The screens are served from this origin by our own protocol handler, never from file:// or the web. */
 export const appScheme = 'kerro';
@@ -63,16 +64,8 @@ export function isTrustedSender(frame: SenderFrame | null): boolean {
 
 type KeyInput = Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'alt' | 'shift'>;
 
-const blockedWithControl = new Set(['w', 'r', 'q', 'p', 'n', 't', 'o', 's', 'f', 'g', 'u', 'j', '+', '-', '=', '0']);
-const blockedAlone = new Set(['F1', 'F3', 'F5', 'F6', 'F7', 'F11', 'F12', 'BrowserBack', 'BrowserForward', 'BrowserRefresh']);
-
 /** Keys that close, reload, print, zoom or open tools; a kiosk needs none of them. */
 export function shouldBlockInput(input: KeyInput): boolean {
   if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return false;
-  const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
-  if (blockedAlone.has(key)) return true;
-  if (input.alt && (key === 'F4' || key === 'ArrowLeft' || key === 'ArrowRight' || key === 'Home')) return true;
-  if ((input.control || input.meta) && blockedWithControl.has(key)) return true;
-  if ((input.control || input.meta) && input.shift && ['i', 'j', 'c', 'delete'].includes(key.toLowerCase())) return true;
-  return false;
+  return isLeavingShortcut(input);
 }

@@ -74,4 +74,7 @@ export const reportEn = {
   'outcomes.saveFailed': 'Saving did not work.',
   'outcomes.finnishMissing': 'The Finnish text is missing.',
   'outcomes.endBeforeStart': 'The last day is before the first day.',
+  'outcomes.savedShown': 'Outcome saved – now shown on the start screen.',
+  'outcomes.savedLater': 'Outcome saved – shown on the start screen {from} – {to}.',
+  'outcomes.savedPast': 'Outcome saved. The start screen does not show it, as its last day has passed.',
 } as const satisfies ReportMessages;

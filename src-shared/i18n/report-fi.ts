@@ -77,6 +77,9 @@ export const reportFi = {
   'outcomes.saveFailed': 'Tallennus ei onnistunut.',
   'outcomes.finnishMissing': 'Suomenkielinen teksti puuttuu.',
   'outcomes.endBeforeStart': 'Loppupäivä on ennen alkupäivää.',
+  'outcomes.savedShown': 'Tulos tallennettu – näkyy nyt aloitusnäytöllä.',
+  'outcomes.savedLater': 'Tulos tallennettu – näkyy aloitusnäytöllä {from} – {to}.',
+  'outcomes.savedPast': 'Tulos tallennettu. Se ei näy aloitusnäytöllä, koska sen viimeinen päivä on mennyt.',
 } as const;
 
 export type ReportMessageKey = keyof typeof reportFi;

@@ -74,4 +74,7 @@ export const reportSv = {
   'outcomes.saveFailed': 'Det gick inte att spara.',
   'outcomes.finnishMissing': 'Den finska texten saknas.',
   'outcomes.endBeforeStart': 'Slutdagen är före startdagen.',
+  'outcomes.savedShown': 'Resultatet har sparats – syns nu på startskärmen.',
+  'outcomes.savedLater': 'Resultatet har sparats – syns på startskärmen {from} – {to}.',
+  'outcomes.savedPast': 'Resultatet har sparats. Det syns inte på startskärmen, eftersom den sista dagen har passerat.',
 } as const satisfies ReportMessages;

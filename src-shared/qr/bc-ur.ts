@@ -3,6 +3,7 @@ import FountainDecoderImport from '@ngraveio/bc-ur/dist/fountainDecoder.js';
 import FountainEncoderImport, * as fountainEncoderModule from '@ngraveio/bc-ur/dist/fountainEncoder.js';
 import * as fountainUtils from '@ngraveio/bc-ur/dist/fountainUtils.js';
 import URImport from '@ngraveio/bc-ur/dist/ur.js';
+import XoshiroImport from '@ngraveio/bc-ur/dist/xoshiro.js';
 import * as utils from '@ngraveio/bc-ur/dist/utils.js';
 // Named, not the global: src-shared uses no Node global. Node resolves this to its own module, a bundler to the `buffer` package.
 import { Buffer } from 'buffer';
@@ -18,12 +19,25 @@ function commonJsDefault<T extends object>(imported: T): T {
   return (inner ?? imported) as T;
 }
 
-export const bytewords = commonJsDefault(bytewordsImport);
+// Typed by its import: the inferred type names an enum bc-ur does not export, which a declaration cannot name.
+export const bytewords: typeof bytewordsImport = commonJsDefault(bytewordsImport);
 export const FountainDecoder = commonJsDefault(FountainDecoderImport);
 export const FountainEncoder = commonJsDefault(FountainEncoderImport);
 export const FountainEncoderPart = fountainEncoderModule.FountainEncoderPart;
 export const UR = commonJsDefault(URImport);
 export const chooseFragments = fountainUtils.chooseFragments;
+const Xoshiro = commonJsDefault(XoshiroImport);
+
+/**
+ * How many fragments part `seqNum` mixes: chooseFragments(…).length without the shuffle of all
+ * k indexes, which is most of its cost (bc-ur's generator does its arithmetic in BigNumber).
+ * The same generator, seeded the same way, draws the degree first.
+ */
+export function mixDegree(seqNum: number, seqLength: number, checksum: number): number {
+  if (seqNum <= seqLength) return 1;
+  const rng = new Xoshiro(Buffer.concat([utils.intToBytes(seqNum), utils.intToBytes(checksum)]));
+  return fountainUtils.chooseDegree(seqLength, rng);
+}
 
 /** bc-ur speaks Node Buffers; the rest of Kerro speaks Uint8Array. The same bytes, not a copy. */
 function asBuffer(bytes: Uint8Array): Buffer {

@@ -1,4 +1,4 @@
-import { chooseFragments } from './bc-ur';
+import { mixDegree } from './bc-ur';
 
 /**
  * Which BC-UR parts to show, in which order. Parts 1…k are the plain fragments; every later
@@ -19,7 +19,7 @@ export function frameSchedule(fragmentCount: number, checksum: number, frameCoun
     let best = next;
     let bestDistance = Number.POSITIVE_INFINITY;
     for (let seqNum = next; seqNum < next + candidatesPerMix; seqNum += 1) {
-      const distance = Math.abs(chooseFragments(seqNum, fragmentCount, checksum).length - wanted);
+      const distance = Math.abs(mixDegree(seqNum, fragmentCount, checksum) - wanted);
       if (distance < bestDistance) {
         best = seqNum;
         bestDistance = distance;

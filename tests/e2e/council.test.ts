@@ -154,9 +154,40 @@ describe('the council report', () => {
     await typeOnScreen(page, 'Lisää tuoleja');
     await page.screenshot({ path: join(await screenshotDir(), 'staff-outcome-editor.png') });
     await expectAccessible(page, 'outcome editor');
+    // The save button sits in the footer that stays above the keyboard, and the save says in words where it shows.
+    expect(await page.locator('footer.staff-footer [data-action="save-outcome"]').count()).toBe(1);
     await page.locator('[data-action="save-outcome"]').click();
     await page.locator('.outcome-card').getByText('Lisää tuoleja').waitFor();
+    await page.getByText('Tulos tallennettu – näkyy nyt aloitusnäytöllä.').waitFor();
+    await page.screenshot({ path: join(await screenshotDir(), 'staff-outcome-saved.png') });
     expect(await page.locator('.outcome-card').textContent()).toContain('Näkyy nyt');
+
+    // Leaving with a change asks first; staying keeps the change, throwing it away leaves the outcome as it was.
+    await page.locator('[data-action="edit-outcome"]').click();
+    await page.locator('[data-action="cancel"]').click();
+    await page.locator('[data-screen="staff-outcomes"]').waitFor();
+    await page.locator('[data-action="edit-outcome"]').click();
+    await page.locator('textarea[name="outcome-fi"]').click();
+    await typeOnScreen(page, ' keittiöön');
+    await page.locator('.hg-button[data-skbtn="{done}"]').click();
+    await page.locator('[data-action="cancel"]').click();
+    await page.getByText('Muutoksia ei ole tallennettu. Heitetäänkö ne pois?').waitFor();
+    await page.screenshot({ path: join(await screenshotDir(), 'staff-outcome-leave-question.png') });
+    await page.locator('[data-action="stay"]').click();
+    expect(await page.locator('textarea[name="outcome-fi"]').inputValue()).toBe('Lisää tuoleja keittiöön');
+    await page.locator('[data-action="cancel"]').click();
+    await page.locator('[data-action="discard"]').click();
+    await page.locator('[data-screen="staff-outcomes"]').waitFor();
+    expect(await page.locator('.outcome-card-text').textContent()).toBe('Lisää tuoleja');
+    await page.locator('[data-action="new-outcome"]').click();
+    for (let step = 0; step < 2; step += 1) await page.getByRole('button', { name: 'Näkyy alkaen: Enemmän' }).click();
+    await page.locator('textarea[name="outcome-fi"]').click();
+    await typeOnScreen(page, 'Uusi leikkinurkka');
+    await page.locator('[data-action="save-outcome"]').click();
+    await page.getByText(/Tulos tallennettu – näkyy aloitusnäytöllä \d+\.\d+\.\d{4} – \d+\.\d+\.\d{4}\.$/).waitFor();
+    await page.locator('.outcome-card').filter({ hasText: 'Uusi leikkinurkka' }).locator('[data-action="remove-outcome"]').click();
+    await page.locator('[data-action="confirm-remove-outcome"]').click();
+    await page.locator('.outcome-card').filter({ hasText: 'Uusi leikkinurkka' }).waitFor({ state: 'detached' });
     await page.screenshot({ path: join(await screenshotDir(), 'staff-outcomes.png') });
     await expectAccessible(page, 'outcome list');
     await expectBigTargets(page, 'outcome list');
@@ -178,9 +209,39 @@ describe('the council report', () => {
     await expectAccessible(page, 'council report');
     await expectBigTargets(page, 'council report');
 
-    const printed = await pdfText(page);
-    expect(printed.pages).toBe(1);
-    const flat = printed.text.replace(/\s+/g, ' ');
+    // In print every piece of text shown is at least 9 pt (12 CSS px), measured as the browser computes
+    // it, laid out as wide as A4 inside its 11 mm margins (188 mm = 711 px).
+    const screenViewport = page.viewportSize();
+    await page.setViewportSize({ width: 711, height: 1040 });
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const sizes: { text: string; px: number }[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const element = node.parentElement;
+        const text = (node.textContent ?? '').trim();
+        if (element === null || text === '' || element.getClientRects().length === 0) continue;
+        sizes.push({ text: text.slice(0, 40), px: Number.parseFloat(getComputedStyle(element).fontSize) });
+      }
+      // A heat-map cell's text on more than one line ("<" above "5") reads as something else.
+      const wrapped = [...document.querySelectorAll('[data-testid="heat-map"] td')].filter((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+      });
+      return { sizes, wrappedCells: wrapped.map((cell) => cell.textContent) };
+    });
+    await page.emulateMedia({ media: null });
+    if (screenViewport !== null) await page.setViewportSize(screenViewport);
+    expect(printed.wrappedCells, 'heat-map cells on one line in print').toEqual([]);
+    expect(printed.sizes.length, 'the printed report has text').toBeGreaterThan(20);
+    expect(printed.sizes.filter((size) => size.px < 12), 'printed text under 9 pt').toEqual([]);
+    const headerText = printed.sizes.find((size) => size.text.startsWith('Vastauksia'));
+    expect(headerText?.px, 'the totals line is measured').toBeGreaterThanOrEqual(12);
+
+    const pdf = await pdfText(page);
+    expect(pdf.pages).toBe(1);
+    const flat = pdf.text.replace(/\s+/g, ' ');
     expect(flat).toContain('Asiakasraadin raportti');
     expect(flat).toContain('Vastauksia: 9');
     expect(flat).not.toContain('Raportti raadille');

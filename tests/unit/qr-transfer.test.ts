@@ -5,6 +5,7 @@ import { batchAnswerLine, batchClosingLine, batchOpeningLine } from '../../src-s
 import type { ExportAnswer } from '../../src-shared/contract/batch-format';
 import { BatchRefused, openTransferredBatch } from '../../src-shared/qr/batch-intake';
 import { decodeCompactBatch, encodeCompactBatch, NewerPayloadError } from '../../src-shared/qr/compact-batch';
+import { chooseFragments, mixDegree } from '../../src-shared/qr/bc-ur';
 import { fountainFrames } from '../../src-shared/qr/fountain-frames';
 import { FrameReceiver } from '../../src-shared/qr/frame-receiver';
 import { sampleBatch, seededRandom, samplePolls } from '../../scripts/fixtures/sample-batch';
@@ -101,6 +102,15 @@ describe('fountain frames', () => {
     }
     expect(decoder.isSuccess()).toBe(true);
     expect(new Uint8Array(decoder.resultUR().decodeCBOR())).toEqual(payload);
+  });
+
+  it('choose their mixes by the degree bc-ur itself gives each part', () => {
+    // The schedule asks only for a part's degree; it must be the length of the mix bc-ur makes.
+    for (const [seqLength, checksum] of [[7, 0x1234abcd], [47, 0xdeadbeef], [112, 42]] as const) {
+      for (let seqNum = 1; seqNum <= seqLength + 40; seqNum += 1) {
+        expect(mixDegree(seqNum, seqLength, checksum)).toBe(chooseFragments(seqNum, seqLength, checksum).length);
+      }
+    }
   });
 });
 

@@ -19,6 +19,12 @@ async function writeProgram(path: string, body: string): Promise<void> {
   await chmod(path, 0o755);
 }
 
+/** Stand-ins for the kiosk session test's programs, so a test can leave out only Chromium. */
+async function sessionPrograms(folder: string): Promise<void> {
+  await writeProgram(join(folder, 'Xvfb'), '');
+  await writeProgram(join(folder, 'xdotool'), '');
+}
+
 describe('the test command’s program step', () => {
   it('takes KERRO_CHROMIUM first, and refuses one that is not there rather than falling back', async () => {
     const folder = await makeTempDir();
@@ -31,21 +37,34 @@ describe('the test command’s program step', () => {
     expect(findChromium({ PATH: folder })).toMatch(/chromium/);
   });
 
-  it('says nothing and goes on when Chromium is there', async () => {
-    const browser = join(await makeTempDir(), 'chromium');
+  it('says nothing and goes on when Chromium, Xvfb and xdotool are there', async () => {
+    const folder = await makeTempDir();
+    const browser = join(folder, 'chromium');
     await writeProgram(browser, '');
-    expect(runScript('test-programs.mjs', { KERRO_CHROMIUM: browser, PATH: '' })).toEqual({ status: 0, stdout: '', stderr: '' });
+    await sessionPrograms(folder);
+    expect(runScript('test-programs.mjs', { KERRO_CHROMIUM: browser, PATH: folder })).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 
-  it('stops at once with one line naming the command to run where it cannot install Chromium (no apt-get)', () => {
-    const result = runScript('test-programs.mjs', { KERRO_CHROMIUM: '/nowhere/chromium', PATH: '' });
+  it('stops at once with one line naming the command to run where it cannot install Chromium (no apt-get)', async () => {
+    const folder = await makeTempDir();
+    await sessionPrograms(folder);
+    const result = runScript('test-programs.mjs', { KERRO_CHROMIUM: '/nowhere/chromium', PATH: folder });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('apt-get install chromium')]);
   });
 
+  it('names each missing program of the session test in one line of its own', async () => {
+    const browser = join(await makeTempDir(), 'chromium');
+    await writeProgram(browser, '');
+    const result = runScript('test-programs.mjs', { KERRO_CHROMIUM: browser, PATH: '' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('apt-get install xvfb'), expect.stringContaining('apt-get install xdotool')]);
+  });
+
   it('as root with apt-get, installs Debian’s chromium itself and says so in one line; as another user, stops', async () => {
     const folder = await makeTempDir();
+    await sessionPrograms(folder);
     const browser = join(folder, 'chromium-from-apt');
     const calls = join(folder, 'apt-get-calls');
     // apt-get's stand-in writes down what it was asked and, on install, puts the browser in place.
@@ -63,6 +82,32 @@ if (args[0] === 'install') { fs.writeFileSync(${JSON.stringify(browser)}, ''); f
       expect(result.status).toBe(1);
       expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('apt-get install chromium')]);
     }
+  });
+
+  it('as root with apt-get, installs all that is missing in one apt-get call, one line for each', async () => {
+    const folder = await makeTempDir();
+    const browser = join(folder, 'chromium-from-apt');
+    const calls = join(folder, 'apt-get-calls');
+    // The stand-in installs each package it is asked for as a program of the same folder.
+    await writeProgram(
+      join(folder, 'apt-get'),
+      `const fs = require('node:fs'); const args = process.argv.slice(2);
+fs.appendFileSync(${JSON.stringify(calls)}, args.join(' ') + '\\n');
+const made = { chromium: ${JSON.stringify(browser)}, xvfb: ${JSON.stringify(join(folder, 'Xvfb'))}, xdotool: ${JSON.stringify(join(folder, 'xdotool'))} };
+if (args[0] === 'install') for (const name of args.slice(3)) { fs.writeFileSync(made[name], ''); fs.chmodSync(made[name], 0o755); }`,
+    );
+    const result = runScript('test-programs.mjs', { KERRO_CHROMIUM: browser, PATH: folder });
+    if (!isRoot) {
+      expect(result.status).toBe(1);
+      return;
+    }
+    expect(result.stdout.trim().split('\n')).toEqual([
+      "Chromium is missing: installing Debian's `chromium` with apt-get.",
+      "Xvfb is missing: installing Debian's `xvfb` with apt-get.",
+      "xdotool is missing: installing Debian's `xdotool` with apt-get.",
+    ]);
+    expect(result.status).toBe(0);
+    expect((await readFile(calls, 'utf8')).trim().split('\n')).toEqual(['update -qq', 'install -y -qq chromium xvfb xdotool']);
   });
 
   it('refuses a Node older than 24 with one clear line, before anything else runs', () => {

@@ -1,3 +1,4 @@
+import type { Drawing } from '../../../src-shared/contract/drawing';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 
 /**
@@ -6,7 +7,7 @@ import type { LanguageCode } from '../../../src-shared/i18n/languages';
  */
 export interface ReportAnswer {
   pollId: string;
-  answer: { optionIds: readonly string[] } | { text: string };
+  answer: { optionIds: readonly string[] } | { text: string } | { drawing: Drawing };
   language: LanguageCode;
   answeredAt: string;
   flags: readonly string[];

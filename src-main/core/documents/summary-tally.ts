@@ -49,7 +49,7 @@ export class SummaryTally {
     }
     if ('optionIds' in answer.answer) {
       for (const id of answer.answer.optionIds) tally.options.set(id, (tally.options.get(id) ?? 0) + 1);
-    } else {
+    } else if ('text' in answer.answer) {
       this.quote(tally, tally.texts, answer.answer.text, answer.answeredAt);
     }
     for (const id of answer.topics) tally.topics.set(id, (tally.topics.get(id) ?? 0) + 1);

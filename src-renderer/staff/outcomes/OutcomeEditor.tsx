@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { outcomeTextLimit, type Outcome } from '../../../src-shared/contract/outcomes';
+import { isOutcomeShown, outcomeTextLimit, type Outcome } from '../../../src-shared/contract/outcomes';
 import { daysBetween } from '../../../src-shared/contract/report';
 import { formatDay, shiftDay } from '../../../src-shared/i18n/days';
 import type { Messages } from '../../../src-shared/i18n/fi';
@@ -9,6 +9,7 @@ import { Stepper } from '../Stepper';
 import type { StaffCall } from '../staff-call';
 import { KeyboardArea } from '../../typing/KeyboardArea';
 import { TextField } from '../../typing/TextField';
+import { DiscardQuestion } from '../session/DiscardQuestion';
 import { StaffHeader } from '../StaffHeader';
 
 interface OutcomeEditorProps {
@@ -18,7 +19,10 @@ interface OutcomeEditorProps {
   /** The kiosk's own day, from which the dates are stepped. */
   today: string;
   outcome: Outcome | null;
-  onDone: () => void;
+  /** Saved: says in words when the start screen shows it. */
+  onSaved: (message: string) => void;
+  /** Left without saving (after asking, when something had changed). */
+  onCancel: () => void;
 }
 
 /** A year either way is more than any council outcome needs, and keeps the steppers short. */
@@ -26,16 +30,25 @@ const dayRange = 366;
 const defaultDays = 27;
 
 /** One outcome: its text in Finnish (and optionally Swedish and English) and the days it shows. */
-export function OutcomeEditor({ texts, language, call, today, outcome, onDone }: OutcomeEditorProps) {
-  const [fi, setFi] = useState(outcome?.text.fi ?? '');
-  const [sv, setSv] = useState(outcome?.text.sv ?? '');
-  const [en, setEn] = useState(outcome?.text.en ?? '');
-  const [startsOn, setStartsOn] = useState(outcome?.startsOn ?? today);
-  const [endsOn, setEndsOn] = useState(outcome?.endsOn ?? shiftDay(today, defaultDays));
+export function OutcomeEditor({ texts, language, call, today, outcome, onSaved, onCancel }: OutcomeEditorProps) {
+  const [initial] = useState(() => ({
+    fi: outcome?.text.fi ?? '',
+    sv: outcome?.text.sv ?? '',
+    en: outcome?.text.en ?? '',
+    startsOn: outcome?.startsOn ?? today,
+    endsOn: outcome?.endsOn ?? shiftDay(today, defaultDays),
+  }));
+  const [fi, setFi] = useState(initial.fi);
+  const [sv, setSv] = useState(initial.sv);
+  const [en, setEn] = useState(initial.en);
+  const [startsOn, setStartsOn] = useState(initial.startsOn);
+  const [endsOn, setEndsOn] = useState(initial.endsOn);
+  const [isAskingToLeave, setIsAskingToLeave] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const text = (key: Parameters<typeof reportText>[1]) => reportText(language, key);
   const isFinnishMissing = fi.trim() === '';
+  const isChanged = JSON.stringify({ fi, sv, en, startsOn, endsOn }) !== JSON.stringify(initial);
 
   const save = async () => {
     if (isFinnishMissing) {
@@ -45,9 +58,24 @@ export function OutcomeEditor({ texts, language, call, today, outcome, onDone }:
     setIsBusy(true);
     const result = await call('outcomes.save', { id: outcome?.id ?? null, draft: { text: { fi, sv, en }, startsOn, endsOn } });
     setIsBusy(false);
-    if (result.ok) onDone();
+    if (result.ok) onSaved(savedMessage(result.value.outcome));
     else setProblem(text('outcomes.saveFailed'));
   };
+  const savedMessage = (saved: Pick<Outcome, 'startsOn' | 'endsOn'>) => {
+    if (isOutcomeShown(saved, today)) return text('outcomes.savedShown');
+    if (saved.endsOn < today) return text('outcomes.savedPast');
+    return reportText(language, 'outcomes.savedLater', { from: formatDay(saved.startsOn), to: formatDay(saved.endsOn) });
+  };
+  const footer = (
+    <footer className="editor-actions staff-footer">
+      <div role="alert" className="editor-alert">
+        {problem === null || isFinnishMissing ? null : <p className="field-problem">{problem}</p>}
+      </div>
+      <button type="button" className="primary-button" data-action="save-outcome" disabled={isBusy} onClick={() => void save()}>
+        {text('outcomes.save')}
+      </button>
+    </footer>
+  );
   const dayStepper = (label: string, name: string, value: string, minimum: number, onChange: (day: string) => void) => (
     <div className="editor-section">
       <p className="text-language-label">{label}</p>
@@ -67,9 +95,9 @@ export function OutcomeEditor({ texts, language, call, today, outcome, onDone }:
   );
 
   return (
-    <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area" hasSentenceCase>
+    <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area" hasSentenceCase footer={footer}>
       <main className="screen staff-screen outcome-editor" data-screen="staff-outcome-editor">
-        <StaffHeader title={outcome === null ? text('outcomes.new') : text('outcomes.edit')} exit={{ label: text('outcomes.cancel'), action: 'cancel', onPress: onDone }} />
+        <StaffHeader title={outcome === null ? text('outcomes.new') : text('outcomes.edit')} exit={{ label: text('outcomes.cancel'), action: 'cancel', onPress: () => (isChanged ? setIsAskingToLeave(true) : onCancel()) }} />
         <p className="editor-note">{text('outcomes.intro')}</p>
         <div className="editor-section">
           <TextField name="outcome-fi" label={text('outcomes.textFi')} value={fi} lang="fi" maxLength={outcomeTextLimit} isMultiline problem={isFinnishMissing ? problem : null} onChange={(value) => {
@@ -84,15 +112,8 @@ export function OutcomeEditor({ texts, language, call, today, outcome, onDone }:
           if (endsOn < day) setEndsOn(day);
         })}
         {dayStepper(text('outcomes.endsOn'), 'ends-on', endsOn, daysBetween(today, startsOn), setEndsOn)}
-        <div className="editor-actions" role="group">
-          <div role="alert" className="editor-alert">
-            {problem === null || isFinnishMissing ? null : <p className="field-problem">{problem}</p>}
-          </div>
-          <button type="button" className="primary-button" data-action="save-outcome" disabled={isBusy} onClick={() => void save()}>
-            {text('outcomes.save')}
-          </button>
-        </div>
       </main>
+      {isAskingToLeave ? <DiscardQuestion texts={texts} onDiscard={onCancel} onStay={() => setIsAskingToLeave(false)} /> : null}
     </KeyboardArea>
   );
 }

@@ -6,6 +6,7 @@ import type { Messages } from '../../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import { reportText } from '../../../src-shared/i18n/report-messages';
 import type { StaffCall } from '../staff-call';
+import { SavedNotice } from '../session/SavedNotice';
 import { OutcomeEditor } from './OutcomeEditor';
 import './outcomes-screen.css';
 import { StaffHeader } from '../StaffHeader';
@@ -25,6 +26,7 @@ export function OutcomesScreen({ texts, language, call, onBack }: OutcomesScreen
   const [list, setList] = useState<{ outcomes: Outcome[]; today: string } | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   /** Removing takes a second tap on the same card: a mistaken tap must not take an outcome off the screen. */
   const [removing, setRemoving] = useState<string | null>(null);
   const text = (key: Parameters<typeof reportText>[1]) => reportText(language, key);
@@ -45,10 +47,12 @@ export function OutcomesScreen({ texts, language, call, onBack }: OutcomesScreen
         call={call}
         today={list.today}
         outcome={editing.outcome}
-        onDone={() => {
+        onSaved={(message) => {
           setEditing(null);
+          setSaved(message);
           void load();
         }}
+        onCancel={() => setEditing(null)}
       />
     );
   }
@@ -62,7 +66,10 @@ export function OutcomesScreen({ texts, language, call, onBack }: OutcomesScreen
     <main className="screen staff-screen outcomes-screen" data-screen="staff-outcomes">
       <StaffHeader title={text('outcomes.title')} exit={{ label: text('report.back'), action: 'back', onPress: onBack }} />
       <p className="editor-note">{text('outcomes.intro')}</p>
-      <button type="button" className="primary-button" data-action="new-outcome" disabled={list === null} onClick={() => setEditing({ outcome: null })}>
+      <button type="button" className="primary-button" data-action="new-outcome" disabled={list === null} onClick={() => {
+          setSaved(null);
+          setEditing({ outcome: null });
+        }}>
         {text('outcomes.new')}
       </button>
       <div role="alert">{failure === null ? null : <p className="field-problem">{failure}</p>}</div>
@@ -82,7 +89,10 @@ export function OutcomesScreen({ texts, language, call, onBack }: OutcomesScreen
                   {formatDay(outcome.startsOn)} – {formatDay(outcome.endsOn)} · <strong>{isShown ? text('outcomes.shownNow') : text('outcomes.notShownNow')}</strong>
                 </p>
                 <div className="outcome-card-actions">
-                  <button type="button" className="secondary-button" data-action="edit-outcome" onClick={() => setEditing({ outcome })}>
+                  <button type="button" className="secondary-button" data-action="edit-outcome" onClick={() => {
+                      setSaved(null);
+                      setEditing({ outcome });
+                    }}>
                     {text('outcomes.edit')}
                   </button>
                   {removing === outcome.id ? (
@@ -100,6 +110,7 @@ export function OutcomesScreen({ texts, language, call, onBack }: OutcomesScreen
           })}
         </ul>
       )}
+      {saved === null ? null : <SavedNotice text={saved} onGone={() => setSaved(null)} />}
     </main>
   );
 }
