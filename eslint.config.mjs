@@ -139,7 +139,7 @@ export default tseslint.config(
         ...nodeOnly,
         ...noElectron,
         { group: ['lowdb', '**/src-main/**'], message: 'The receiver runs on any laptop, without the kiosk.' },
-        { group: ['**/parents/**', '**/staff/**', '**/app/**', '**/typing/**', '**/api/**'], message: 'The receiver is an app of its own: it imports src-shared, the user-text parts and its own folder only.' },
+        { group: ['**/parents/**', '**/staff/**', '**/app/**', '**/typing/**', '**/api/**', '**/user-text/**'], message: 'The receiver is an app of its own: it imports src-shared and its own folder only.' },
       ]),
     },
   },

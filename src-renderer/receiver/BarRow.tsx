@@ -1,4 +1,4 @@
-import { UserText } from '../user-text/UserText';
+import { withoutBidiControls } from '../../src-shared/text/free-text';
 
 export interface BarRowProps {
   label: string;
@@ -15,7 +15,7 @@ export function BarRow({ label, count, total, share, hiddenAs }: BarRowProps) {
   return (
     <li className="bar-row" data-testid="bar-row">
       <span className="bar-label">
-        <UserText text={label} />
+        <bdi>{withoutBidiControls(label)}</bdi>
       </span>
       <span className="bar-track" aria-hidden="true">
         <span className="bar-fill" style={{ width: `${width}%` }} />

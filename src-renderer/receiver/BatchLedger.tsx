@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { qrText } from '../../src-shared/i18n/qr-messages';
 import { finnishDate } from '../../src-shared/qr/batch-tally';
 import type { KioskLedger } from '../../src-shared/qr/merge';
-import { fillWithUserText } from '../user-text/fill-with-user-text';
+import { withoutBidiControls } from '../../src-shared/text/free-text';
 
 export interface BatchLedgerProps {
   language: LanguageCode;
@@ -17,7 +18,7 @@ export function BatchLedger({ language, kiosks }: BatchLedgerProps) {
       {kiosks.length === 0 && <p>{qrText(language, 'receiver.noBatches')}</p>}
       {kiosks.map((kiosk) => (
         <div className="ledger-kiosk" key={kiosk.kioskId} data-testid="ledger-kiosk">
-          <h3>{fillWithUserText(qrText(language, 'receiver.kiosk'), { kiosk: kiosk.kioskId }, { site: kiosk.site })}</h3>
+          <h3>{siteIsolated(qrText(language, 'receiver.kiosk', { kiosk: kiosk.kioskId }), kiosk.site)}</h3>
           <ul>
             {kiosk.batches.map((batch) => (
               <li key={batch.number}>
@@ -51,4 +52,9 @@ function periodOf(first: string | null, last: string | null): string {
   const from = finnishDate(first);
   const to = finnishDate(last);
   return from === to ? from : `${from}–${to}`;
+}
+
+/** The site's name is a person's words: isolated, so a right-to-left name cannot reorder the sentence around it. */
+function siteIsolated(sentence: string, site: string): ReactNode[] {
+  return sentence.split('{site}').flatMap((piece, index) => (index === 0 ? [piece] : [<bdi key={index}>{withoutBidiControls(site)}</bdi>, piece]));
 }

@@ -5,7 +5,7 @@ import { finnishDecimal } from '../../src-shared/qr/merged-csv';
 import { withoutBurst, type MergedChart } from '../../src-shared/qr/summary-merge';
 import { protectBreakdown, shownCountText } from '../../src-shared/privacy/small-groups';
 import { BarRow } from './BarRow';
-import { UserText } from '../user-text/UserText';
+import { withoutBidiControls } from '../../src-shared/text/free-text';
 
 export interface ResultChartsProps {
   language: LanguageCode;
@@ -43,7 +43,7 @@ export function ResultCharts({ language, charts, isBurstLeftOut }: ResultChartsP
         return (
           <article className="result-poll" key={chart.key} data-testid="result-poll">
             <h3>
-              <UserText text={title} /> <span className="result-count">({counts.answers})</span>
+              <bdi>{withoutBidiControls(title)}</bdi> <span className="result-count">({counts.answers})</span>
               {isShared && <span className="result-kiosks"> – {qrText(language, 'receiver.fromKiosks', { kiosks: chart.kiosks.join(', ') })}</span>}
             </h3>
             {chart.burst.answers > 0 && (
@@ -84,7 +84,7 @@ export function ResultCharts({ language, charts, isBurstLeftOut }: ResultChartsP
                 <ul>
                   {texts.map((text, index) => (
                     <li key={index}>
-                      <UserText text={text.text} />
+                      <bdi>{withoutBidiControls(text.text)}</bdi>
                       {text.isBurst && <span className="result-burst-mark"> {qrText(language, 'receiver.burstMark')}</span>}
                     </li>
                   ))}
