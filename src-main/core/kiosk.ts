@@ -77,6 +77,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
   const settings = await openSettings(context, responses);
   const polls = await PollBook.open(context);
   const outcomes = await OutcomeBook.open(context);
+  const drafts = await StaffDrafts.open(context);
   const startedAt = clock().toISOString();
   const bursts = new BurstDetector();
   const settingsData = () => settings.data;
@@ -110,7 +111,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
     ...kioskHandlers({ settings: settingsData, version: options.version, isSetUp: () => auth.isSetUp, health }),
     ...responseHandlers({ polls, responses, settings: settingsData, bursts, clock }),
     ...pollHandlers({ polls, responses, outcomes, exports: exportService, settings: settingsData, clock, targetFileSystem }),
-    ...staffHandlers({ auth, drafts: new StaffDrafts(), settings, polls, responses, exports: exportStatus, recoveries: () => context.recoveries.length }),
+    ...staffHandlers({ auth, drafts, settings, polls, responses, exports: exportStatus, recoveries: () => context.recoveries.length }),
     ...resultHandlers({ polls, responses, exports: exportStatus }),
     ...settingsHandlers({ settings, clock, lastPurge: () => ledger.lastSummary, purgeNow: () => retention.run() }),
     ...exportHandlers({ exports: exportService, settings: settingsData, fileSystem: context.fileSystem }),

@@ -27,15 +27,6 @@ export function ChildrenWay({ screen, polls, language, texts, isBusy, onAnswer, 
   }, [isLeftEmpty, onHome]);
   if (screen.name === 'childThanks') return <lazyScreens.ChildrenThanks language={language} texts={texts} onHome={onHome} />;
   if (poll === undefined) return null;
-  return (
-    <lazyScreens.ChildrenScreen
-      key={`${poll.id}@${poll.version}`}
-      poll={poll}
-      language={language}
-      texts={texts}
-      isBusy={isBusy}
-      onAnswer={onAnswer}
-      onHome={onHome}
-    />
-  );
+  const Screen = poll.kind === 'child-drawing' ? lazyScreens.DrawingScreen : poll.kind === 'child-pictures' ? lazyScreens.PicturesScreen : lazyScreens.ChildrenScreen;
+  return <Screen key={`${poll.id}@${poll.version}`} poll={poll} language={language} texts={texts} isBusy={isBusy} onAnswer={onAnswer} onHome={onHome} />;
 }

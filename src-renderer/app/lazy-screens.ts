@@ -10,5 +10,7 @@ export const lazyScreens = {
   TextAnswerScreen: lazy(() => import('../parents/TextAnswerScreen').then((module) => ({ default: module.TextAnswerScreen }))),
   CommentScreen: lazy(() => import('../parents/CommentScreen').then((module) => ({ default: module.CommentScreen }))),
   ChildrenScreen: lazy(() => import('../children/ChildrenScreen').then((module) => ({ default: module.ChildrenScreen }))),
+  PicturesScreen: lazy(() => import('../children/PicturesScreen').then((module) => ({ default: module.PicturesScreen }))),
+  DrawingScreen: lazy(() => import('../children/DrawingScreen').then((module) => ({ default: module.DrawingScreen }))),
   ChildrenThanks: lazy(() => import('../children/ChildrenThanks').then((module) => ({ default: module.ChildrenThanks }))),
 };

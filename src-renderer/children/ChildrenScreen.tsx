@@ -4,12 +4,10 @@ import type { Poll } from '../../src-shared/contract/polls';
 import type { Answer } from '../../src-shared/contract/responses';
 import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
-import { useFocusOnShow } from '../parents/useFocusOnShow';
 import { childPictogramFor } from './child-pictograms';
-import { HomeButton } from './HomeButton';
 import { PictureButton } from './PictureButton';
 import { readAloud, stopReading } from './read-aloud';
-import { SpeakerButton } from './SpeakerButton';
+import { QuestionHeader } from './QuestionHeader';
 import './children.css';
 
 interface ChildrenScreenProps {
@@ -28,7 +26,6 @@ interface ChildrenScreenProps {
  */
 export function ChildrenScreen({ poll, language, texts, isBusy, onAnswer, onHome }: ChildrenScreenProps) {
   const [picked, setPicked] = useState<string | null>(null);
-  const heading = useFocusOnShow<HTMLHeadingElement>();
   const question = localize(poll.question, language);
   const { text: questionText, language: questionLanguage } = question;
   useEffect(() => {
@@ -48,14 +45,8 @@ export function ChildrenScreen({ poll, language, texts, isBusy, onAnswer, onHome
   };
 
   return (
-    <main className="screen children-screen" data-screen="children" data-poll={poll.id}>
-      <header className="children-header">
-        <HomeButton label={texts['children.home']} onHome={onHome} />
-        <h1 ref={heading} tabIndex={-1} className="children-question" lang={question.language}>
-          {question.text}
-        </h1>
-        <SpeakerButton label={texts['children.listen']} onSpeak={() => readAloud(question)} />
-      </header>
+    <main className="screen children-screen" data-screen="children" data-poll={poll.id} data-kind={poll.kind}>
+      <QuestionHeader question={question} texts={texts} onHome={onHome} />
       <div className="picture-row" role="group" aria-label={question.text}>
         {poll.options.map((option) => (
           <PictureButton

@@ -6,8 +6,9 @@ import { languageCodes, languageNames, staffLanguageOf, type LanguageCode } from
 import { KeyboardArea } from '../typing/KeyboardArea';
 import { TextField } from '../typing/TextField';
 import { ChoiceGroup } from './ChoiceGroup';
-import { findProblems, languagesWithProblems, toDraft, type EditorState } from './editor-state';
+import { findProblems, languagesWithProblems, toDraft, withKind, type EditorState } from './editor-state';
 import { OptionFields } from './OptionFields';
+import { PictureGallery } from './PictureGallery';
 import { problemText } from './problem-text';
 import { ScheduleFields } from './ScheduleFields';
 import { DiscardQuestion } from './session/DiscardQuestion';
@@ -123,7 +124,7 @@ export function PollEditor({ texts, language, call, pollId, initial, answers, no
             label={texts['editor.kind']}
             value={state.kind}
             choices={pollKinds.map((kind) => ({ value: kind, label: texts[`editor.kind.${kind}`] }))}
-            onChange={(kind) => change({ kind })}
+            onChange={(kind) => change(withKind(state, kind))}
           />
         </fieldset>
         <div className="editor-section">
@@ -149,6 +150,9 @@ export function PollEditor({ texts, language, call, pollId, initial, answers, no
         </div>
         {ownOptionKinds.has(state.kind) ? (
           <OptionFields options={state.options} language={textLanguage} texts={texts} problems={problems} onChange={(options) => change({ options })} />
+        ) : null}
+        {state.kind === 'child-pictures' ? (
+          <PictureGallery options={state.options} language={language} texts={texts} problems={problems} onChange={(options) => change({ options })} />
         ) : null}
         <div className="editor-section">
           <button

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { settingsInputSchema, timingLimits, type SettingsInput, type SettingsView } from '../../src-shared/contract/settings';
 import { fill } from '../../src-shared/i18n/format';
 import type { Messages } from '../../src-shared/i18n/fi';
@@ -21,11 +21,17 @@ interface SettingsScreenProps {
   texts: Messages;
   language: LanguageCode;
   call: StaffCall;
+  /** Changes kept when a session ended mid-edit: the form opens with them, still unsaved. */
+  draft?: SettingsInput;
+  /** Shown once at the top, e.g. that kept changes came back. */
+  restoredNotice?: string;
+  /** The form whenever it differs from what is saved, else null: a session that ends keeps it. */
+  onChange: (changed: SettingsInput | null) => void;
   onSaved: () => void;
   onBack: () => void;
 }
 
-export function SettingsScreen({ texts, language, call, onSaved, onBack }: SettingsScreenProps) {
+export function SettingsScreen({ texts, language, call, draft, restoredNotice, onChange, onSaved, onBack }: SettingsScreenProps) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [form, setForm] = useState<SettingsInput | null>(null);
   const [savedForm, setSavedForm] = useState<SettingsInput | null>(null);
@@ -34,15 +40,24 @@ export function SettingsScreen({ texts, language, call, onSaved, onBack }: Setti
   const [notice, setNotice] = useState<string | null>(null);
   const [isChangingPin, setIsChangingPin] = useState(false);
 
+  // The kept changes are read once, when the screen opens.
+  const openingDraft = useRef(draft);
   useEffect(() => {
     void call('settings.get', {}).then((result) => {
       if (!result.ok) return;
       const { siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours, retentionDays } = result.value;
+      const saved = { siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours, retentionDays };
       setView(result.value);
-      setForm({ siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours, retentionDays });
-      setSavedForm({ siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, openingHours, retentionDays });
+      setForm(openingDraft.current ?? saved);
+      setSavedForm(saved);
     });
   }, [call]);
+  const latestOnChange = useRef(onChange);
+  latestOnChange.current = onChange;
+  const isChanged = JSON.stringify(form) !== JSON.stringify(savedForm);
+  useEffect(() => {
+    latestOnChange.current(form !== null && isChanged ? form : null);
+  }, [form, isChanged]);
 
   if (view === null || form === null) return <main className="screen staff-screen" data-screen="staff-settings" />;
   const change = (next: Partial<SettingsInput>) => {
@@ -68,7 +83,6 @@ export function SettingsScreen({ texts, language, call, onSaved, onBack }: Setti
     onSaved();
   };
 
-  const isChanged = JSON.stringify(form) !== JSON.stringify(savedForm);
   const seconds = (value: number) => fill(texts['settings.seconds'], { seconds: value });
   const footer = isChangingPin ? null : (
     <footer className="editor-actions staff-footer">
@@ -84,6 +98,11 @@ export function SettingsScreen({ texts, language, call, onSaved, onBack }: Setti
     <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area" hasSentenceCase footer={footer}>
       <main className="screen staff-screen settings-screen" data-screen="staff-settings">
         <StaffHeader title={texts['staff.settings']} exit={{ label: texts['staff.back'], action: 'back', onPress: () => (isChanged ? setIsAskingToLeave(true) : onBack()) }} />
+        {restoredNotice === undefined ? null : (
+          <p className="editor-note" role="status" data-notice="draft-restored">
+            {restoredNotice}
+          </p>
+        )}
         <section className="editor-section" aria-labelledby="clock-heading">
           <h2 id="clock-heading">{texts['settings.clock']}</h2>
           <KioskClock kioskNow={view.now} language={language} label={texts['settings.clock']} />

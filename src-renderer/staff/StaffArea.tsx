@@ -1,13 +1,16 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { pollTemplates, type PollTemplateId } from '../../src-shared/contract/poll-templates';
 import type { Poll } from '../../src-shared/contract/polls';
+import type { SettingsInput } from '../../src-shared/contract/settings';
+import type { StaffDraft } from '../../src-shared/contract/staff-session';
 import { messages } from '../../src-shared/i18n/messages';
 import { staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
 import { client } from '../api/transport';
 import { useIdleTimeout } from '../app/useIdleTimeout';
 import { editorStateOf, newEditorState, type EditorState } from './editor-state';
 import { PinScreen } from './PinScreen';
-import { draftOfEditor, editorOfDraft, type EditorDraft } from './session/editor-draft';
+import { draftOfEditor, editorOfDraft } from './session/editor-draft';
+import { draftOfSettings, settingsOfDraft } from './session/settings-draft';
 import { SavedNotice } from './session/SavedNotice';
 import { SessionWarning } from './session/SessionWarning';
 import { useStaffSession } from './session/useStaffSession';
@@ -29,7 +32,7 @@ type View =
   | { name: 'home' }
   | { name: 'editor'; pollId: string | null; initial: EditorState; answers: number; notice?: string }
   | { name: 'results'; pollId: string }
-  | { name: 'settings' }
+  | { name: 'settings'; draft?: SettingsInput; notice?: string }
   | { name: 'qr' }
   | { name: 'report' }
   | { name: 'outcomes' }
@@ -54,7 +57,8 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
   const [view, setView] = useState<View>({ name: 'home' });
   const [notice, setNotice] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const editing = useRef<EditorDraft | null>(null);
+  /** The form being edited, as the main side should keep it should the session end; null on other screens. */
+  const editing = useRef<StaffDraft | null>(null);
 
   const lock = useCallback(() => {
     void client.call('staff.lock', {});
@@ -67,13 +71,14 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
   const ended = useCallback(() => {
     client.setStaffToken(null);
     setToken(null);
-    setNotice(editing.current === null ? texts['staff.sessionEnded'] : texts['session.endedWithDraft']);
+    const kept = editing.current?.screen;
+    setNotice(kept === undefined ? texts['staff.sessionEnded'] : kept === 'settings' ? texts['session.endedWithSettings'] : texts['session.endedWithDraft']);
   }, [texts]);
 
   const session = useStaffSession({
     token,
     idleSeconds,
-    draftOf: () => (editing.current === null ? null : draftOfEditor(editing.current)),
+    draftOf: () => editing.current,
     // Left untouched, the kiosk goes back to the parents; a kept draft waits behind the PIN.
     onEnded: (reason) => (reason === 'idle' ? lock() : ended()),
   });
@@ -95,11 +100,15 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
   const unlocked = async (opened: { token: string; idleSeconds: number }) => {
     client.setStaffToken(opened.token);
     const kept = await client.call('staff.takeDraft', {});
-    const restored = kept.ok && kept.value.draft !== null ? editorOfDraft(kept.value.draft) : null;
-    editing.current = restored;
+    const draft = kept.ok ? kept.value.draft : null;
+    const restored = draft === null ? null : editorOfDraft(draft);
+    const settings = draft === null ? null : settingsOfDraft(draft);
+    editing.current = restored === null && settings === null ? null : draft;
     if (restored !== null) {
       setView({ name: 'editor', pollId: restored.pollId, answers: restored.answers, initial: restored.state, notice: texts['session.draftRestored'] });
-    } else if (view.name === 'editor') {
+    } else if (settings !== null) {
+      setView({ name: 'settings', draft: settings, notice: texts['session.settingsRestored'] });
+    } else if (view.name === 'editor' || view.name === 'settings') {
       setView({ name: 'home' });
     }
     setIdleSeconds(opened.idleSeconds);
@@ -117,7 +126,7 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
       {saved === null ? null : <SavedNotice text={saved} onGone={() => setSaved(null)} />}
     </>
   );
-  const leaveEditor = (message: string | null) => {
+  const leaveForm = (message: string | null) => {
     editing.current = null;
     session.keepAliveNow();
     setSaved(message);
@@ -159,16 +168,29 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
           answers={view.answers}
           notice={view.notice}
           onChange={(state) => {
-            editing.current = { pollId: view.pollId, answers: view.answers, state };
+            editing.current = draftOfEditor({ pollId: view.pollId, answers: view.answers, state });
           }}
-          onSaved={(isActive) => leaveEditor(isActive ? texts['saved.active'] : texts['saved.draft'])}
-          onCancel={() => leaveEditor(null)}
+          onSaved={(isActive) => leaveForm(isActive ? texts['saved.active'] : texts['saved.draft'])}
+          onCancel={() => leaveForm(null)}
         />,
       );
     case 'results':
       return withSession(<ResultsScreen texts={texts} language={language} call={call} pollId={view.pollId} onBack={home} />);
     case 'settings':
-      return withSession(<SettingsScreen texts={texts} language={language} call={call} onSaved={onKioskChanged} onBack={home} />);
+      return withSession(
+        <SettingsScreen
+          texts={texts}
+          language={language}
+          call={call}
+          draft={view.draft}
+          restoredNotice={view.notice}
+          onChange={(changed) => {
+            editing.current = changed === null ? null : draftOfSettings(changed);
+          }}
+          onSaved={onKioskChanged}
+          onBack={() => leaveForm(null)}
+        />,
+      );
     case 'usb':
       return withSession(<UsbExportScreen texts={texts} language={language} call={call} onKioskChanged={onKioskChanged} onBack={home} />);
     case 'qr':

@@ -71,7 +71,7 @@ export function editorStateOf(poll: Poll, now: Date): EditorState {
     ...base,
     kind: poll.kind,
     question: textsOf(poll.question),
-    options: ownOptionKinds.has(poll.kind) ? poll.options.map((option) => ({ key: nextKey++, id: option.id, label: textsOf(option.label) })) : base.options,
+    options: hasEditorOptions(poll.kind) ? poll.options.map((option) => ({ key: nextKey++, id: option.id, label: textsOf(option.label) })) : base.options,
     comment: poll.followUp?.comment ?? false,
     startMode: poll.startsAt === null ? 'now' : 'at',
     startAt: poll.startsAt === null ? base.startAt : toLocalIso(new Date(poll.startsAt)),
@@ -80,11 +80,26 @@ export function editorStateOf(poll: Poll, now: Date): EditorState {
   };
 }
 
+/** Kinds whose options the editor keeps: written ones, or pictures picked from the gallery. */
+export function hasEditorOptions(kind: PollKind): boolean {
+  return ownOptionKinds.has(kind) || kind === 'child-pictures';
+}
+
+/**
+ * Another kind: pictures and written options do not mix, so moving between the gallery and
+ * written options starts the options afresh.
+ */
+export function withKind(state: EditorState, kind: PollKind): Partial<EditorState> {
+  const isPictures = (of: PollKind) => of === 'child-pictures';
+  if (isPictures(kind) === isPictures(state.kind)) return { kind };
+  return { kind, options: isPictures(kind) ? [] : [emptyOption(), emptyOption()] };
+}
+
 export function toDraft(state: EditorState): PollDraftInput {
   return {
     kind: state.kind,
     question: state.question,
-    options: ownOptionKinds.has(state.kind)
+    options: hasEditorOptions(state.kind)
       ? state.options.map((option) => (option.id === undefined ? { label: option.label } : { id: option.id, label: option.label }))
       : [],
     comment: state.comment,

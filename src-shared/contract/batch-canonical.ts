@@ -37,7 +37,13 @@ export function canonicalJson(value: unknown): string {
  * A test holds the two equal for every shape an answer can take.
  */
 export function canonicalAnswerJson(answer: ExportAnswer): string {
-  const inner = 'text' in answer.answer ? `{"text":${JSON.stringify(answer.answer.text)}}` : `{"optionIds":${stringList(answer.answer.optionIds)}}`;
+  const given = answer.answer;
+  const inner =
+    'text' in given
+      ? `{"text":${JSON.stringify(given.text)}}`
+      : 'drawing' in given
+        ? `{"drawing":${canonicalJson(given.drawing)}}`
+        : `{"optionIds":${stringList(given.optionIds)}}`;
   const comment = answer.comment === null ? 'null' : JSON.stringify(answer.comment);
   const audience = answer.audience === undefined ? '' : `"audience":${JSON.stringify(answer.audience)},`;
   return (

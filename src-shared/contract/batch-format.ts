@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PersonalDataKind } from '../privacy/personal-data';
 import { audiences } from './children';
+import { drawingFilePattern, drawingSchema } from './drawing';
 import { identifierSchema, isoDateTimeSchema, languageSchema, pollKinds } from './polls';
 
 /**
@@ -47,6 +48,7 @@ export const exportAnswerSchema = z
     answer: z.union([
       z.object({ optionIds: z.array(identifierSchema) }).strict(),
       z.object({ text: z.string() }).strict(),
+      z.object({ drawing: drawingSchema }).strict(),
     ]),
     language: languageSchema,
     answeredAt: z.string(),
@@ -92,6 +94,9 @@ export const printedFileNames = ['summary.pdf', 'report.pdf'] as const;
 export const exportFileNames = ['responses.json', 'responses.csv', 'summary.html', 'report.html', ...printedFileNames, ...receiverFileNames] as const;
 export const manifestFileName = 'manifest.json';
 
+/** The fixed files, and one SVG per child's drawing (`drawing-<seq>.svg`). */
+export const exportFileNameSchema = z.union([z.enum(exportFileNames), z.string().regex(drawingFilePattern)]);
+
 export const exportManifestFormat = { name: 'kerro-export', schemaVersion: 1 } as const;
 
 /** `manifest.json` in every export folder: what the folder is and the hash of each file beside it. */
@@ -120,9 +125,9 @@ export const exportManifestSchema = z
     language: languageSchema,
     csvDialect: csvDialectSchema,
     files: z
-      .array(z.object({ name: z.enum(exportFileNames), bytes: z.number().int().min(0), sha256: sha256Schema }).strict())
+      .array(z.object({ name: exportFileNameSchema, bytes: z.number().int().min(0), sha256: sha256Schema }).strict())
       .min(1)
-      .max(exportFileNames.length),
+      .refine((files) => new Set(files.map((file) => file.name)).size === files.length, 'a file is listed twice'),
   })
   .strict();
 

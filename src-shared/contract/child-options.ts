@@ -1,4 +1,4 @@
-import type { ChildPollKind } from './children';
+import type { ChildScaleKind } from './children';
 import type { PollOption } from './polls';
 
 /**
@@ -6,7 +6,7 @@ import type { PollOption } from './polls';
  * with its name in every kiosk language: the name is what the kiosk reads aloud. Russian,
  * Ukrainian and Arabic are drafts that need review, like those languages' screen texts.
  */
-const childScales: Record<ChildPollKind, PollOption[]> = {
+const childScales: Record<ChildScaleKind, PollOption[]> = {
   'child-faces': [
     { id: 'face-sad', label: { fi: 'Surullinen', sv: 'Ledsen', en: 'Sad', ru: 'Грустно', uk: 'Сумно', ar: 'حزين' } },
     { id: 'face-okay', label: { fi: 'Ihan ok', sv: 'Helt okej', en: 'Okay', ru: 'Нормально', uk: 'Нормально', ar: 'عادي' } },
@@ -24,6 +24,6 @@ const childScales: Record<ChildPollKind, PollOption[]> = {
   ],
 };
 
-export function childScaleOptions(kind: ChildPollKind): PollOption[] {
+export function childScaleOptions(kind: ChildScaleKind): PollOption[] {
   return childScales[kind];
 }

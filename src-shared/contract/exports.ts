@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { csvDialectSchema, exportFileNames, manifestFileName, sha256Schema } from './batch-format';
+import { csvDialectSchema, exportFileNameSchema, manifestFileName, sha256Schema } from './batch-format';
 import { isoDateTimeSchema } from './polls';
 
 /**
@@ -75,7 +75,7 @@ export type PrintFailureReason = PrintFailureView['reason'];
 export const writtenFolderSchema = z.object({
   batch: batchSummarySchema,
   folder: z.string(),
-  files: z.array(z.object({ name: z.enum([...exportFileNames, manifestFileName]), bytes: z.number().int().min(0), sha256: sha256Schema })),
+  files: z.array(z.object({ name: z.union([exportFileNameSchema, z.literal(manifestFileName)]), bytes: z.number().int().min(0), sha256: sha256Schema })),
   /** Why summary.pdf and report.pdf could not be made although the shell can print; the batch was exported without them. */
   printFailure: printFailureSchema.nullable(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { languageCodes } from '../i18n/languages';
 import { identifierSchema, isoDateTimeSchema, languageSchema, optionLimits, pollKinds, textLimits, type PollKind } from './polls';
+import { childPictureOf } from './child-pictures';
 import { problems } from './problems';
 import { freeTextSchema } from '../text/free-text';
 
@@ -66,7 +67,7 @@ export interface DraftProblem {
 
 function draftProblems(draft: PollDraft): DraftProblem[] {
   const found: DraftProblem[] = [];
-  if (ownOptionKinds.has(draft.kind)) {
+  if (ownOptionKinds.has(draft.kind) || draft.kind === 'child-pictures') {
     if (draft.options.length < optionLimits.min) found.push({ path: ['options'], message: problems.tooFewOptions });
   } else if (draft.options.length > 0) {
     found.push({ path: ['options'], message: problems.optionsNotUsed });
@@ -78,6 +79,11 @@ function draftProblems(draft: PollDraft): DraftProblem[] {
       if (label === undefined) return;
       if (seen.has(label)) found.push({ path: ['options', index, 'label', language], message: problems.duplicateOption });
       seen.add(label);
+    });
+  }
+  if (draft.kind === 'child-pictures') {
+    draft.options.forEach((option, index) => {
+      if (option.id === undefined || childPictureOf(option.id) === undefined) found.push({ path: ['options', index, 'id'], message: problems.unknownPicture });
     });
   }
   const ids = new Set<string>();

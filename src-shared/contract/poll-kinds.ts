@@ -19,7 +19,7 @@ const yesNoOptions: PollOption[] = [
   { id: 'no', label: { fi: 'Ei', sv: 'Nej', en: 'No' } },
 ];
 
-/** The answers a kind comes with; single and multi take the staff member's own options instead. */
+/** The answers a kind comes with; single and multi take the staff member's own options, pick-pictures pictures from the gallery. */
 export function fixedOptions(kind: PollKind): PollOption[] | null {
   switch (kind) {
     case 'smiley':
@@ -37,5 +37,9 @@ export function fixedOptions(kind: PollKind): PollOption[] | null {
     case 'child-thumbs':
     case 'child-weather':
       return childScaleOptions(kind);
+    case 'child-pictures':
+      return null;
+    case 'child-drawing':
+      return [];
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { childPictureOf } from './child-pictures';
 import { outcomeLimit, outcomeSchema } from './outcomes';
 import { identifierSchema, isoDateTimeSchema, languageSchema, pollKinds, pollSchema, pollStates, type Poll } from './polls';
 
@@ -39,7 +40,7 @@ export const pollPackSchema = z
 
 export type PollPack = z.output<typeof pollPackSchema>;
 
-const choiceKinds = new Set<Poll['kind']>(['smiley', 'single', 'multi', 'scale', 'yesno', 'child-faces', 'child-thumbs', 'child-weather']);
+const choiceKinds = new Set<Poll['kind']>(['smiley', 'single', 'multi', 'scale', 'yesno', 'child-faces', 'child-thumbs', 'child-weather', 'child-pictures']);
 
 /** Rules the poll schema alone cannot state: a pack must make sense as a whole. */
 export function pollPackProblems(polls: readonly Poll[]): { path: (string | number)[]; message: string }[] {
@@ -52,7 +53,12 @@ export function pollPackProblems(polls: readonly Poll[]): { path: (string | numb
     versions.add(key);
     if (poll.standing) standing.add(poll.id);
     if (choiceKinds.has(poll.kind) && poll.options.length < 2) found.push({ path: ['polls', index, 'options'], message: `${key} needs at least two options` });
-    if (poll.kind === 'text' && poll.options.length > 0) found.push({ path: ['polls', index, 'options'], message: `${key} is a text poll and takes no options` });
+    if ((poll.kind === 'text' || poll.kind === 'child-drawing') && poll.options.length > 0) {
+      found.push({ path: ['polls', index, 'options'], message: `${key} is a ${poll.kind} poll and takes no options` });
+    }
+    if (poll.kind === 'child-pictures' && poll.options.some((option) => childPictureOf(option.id) === undefined)) {
+      found.push({ path: ['polls', index, 'options'], message: `${key} names a picture the kiosk does not have` });
+    }
     if (new Set(poll.options.map((option) => option.id)).size !== poll.options.length) {
       found.push({ path: ['polls', index, 'options'], message: `${key} has an option id twice` });
     }

@@ -1,7 +1,7 @@
 import { childTemplates } from './child-templates';
 import type { PollDraftInput } from './poll-draft';
 
-export const pollTemplateIds = ['opening-hours', 'activity-wishes', 'council-next', 'child-playing', 'child-day', 'child-toys'] as const;
+export const pollTemplateIds = ['opening-hours', 'activity-wishes', 'council-next', 'child-playing', 'child-day', 'child-toys', 'child-best', 'child-wish'] as const;
 export type PollTemplateId = (typeof pollTemplateIds)[number];
 
 /** Ready-made quick polls the staff can start from and change before saving. */

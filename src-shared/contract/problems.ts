@@ -21,6 +21,7 @@ export const problems = {
   defaultLanguageHidden: 'problem.defaultLanguageHidden',
   outOfRange: 'problem.outOfRange',
   controlCharacter: 'problem.controlCharacter',
+  unknownPicture: 'problem.unknownPicture',
 } as const satisfies Record<string, MessageKey>;
 
 export type ProblemKey = (typeof problems)[keyof typeof problems];

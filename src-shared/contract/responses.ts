@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { freeTextSchema } from '../text/free-text';
 import { audiences } from './children';
+import { drawingSchema } from './drawing';
 import { identifierSchema, languageSchema, textLimits } from './polls';
 import { problems } from './problems';
 
@@ -12,13 +13,16 @@ export const textAnswerSchema = z.object({
   text: z.string().trim().min(1).max(textLimits.comment),
 });
 
-export const answerSchema = z.union([choiceAnswerSchema.strict(), textAnswerSchema.strict()]);
+/** A child's drawing: strokes only, never free text. */
+export const drawingAnswerSchema = z.object({ drawing: drawingSchema }).strict();
+
+export const answerSchema = z.union([choiceAnswerSchema.strict(), textAnswerSchema.strict(), drawingAnswerSchema]);
 
 /** What a parent sends: the text is normalised here, once, before it is stored or searched. */
 const textAnswerInputSchema = z.object({
   text: freeTextSchema(textLimits.comment).pipe(z.string().min(1, problems.required)),
 });
-export const answerInputSchema = z.union([choiceAnswerSchema.strict(), textAnswerInputSchema.strict()]);
+export const answerInputSchema = z.union([choiceAnswerSchema.strict(), textAnswerInputSchema.strict(), drawingAnswerSchema]);
 export type Answer = z.output<typeof answerSchema>;
 
 export const responseFlags = ['burst'] as const;

@@ -1,5 +1,6 @@
 import { pollKey, type CsvDialect, type ExportAnswer, type PollSnapshot } from '../contract/batch-format';
 import { audienceOf } from '../contract/children';
+import { drawingFileName } from '../contract/drawing';
 import { localize } from '../contract/localize';
 import type { LanguageCode } from '../i18n/languages';
 
@@ -125,7 +126,7 @@ export class CsvFormatter {
       flags: answer.flags.join('|'),
       masked: answer.masked.join('|'),
       audience: audienceOf(answer),
-      drawing: '',
+      drawing: 'drawing' in answer.answer ? drawingFileName(answer.seq) : '',
     };
     return `${csvColumns.map((column) => this.cell(cells[column])).join(this.rules.delimiter)}${lineEnd}`;
   }

@@ -3,6 +3,8 @@ export const staffTouchFi = {
   'session.endingSoon': 'Istunto päättyy {seconds} sekunnin kuluttua. Kosketa näyttöä, niin jatkat.',
   'session.keep': 'Jatka',
   'session.endedWithDraft': 'Istunto päättyi. Keskeneräinen kysely on tallessa: avaa PIN-koodilla, niin jatkat siitä.',
+  'session.endedWithSettings': 'Istunto päättyi. Tallentamattomat asetusten muutokset ovat tallessa: avaa PIN-koodilla, niin jatkat siitä.',
+  'session.settingsRestored': 'Tallentamattomat asetusten muutokset palautettiin. Tallenna ne tai heitä pois.',
   'session.draftRestored': 'Keskeneräinen kysely palautettiin. Jatka siitä, mihin jäit.',
   'saved.active': 'Kysely käynnissä – näkyy nyt kioskissa.',
   'saved.draft': 'Kysely tallennettu luonnoksena. Se ei näy kioskissa ennen kuin käynnistät sen.',

@@ -4,6 +4,8 @@ export const staffTouchSv = {
   'session.endingSoon': 'Sessionen tar slut om {seconds} sekunder. Rör vid skärmen för att fortsätta.',
   'session.keep': 'Fortsätt',
   'session.endedWithDraft': 'Sessionen tog slut. Den påbörjade enkäten finns kvar: öppna med PIN-koden för att fortsätta.',
+  'session.endedWithSettings': 'Sessionen tog slut. De osparade ändringarna i inställningarna finns kvar: öppna med PIN-koden för att fortsätta.',
+  'session.settingsRestored': 'De osparade ändringarna i inställningarna har återställts. Spara dem eller kasta dem.',
   'session.draftRestored': 'Den påbörjade enkäten har återställts. Fortsätt där du slutade.',
   'saved.active': 'Enkäten är igång – syns nu i kiosken.',
   'saved.draft': 'Enkäten sparades som utkast. Den syns inte i kiosken förrän du startar den.',

@@ -31,7 +31,7 @@ export function tallyAnswers(polls: readonly PollSnapshot[], answers: Iterable<E
     counts.answers += 1;
     if ('optionIds' in answer.answer) {
       for (const id of answer.answer.optionIds) counts.options.set(id, (counts.options.get(id) ?? 0) + 1);
-    } else {
+    } else if ('text' in answer.answer) {
       counts.texts.push(answer.answer.text);
     }
     for (const id of answer.topics) counts.topics.set(id, (counts.topics.get(id) ?? 0) + 1);

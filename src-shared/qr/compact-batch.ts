@@ -152,7 +152,10 @@ function encodeColumns(canonical: string): Uint8Array {
     if (!uuidPattern.test(answer.id)) throw new Error('id is not a lowercase UUID');
     ids.bytes(hexToBytes(answer.id.replaceAll('-', '')));
     polls.unsigned(dictionaries.polls.placeOf(`${answer.pollId}@${answer.pollVersion}`));
-    if ('text' in answer.answer) {
+    if ('drawing' in answer.answer) {
+      // The columns have no place for strokes: such a batch travels as its canonical text, still exact.
+      throw new Error('a drawing');
+    } else if ('text' in answer.answer) {
       choices.unsigned(0);
       texts.text(answer.answer.text);
     } else {

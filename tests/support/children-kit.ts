@@ -26,3 +26,20 @@ export async function touchTwice(page: Page, optionId: string): Promise<void> {
   await expect.poll(() => picture.getAttribute('aria-pressed')).toBe('true');
   await picture.tap();
 }
+
+/**
+ * One finger drawing on the children's drawing pad, as touch events: down at the first point,
+ * moved through the others, lifted. Points are fractions of the pad's width and height.
+ */
+export async function drawStroke(page: Page, points: readonly (readonly [number, number])[]): Promise<void> {
+  const box = await page.getByTestId('drawing-pad').boundingBox();
+  if (box === null) throw new Error('No drawing pad on screen');
+  const at = ([x, y]: readonly [number, number]) => ({ x: Math.round(box.x + x * box.width), y: Math.round(box.y + y * box.height) });
+  const [first, ...rest] = points;
+  if (first === undefined) return;
+  const session = await page.context().newCDPSession(page);
+  await session.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(first)] });
+  for (const point of rest) await session.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(point)] });
+  await session.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await session.detach();
+}

@@ -1,3 +1,5 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call, openTestKiosk, valueOf } from '../../scripts/fixtures/kiosk';
 import { manualClock, openSetUpKiosk, testPin, testPinCost, unlock } from '../support/staff';
@@ -58,5 +60,28 @@ describe('the staff session under a finger', () => {
       error: { code: 'invalid_input' },
     });
     await kiosk.close();
+  });
+
+  it('keeps the draft on disk, so a restart mid-edit loses nothing; handed back once, the file holds none', async () => {
+    const dataDir = await makeTempDir();
+    const settingsDraft = { screen: 'settings', pollId: null, answers: 0, payload: JSON.stringify({ thanksSeconds: 9 }) } as const;
+    const first = await openSetUpKiosk(dataDir);
+    // No draft yet: no file either, so a kiosk whose data folder is read-only opens as before.
+    await expect(stat(join(dataDir, 'staff-draft.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+    valueOf(await call(first, 'staff.keepAlive', { draft }, await unlock(first)));
+    const token = await unlock(first);
+    valueOf(await call(first, 'staff.keepAlive', { draft: settingsDraft }, token));
+    await first.close();
+
+    const second = await openTestKiosk(dataDir, { pinCost: testPinCost });
+    // The session did not survive the restart; the draft did, and only staff get it.
+    expect(await call(second, 'staff.takeDraft', {}, token)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const again = await unlock(second);
+    expect(valueOf(await call(second, 'staff.takeDraft', {}, again))).toEqual({ draft: settingsDraft });
+    expect(JSON.parse(await readFile(join(dataDir, 'staff-draft.json'), 'utf8'))).toMatchObject({ data: { draft: null } });
+    await second.close();
+    const third = await openTestKiosk(dataDir, { pinCost: testPinCost });
+    expect(valueOf(await call(third, 'staff.takeDraft', {}, await unlock(third)))).toEqual({ draft: null });
+    await third.close();
   });
 });

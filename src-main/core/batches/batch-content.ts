@@ -18,7 +18,13 @@ export function toExportAnswer(response: StoredResponse): ExportAnswer {
     for (const kind of result.kinds) masked.add(kind);
     return result.text;
   };
-  const answer = 'text' in response.answer ? { text: mask(response.answer.text) } : { optionIds: [...response.answer.optionIds] };
+  const given = response.answer;
+  const answer =
+    'text' in given
+      ? { text: mask(given.text) }
+      : 'drawing' in given
+        ? { drawing: { strokes: given.drawing.strokes.map((stroke) => ({ color: stroke.color, points: [...stroke.points] })) } }
+        : { optionIds: [...given.optionIds] };
   const comment = response.comment === null ? null : mask(response.comment);
   return {
     seq: response.seq,

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { audiences } from '../../../src-shared/contract/children';
+import { drawingSchema, type Drawing } from '../../../src-shared/contract/drawing';
 import {
   batchAnswerLine,
   batchClosingLine,
@@ -200,7 +201,7 @@ function shapeOfAnswer(value: unknown): ExportAnswer | null {
   if (typeof answer !== 'object' || answer === null) return null;
   const choice = 'optionIds' in answer && isStringList(answer.optionIds) ? { optionIds: answer.optionIds } : null;
   const typed = 'text' in answer && typeof answer.text === 'string' ? { text: answer.text } : null;
-  const given = choice ?? typed;
+  const given = choice ?? typed ?? drawingOf(answer);
   if (given === null) return null;
   const languageCode = languageCodes.find((code) => code === language);
   if (languageCode === undefined) return null;
@@ -209,6 +210,13 @@ function shapeOfAnswer(value: unknown): ExportAnswer | null {
   if (audience !== undefined && known === undefined) return null;
   const shaped: ExportAnswer = { seq, id, pollId, pollVersion, answer: given, language: languageCode, answeredAt, flags, topics, comment, masked };
   return known === undefined ? shaped : { ...shaped, audience: known };
+}
+
+/** A drawing is checked whole: it becomes an SVG file, and its bounds are what keep that file small. */
+function drawingOf(answer: object): { drawing: Drawing } | null {
+  if (!('drawing' in answer)) return null;
+  const drawing = drawingSchema.safeParse(answer.drawing);
+  return drawing.success ? { drawing: drawing.data } : null;
 }
 
 function isStringList(value: unknown): value is string[] {

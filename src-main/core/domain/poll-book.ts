@@ -2,19 +2,13 @@ import { z } from 'zod';
 import { pollSchema, type Poll } from '../../../src-shared/contract/polls';
 import type { Answer } from '../../../src-shared/contract/responses';
 import { KerroError } from '../errors';
-import { openDocument, type DocumentSpec, type DurableDocument } from '../store/document';
+import { declareDocument, openDocument, type DocumentData, type DurableDocument } from '../store/document';
 import type { StoreContext } from '../store/store-context';
 import { firstChildrenPoll } from './children-poll';
 import { standingPoll } from './standing-poll';
 
-const pollsDocumentSchema = z.object({ polls: z.array(pollSchema) });
-type PollsDocument = z.output<typeof pollsDocumentSchema>;
-
-const pollsDocumentSpec: DocumentSpec<PollsDocument> = {
-  fileName: 'polls.json',
-  schemaVersion: 1,
-  schema: pollsDocumentSchema,
-};
+const pollsDocumentSpec = declareDocument('polls.json', z.object({ polls: z.array(pollSchema) }));
+type PollsDocument = DocumentData<typeof pollsDocumentSpec>;
 
 const singleChoiceKinds = new Set<Poll['kind']>(['smiley', 'single', 'scale', 'yesno', 'child-faces', 'child-thumbs', 'child-weather']);
 
@@ -100,7 +94,12 @@ export function checkAnswer(poll: Poll, answer: Answer): void {
     if (poll.kind !== 'text') throw new KerroError('invalid_input', 'This poll takes a choice, not text');
     return;
   }
+  if ('drawing' in answer) {
+    if (poll.kind !== 'child-drawing') throw new KerroError('invalid_input', 'This poll takes a choice, not a drawing');
+    return;
+  }
   if (poll.kind === 'text') throw new KerroError('invalid_input', 'This poll takes text, not a choice');
+  if (poll.kind === 'child-drawing') throw new KerroError('invalid_input', 'This poll takes a drawing, not a choice');
   const known = new Set(poll.options.map((option) => option.id));
   const chosen = new Set(answer.optionIds);
   if (chosen.size !== answer.optionIds.length) throw new KerroError('invalid_input', 'An option was chosen twice');

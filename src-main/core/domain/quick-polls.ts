@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { pictureOptions } from '../../../src-shared/contract/child-pictures';
 import { fixedOptions } from '../../../src-shared/contract/poll-kinds';
 import { resolveSchedule, scheduleProblems, type PollDraft } from '../../../src-shared/contract/poll-draft';
 import type { Poll, PollOption } from '../../../src-shared/contract/polls';
@@ -23,6 +24,7 @@ export function newPollId(now: Date, isTaken: (id: string) => boolean): string {
 export function optionsFor(draft: PollDraft): PollOption[] {
   const fixed = fixedOptions(draft.kind);
   if (fixed !== null) return fixed;
+  if (draft.kind === 'child-pictures') return pictureOptions(draft.options.flatMap((option) => (option.id === undefined ? [] : [option.id])));
   const used = new Set(draft.options.flatMap((option) => (option.id === undefined ? [] : [option.id])));
   let next = 1;
   return draft.options.map((option) => {

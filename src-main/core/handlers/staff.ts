@@ -39,10 +39,10 @@ export function staffHandlers(dependencies: StaffDependencies): NamespaceHandler
     'staff.unlock': async (input) => ({ token: await auth.unlock(input.pin), idleSeconds: idleSeconds() }),
     // The gate has already renewed the session by the time this runs: being called is the keep-alive.
     'staff.keepAlive': async (input) => {
-      if (input.draft !== undefined) drafts.keep(input.draft);
+      if (input.draft !== undefined) await drafts.keep(input.draft);
       return { idleSeconds: idleSeconds() };
     },
-    'staff.takeDraft': async () => ({ draft: drafts.take() }),
+    'staff.takeDraft': async () => ({ draft: await drafts.take() }),
     'staff.lock': async (_input, context) => {
       auth.lock(context.staffToken);
       return {};

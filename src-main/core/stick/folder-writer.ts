@@ -6,6 +6,7 @@ import {
   type ExportAnswer,
   type ExportManifest,
 } from '../../../src-shared/contract/batch-format';
+import { drawingFileName, drawingSvg } from '../../../src-shared/contract/drawing';
 import { fsyncDirectory } from '../store/durable-file';
 import { isNotFound, type FileSystem } from '../store/file-system';
 import { pollKey } from '../batches/batch-content';
@@ -108,6 +109,8 @@ async function writeFiles(options: FolderWriteOptions, workPath: string): Promis
   // Filled in by the opening line; an object, because the callbacks' assignments are invisible to narrowing.
   const state: { csv: CsvFormatter | null; tally: SummaryTally | null; report: ReportTally<ExportAnswer> | null } = { csv: null, tally: null, report: null };
   let done = 0;
+  // Each drawing as its own SVG file, written as its answer streams past.
+  const drawings: ExportManifest['files'] = [];
   let scanned: ScannedBatch;
   try {
     scanned = await scanBatchFile(options.dataFileSystem, options.batchFile, {
@@ -123,6 +126,10 @@ async function writeFiles(options: FolderWriteOptions, workPath: string): Promis
         if (state.csv === null || state.tally === null || state.report === null) throw new BatchFormatError('an answer before the opening', 0);
         await csv.write(state.csv.row(answer, batch.number, batch.kioskId));
         await json.flushIfFull();
+        if ('drawing' in answer.answer) {
+          const name = drawingFileName(answer.seq);
+          drawings.push({ name, ...(await writeWhole(fileSystem, join(workPath, name), drawingSvg(answer.answer.drawing))) });
+        }
         state.tally.add(answer);
         state.report.add(answer);
         done += 1;
@@ -139,6 +146,7 @@ async function writeFiles(options: FolderWriteOptions, workPath: string): Promis
     files = [
       { name: 'responses.json', ...(await json.finish()) },
       { name: 'responses.csv', ...(await csv.finish()) },
+      ...drawings,
     ];
   } catch (error) {
     // `finish` closes its own file even when it fails; the other may still be open.

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
+import { drawingFileName, drawingFilePattern, drawingSvg } from '../../../src-shared/contract/drawing';
 import { exportManifestSchema, manifestFileName, type ExportManifest } from '../../../src-shared/contract/batch-format';
 import { nodeFileSystem, type FileSystem } from '../store/file-system';
 import { BatchFormatError, scanBatchFile } from '../batches/batch-file';
@@ -101,8 +103,14 @@ async function readManifest(fileSystem: FileSystem, path: string, check: FolderC
 
 async function checkBatch(fileSystem: FileSystem, path: string, manifest: ExportManifest, check: FolderCheck): Promise<void> {
   let scanned;
+  // The SVG each drawing must have: made again from the batch, so a file that does not show its answer is found.
+  const drawings = new Map<string, string>();
   try {
-    scanned = await scanBatchFile(fileSystem, join(path, 'responses.json'));
+    scanned = await scanBatchFile(fileSystem, join(path, 'responses.json'), {
+      onAnswer: (answer) => {
+        if ('drawing' in answer.answer) drawings.set(drawingFileName(answer.seq), createHash('sha256').update(drawingSvg(answer.answer.drawing)).digest('hex'));
+      },
+    });
   } catch (error) {
     check.problems.push(`responses.json is not a canonical Kerro batch (${error instanceof BatchFormatError ? error.message : String(error)})`);
     return;
@@ -121,6 +129,15 @@ async function checkBatch(fileSystem: FileSystem, path: string, manifest: Export
   ];
   for (const [label, inBatch, inManifest] of agreements) {
     if (inBatch !== inManifest) check.problems.push(`the manifest's ${label} (${String(inManifest)}) differs from the batch's (${String(inBatch)})`);
+  }
+  const listed = new Map(manifest.files.map((file) => [file.name, file.sha256]));
+  for (const [name, sha256] of drawings) {
+    const found = listed.get(name);
+    if (found === undefined) check.problems.push(`${name}, a child's drawing in the batch, is not listed in the manifest`);
+    else if (found !== sha256) check.problems.push(`${name} does not show the drawing the batch holds`);
+  }
+  for (const name of listed.keys()) {
+    if (drawingFilePattern.test(name) && !drawings.has(name)) check.problems.push(`${name} is listed, but the batch holds no such drawing`);
   }
   const missing = header.seqTo - header.seqFrom + 1 - header.count;
   if (missing > 0) check.warnings.push(`${missing} answer number(s) between ${header.seqFrom} and ${header.seqTo} are missing: lost on the kiosk before sealing`);

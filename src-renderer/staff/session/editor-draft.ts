@@ -31,6 +31,7 @@ export function draftOfEditor({ pollId, answers, state }: EditorDraft): StaffDra
 
 /** The editor as it was, or null when the kept draft is not one this screen can read. */
 export function editorOfDraft(draft: StaffDraft): EditorDraft | null {
+  if (draft.screen !== 'poll-editor') return null;
   let payload: unknown;
   try {
     payload = JSON.parse(draft.payload);

@@ -42,4 +42,12 @@ export const ar = {
   'children.home': 'إلى البداية',
   'children.thanks': 'شكرًا! رائع أنك أخبرتنا.',
   'children.listen': 'استمع',
+  'children.done': 'تم',
+  'children.undo': 'تراجع',
+  'children.canvas': 'ارسم هنا بإصبعك',
+  'children.color.black': 'أسود',
+  'children.color.red': 'أحمر',
+  'children.color.blue': 'أزرق',
+  'children.color.green': 'أخضر',
+  'children.color.yellow': 'أصفر',
 } satisfies ParentMessages;

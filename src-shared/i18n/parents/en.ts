@@ -42,4 +42,12 @@ export const parentsEn = {
   'children.home': 'Back to start',
   'children.thanks': 'Thank you! Great that you told us.',
   'children.listen': 'Listen',
+  'children.done': 'Done',
+  'children.undo': 'Undo',
+  'children.canvas': 'Draw here with your finger',
+  'children.color.black': 'Black',
+  'children.color.red': 'Red',
+  'children.color.blue': 'Blue',
+  'children.color.green': 'Green',
+  'children.color.yellow': 'Yellow',
 } satisfies ParentMessages;

@@ -42,4 +42,12 @@ export const parentsFi = {
   'children.home': 'Alkuun',
   'children.thanks': 'Kiitos! Hienoa, että kerroit.',
   'children.listen': 'Kuuntele',
+  'children.done': 'Valmis',
+  'children.undo': 'Kumoa',
+  'children.canvas': 'Piirrä tähän sormella',
+  'children.color.black': 'Musta',
+  'children.color.red': 'Punainen',
+  'children.color.blue': 'Sininen',
+  'children.color.green': 'Vihreä',
+  'children.color.yellow': 'Keltainen',
 } satisfies ParentMessages;

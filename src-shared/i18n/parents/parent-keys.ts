@@ -48,6 +48,17 @@ export const parentKeys = [
   'children.thanks',
   /** The speaker button: children's screens read their question aloud again. */
   'children.listen',
+  /** Sends the pictures chosen, or the drawing: a big tick. */
+  'children.done',
+  /** Takes the drawing's last stroke away. */
+  'children.undo',
+  /** The drawing area, for screen readers. */
+  'children.canvas',
+  'children.color.black',
+  'children.color.red',
+  'children.color.blue',
+  'children.color.green',
+  'children.color.yellow',
 ] as const;
 
 export type ParentMessageKey = (typeof parentKeys)[number];

@@ -42,4 +42,12 @@ export const ru = {
   'children.home': 'В начало',
   'children.thanks': 'Спасибо! Здорово, что ты рассказал.',
   'children.listen': 'Слушать',
+  'children.done': 'Готово',
+  'children.undo': 'Отменить',
+  'children.canvas': 'Рисуй здесь пальцем',
+  'children.color.black': 'Чёрный',
+  'children.color.red': 'Красный',
+  'children.color.blue': 'Синий',
+  'children.color.green': 'Зелёный',
+  'children.color.yellow': 'Жёлтый',
 } satisfies ParentMessages;

@@ -42,4 +42,12 @@ export const parentsSv = {
   'children.home': 'Till början',
   'children.thanks': 'Tack! Bra att du berättade.',
   'children.listen': 'Lyssna',
+  'children.done': 'Klar',
+  'children.undo': 'Ångra',
+  'children.canvas': 'Rita här med fingret',
+  'children.color.black': 'Svart',
+  'children.color.red': 'Röd',
+  'children.color.blue': 'Blå',
+  'children.color.green': 'Grön',
+  'children.color.yellow': 'Gul',
 } satisfies ParentMessages;

@@ -42,4 +42,12 @@ export const uk = {
   'children.home': 'На початок',
   'children.thanks': 'Дякуємо! Чудово, що ти розповів.',
   'children.listen': 'Слухати',
+  'children.done': 'Готово',
+  'children.undo': 'Скасувати',
+  'children.canvas': 'Малюй тут пальцем',
+  'children.color.black': 'Чорний',
+  'children.color.red': 'Червоний',
+  'children.color.blue': 'Синій',
+  'children.color.green': 'Зелений',
+  'children.color.yellow': 'Жовтий',
 } satisfies ParentMessages;
