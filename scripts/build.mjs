@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
+import { espeakDataFile, espeakScriptTrim } from './speech/espeak-voices.mjs';
 
 const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 const define = { KERRO_VERSION: JSON.stringify(version) };
@@ -16,7 +17,9 @@ await build({
   logLevel: quiet,
   root: 'src-renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), espeakDataFile()],
+  // The speech worker is a module (eSpeak NG's script is one), trimmed to fi, sv and en as it is bundled.
+  worker: { format: 'es', plugins: () => [espeakScriptTrim()] },
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,
@@ -29,7 +32,7 @@ await build({
 /** The browser shell serves these as they are, so it never compresses at start-up. */
 async function precompress(directory) {
   for (const entry of await readdir(directory, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !/\.(html|js|css|svg|json|wasm|webmanifest)$/.test(entry.name)) continue;
+    if (!entry.isFile() || !/\.(html|js|css|svg|json|wasm|webmanifest|data)$/.test(entry.name)) continue;
     const path = join(entry.parentPath, entry.name);
     const body = await readFile(path);
     if (body.length <= 512) continue;

@@ -23,7 +23,7 @@ const contentTypes: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-const compressible = new Set(['.html', '.js', '.css', '.svg', '.json', '.wasm', '.webmanifest']);
+const compressible = new Set(['.html', '.js', '.css', '.svg', '.json', '.wasm', '.webmanifest', '.data']);
 
 /**
  * Loads the built screens into memory once. The build compresses them ahead of time (`.br` and

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import type { LocalizedString } from '../../src-shared/contract/localize';
+import { isOfflineLanguage } from '../speech/offline-languages';
 import { speakPieces, stopSpeaking } from './speech';
 import { useVoice } from './useVoice';
 
 interface ReadAloudButtonProps {
-  /** The language the parent chose; without a voice for it the button is not shown at all. */
+  /** The language the parent chose: fi, sv and en always have the bundled voice; others need an OS voice. */
   language: string;
   label: string;
   pieces: readonly LocalizedString[];
@@ -14,7 +15,7 @@ interface ReadAloudButtonProps {
 export function ReadAloudButton({ language, label, pieces }: ReadAloudButtonProps) {
   const voice = useVoice(language);
   useEffect(() => stopSpeaking, []);
-  if (voice === null) return null;
+  if (voice === null && !isOfflineLanguage(language)) return null;
   return (
     <button type="button" className="read-aloud-button" data-action="read-aloud" onClick={() => speakPieces(pieces)}>
       <svg className="toggle-icon" viewBox="0 0 24 24" aria-hidden="true">

@@ -1,6 +1,8 @@
 import type { LocalizedString } from '../../src-shared/contract/localize';
+import { isOfflineLanguage } from '../speech/offline-languages';
+import { speakOffline, stopOffline, warmOfflineVoice } from '../speech/offline-voice';
 
-/** The speech engine where the browser has one; some kiosk browsers and headless ones have none. */
+/** The OS speech engine where the browser has one; some kiosk browsers and headless ones have none. */
 function speechEngine(): SpeechSynthesis | null {
   return typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null;
 }
@@ -27,26 +29,42 @@ export function onVoicesChanged(listener: () => void): () => void {
   return () => engine.removeEventListener('voiceschanged', listener);
 }
 
+/** Whether something in this language can be read aloud: by an OS voice, or by the bundled one. */
+export function canSpeak(voices: readonly SpeechSynthesisVoice[], language: string): boolean {
+  return voiceFor(voices, language) !== null || isOfflineLanguage(language);
+}
+
 /**
  * Reads each piece in its own language's voice: a question shown in Finnish because its
  * translation is missing is read by a Finnish voice, never by the chosen language's voice.
- * A piece with no voice for its language is left out rather than read wrongly.
+ * The OS voices read when they have a voice for every piece (they sound best where installed);
+ * otherwise the bundled offline voice reads, so a kiosk with no OS voice still speaks. A piece
+ * no voice can read is left out rather than read wrongly.
  */
 export function speakPieces(pieces: readonly LocalizedString[]): void {
+  const spoken = pieces.filter((piece) => piece.text.trim() !== '');
   const engine = speechEngine();
-  if (engine === null) return;
-  const voices = engine.getVoices();
-  engine.cancel();
-  for (const piece of pieces) {
-    const voice = voiceFor(voices, piece.language);
-    if (voice === null || piece.text.trim() === '') continue;
+  const voices = engine?.getVoices() ?? [];
+  stopSpeaking();
+  const voiced = spoken.map((piece) => ({ piece, voice: voiceFor(voices, piece.language) }));
+  if (engine === null || voiced.some(({ voice }) => voice === null)) {
+    speakOffline(spoken);
+    return;
+  }
+  for (const { piece, voice } of voiced) {
     const utterance = new SpeechSynthesisUtterance(piece.text);
     utterance.voice = voice;
-    utterance.lang = voice.lang;
+    if (voice !== null) utterance.lang = voice.lang;
     engine.speak(utterance);
   }
 }
 
+/** Starts the bundled voice ahead of need where no OS voice speaks this language. */
+export function prepareSpeech(language: string): void {
+  if (voiceFor(listVoices(), language) === null && isOfflineLanguage(language)) warmOfflineVoice();
+}
+
 export function stopSpeaking(): void {
   speechEngine()?.cancel();
+  stopOffline();
 }

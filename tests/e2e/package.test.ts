@@ -45,9 +45,11 @@ describe('the Electron package', () => {
     const modules = new Set(files.filter((path) => path.startsWith('/node_modules/')).map((path) => path.split('/')[2]));
     for (const name of ['drivelist', 'zod', 'lowdb', 'qrcode', 'fflate']) expect(modules, name).toContain(name);
     // Bundled into the renderer or used only to build and test: none of them may weigh on the kiosk.
-    for (const name of ['react', 'react-dom', 'vite', 'vitest', 'playwright-core', 'better-sqlite3', 'electron', 'electron-builder', 'typescript']) {
+    for (const name of ['react', 'react-dom', 'vite', 'vitest', 'playwright-core', 'better-sqlite3', 'electron', 'electron-builder', 'typescript', '@echogarden']) {
       expect(modules, name).not.toContain(name);
     }
+    // The offline voice ships as its worker chunk and its data trimmed to fi, sv and en, not the package's 24 MB.
+    expect(files).toContain('/out/renderer/speech/espeak-ng-fi-sv-en.data');
     expect(files.filter((path) => path.endsWith('.map') || /^\/out\/renderer\/.*\.(br|gz)$/.test(path))).toEqual([]);
 
     const manifest = JSON.parse(extractFile(archive, 'package.json').toString('utf8')) as { main?: string };
