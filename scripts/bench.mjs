@@ -18,6 +18,7 @@ const sections = [
   { name: 'ui', entry: 'scripts/bench-ui.mts' },
   { name: 'staff', entry: 'scripts/bench-staff.mts' },
   { name: 'receiver', entry: 'scripts/bench-receiver.mts' },
+  { name: 'speech', entry: 'scripts/bench-speech.mts' },
 ];
 
 const wanted = process.argv.slice(2);
