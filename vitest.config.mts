@@ -17,8 +17,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts', 'tests/electron/**/*.test.ts'],
           environment: 'node',
-          // Each file starts its own server and browser; two cores run them best one after another.
-          fileParallelism: false,
+          // Each file starts its own server (on a free port, with its own data folder) and its own
+          // browser, so files run side by side: much of an end-to-end test is waiting on timers
+          // and screens, and two at once kept CI inside its time on two cores.
+          fileParallelism: true,
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

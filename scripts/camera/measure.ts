@@ -10,7 +10,7 @@ import { displayTimeline, phoneCamera, type DisplayTiming } from './display-timi
 import type { GreyImage } from './filters';
 import { toRgba } from './filters';
 import { kioskScreen } from './kiosk-screen';
-import { cameraToScreen, phoneGeometry } from './pose';
+import { cameraToScreen, phoneGeometry, type Pose } from './pose';
 
 /** What the kiosk shows: its texts, their error correction, the box and the timing. */
 export interface ShownCode {
@@ -31,10 +31,10 @@ export interface DecodeTally {
   wrongAccepted: number;
 }
 
-/** A scene for one capture in the condition: a fresh pose, the kiosk's timeline. */
-export function sceneFor(shown: ShownCode, condition: Condition, random: () => number, codeOf: (content: number) => QrMatrix): CaptureScene {
+/** A scene for one capture in the condition: a fresh pose (or the one given), the kiosk's timeline. */
+export function sceneFor(shown: ShownCode, condition: Condition, random: () => number, codeOf: (content: number) => QrMatrix, fixedPose?: Pose): CaptureScene {
   const screen = kioskScreen(condition.orientation, codeBoxPixels(condition.orientation, shown.boxShares));
-  const pose = poseFor(condition, screen.boxSide, random);
+  const pose = fixedPose ?? poseFor(condition, screen.boxSide, random);
   const centre = screen.boxSide / 2;
   const durationMs = ((shown.texts.length + 4) / shown.display.framesPerSecond) * 1000 + 2000;
   return {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { manifestFileName, type CsvDialect } from '../../src-shared/contract/batch-format';
 import type { PollPack, PollPackImport, PollPackPreview } from '../../src-shared/contract/poll-pack';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
+import type { CodeSize } from '../../src-shared/qr/transfer-defaults';
 import { BatchBook } from './batches/batch-book';
 import { openKiosk, type KioskOptions } from './kiosk';
 import { silentLogger } from './logger';
@@ -68,7 +69,7 @@ export function readPollPackFile(path: string): Promise<Attempt<PollPack>> {
 export type QrFrames = Attempt<QrTransfer> | { ok: false; reason: 'noSuchBatch'; known: number[] };
 
 /** The frames the kiosk shows for a sealed batch, read without opening the kiosk's journal. */
-export async function qrFramesOfBatch(dataDir: string, batchNumber: number): Promise<QrFrames> {
+export async function qrFramesOfBatch(dataDir: string, batchNumber: number, codeSize: CodeSize = 'standard'): Promise<QrFrames> {
   const context = new StoreContext(dataDir, nodeFileSystem, () => new Date(), silentLogger);
   const book = await BatchBook.open(context);
   const record = book.find(batchNumber);
@@ -77,7 +78,7 @@ export async function qrFramesOfBatch(dataDir: string, batchNumber: number): Pro
   if (purgedAt !== null) {
     return { ok: false, reason: new TransferFailure('batchPurged', { number: batchNumber, date: purgedAt.slice(0, 10) }).message };
   }
-  return { ok: true, value: await qrTransferOf(nodeFileSystem, book.pathOf(batchNumber), record.hash, record.language) };
+  return { ok: true, value: await qrTransferOf(nodeFileSystem, book.pathOf(batchNumber), record.hash, record.language, codeSize) };
 }
 
 /** Checks export folders; a folder without a manifest but with export folders inside stands for all of them. */

@@ -3,8 +3,9 @@ import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { qrText } from '../../src-shared/i18n/qr-messages';
 import { BatchRefused, openTransferredBatch, type ReceivedBatch, type RefusalReason } from '../../src-shared/qr/batch-intake';
 import { FrameReceiver } from '../../src-shared/qr/frame-receiver';
+import { hintWindow, scanHint, type ScanHint, type ScanLook } from '../../src-shared/qr/scan-hint';
 import { sha256Hex } from './sha256';
-import { readQrTexts } from './zxing-reader';
+import { readQrFrame } from './zxing-reader';
 
 export interface ScannerProps {
   language: LanguageCode;
@@ -24,6 +25,7 @@ export function Scanner({ language, onReceived, onRefused }: ScannerProps) {
   const [progress, setProgress] = useState<{ known: number; needed: number } | null>(null);
   const [hasFailed, setFailed] = useState(false);
   const [sawForeign, setSawForeign] = useState(false);
+  const [hint, setHint] = useState<ScanHint | null>(null);
   const handlers = useRef({ onReceived, onRefused });
   handlers.current = { onReceived, onRefused };
 
@@ -31,6 +33,7 @@ export function Scanner({ language, onReceived, onRefused }: ScannerProps) {
     let isStopped = false;
     let stream: MediaStream | null = null;
     const receiver = new FrameReceiver();
+    const looks: ScanLook[] = [];
     const canvas = document.createElement('canvas');
     const context = canvas.getContext('2d', { willReadFrequently: true });
 
@@ -63,7 +66,11 @@ export function Scanner({ language, onReceived, onRefused }: ScannerProps) {
             canvas.height = video.videoHeight;
           }
           context.drawImage(video, 0, 0);
-          for (const text of await readQrTexts(context.getImageData(0, 0, canvas.width, canvas.height))) await handle(text);
+          const { texts, look } = await readQrFrame(context.getImageData(0, 0, canvas.width, canvas.height));
+          looks.push(look);
+          if (looks.length > hintWindow) looks.shift();
+          setHint(scanHint(looks));
+          for (const text of texts) await handle(text);
         }
         await new Promise((resolve) => setTimeout(resolve, pauseMs));
       }
@@ -100,7 +107,9 @@ export function Scanner({ language, onReceived, onRefused }: ScannerProps) {
       </p>
       {progress !== null && <progress className="scanner-bar" max={progress.needed} value={progress.known} aria-hidden="true" />}
       {sawForeign && <p className="receiver-notice">{qrText(language, 'receiver.notOurs')}</p>}
-      <p className="receiver-hint">{qrText(language, 'receiver.cameraHint')}</p>
+      <p className={hint === null ? 'receiver-hint' : 'receiver-hint receiver-hint--advice'} data-testid="scan-hint" aria-live="polite">
+        {qrText(language, hint === null ? 'receiver.cameraHint' : `receiver.hint.${hint}`)}
+      </p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { receiverReaderOptions } from '../../src-shared/qr/reader-options';
+import type { ScanLook } from '../../src-shared/qr/scan-hint';
 
 let prepared: Promise<unknown> | null = null;
 
@@ -25,8 +26,16 @@ function decodeDataUrl(url: string): ArrayBuffer {
   return bytes.buffer;
 }
 
-export async function readQrTexts(image: ImageData): Promise<string[]> {
+/** The texts read from a camera frame, and what the frame showed for the receiver's hint. */
+export async function readQrFrame(image: ImageData): Promise<{ texts: string[]; look: ScanLook }> {
   await prepareReader();
   const results = await readBarcodes(image, receiverReaderOptions());
-  return results.filter((result) => result.isValid).map((result) => result.text);
+  const texts = results.filter((result) => result.isValid).map((result) => result.text);
+  if (texts.length > 0) return { texts, look: { kind: 'read' } };
+  const found = results[0];
+  if (found === undefined) return { texts, look: { kind: 'none' } };
+  const { topLeft, topRight, bottomRight, bottomLeft } = found.position;
+  const version = Number.parseInt(found.version, 10);
+  const modules = Number.isInteger(version) && version >= 1 && version <= 40 ? 17 + 4 * version : null;
+  return { texts, look: { kind: 'unread', corners: [topLeft, topRight, bottomRight, bottomLeft], modules, pictureHeight: image.height } };
 }

@@ -82,3 +82,8 @@ export function drawingSvg(drawing: Drawing): string {
     `<g fill="none" stroke-width="${drawingStrokeWidth}" stroke-linecap="round" stroke-linejoin="round">\n${paths}\n</g>\n</svg>\n`
   );
 }
+
+/** The drawing as an image address, for a page that may load nothing from outside (its CSP allows data: images). */
+export function drawingDataUrl(drawing: Drawing): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(drawingSvg(drawing))}`;
+}

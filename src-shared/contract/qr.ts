@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { codeSizes } from '../qr/transfer-defaults';
 import { sha256Schema } from './batch-format';
 
 /** Without a batch number: the answers not yet in a batch are sealed into one, which is shown; with none, the newest batch. */
-export const qrFramesInputSchema = z.object({ batchNumber: z.number().int().min(1).optional() }).strict();
+/** codeSize "large": fewer bytes per frame, larger modules, for a phone that cannot read the standard code; standard by default. */
+export const qrFramesInputSchema = z.object({ batchNumber: z.number().int().min(1).optional(), codeSize: z.enum(codeSizes).optional() }).strict();
 
 /** One sealed batch as the staff screen shows it by QR: the animated code's texts and the summary's. */
 export const qrFramesSchema = z.object({
@@ -17,6 +19,7 @@ export const qrFramesSchema = z.object({
   payloadBytes: z.number().int().min(1),
   framesPerSecond: z.number().min(1).max(30),
   errorCorrection: z.enum(['L', 'M', 'Q', 'H']),
+  codeSize: z.enum(codeSizes),
   /** Plain text for the one-frame summary code any phone camera reads. */
   summary: z.string().max(2000),
 });

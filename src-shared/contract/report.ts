@@ -76,6 +76,14 @@ export const councilReportSchema = z.object({
   heatMap: z.object({ hours: z.array(z.number().int().min(0).max(23)), cells: z.array(z.array(shownCountSchema)) }),
   languages: z.array(z.object({ language: languageSchema, count: shownCountSchema })),
   comments: z.array(z.object({ answeredAt: z.string(), text: z.string() })),
+  /**
+   * Answers by audience, children's apart from adults'; a small group of either is hidden as
+   * everywhere else. Fewer than five children: their polls and drawings are left out too.
+   */
+  audiences: z.object({ adult: shownCountSchema, child: shownCountSchema }),
+  /** Children's drawings as SVG, only in the report written to an export folder, never on the kiosk's screens. */
+  drawings: z.array(z.object({ answeredAt: z.string(), svg: z.string() })),
+  drawingsNotShown: z.number().int().min(0),
   commentsNotShown: z.number().int().min(0),
 });
 

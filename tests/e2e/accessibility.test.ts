@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { health, launchChromium, provisionKerro, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { updateSettings } from '../support/kerro-api';
 import { expectAccessible, expectBigTargets, expectFitsScreen } from '../support/page-checks';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -26,6 +27,8 @@ beforeAll(async () => {
   const dataDir = await makeTempDir();
   await provisionKerro(dataDir, 'Perheiden piha', languages.map((language) => language.code).join(','));
   kerro = await startKerro(dataDir);
+  // The checks on the thank-you screen can outlast its usual few seconds on a busy machine.
+  await updateSettings(kerro, { thanksSeconds: 60 });
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { readBarcodes } from 'zxing-wasm/reader';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTransferredBatch } from '../../src-shared/qr/batch-intake';
-import { FrameReceiver } from '../../src-shared/qr/frame-receiver';
+import { FrameReceiver, parsePart } from '../../src-shared/qr/frame-receiver';
 import { launchChromium, screenshotDir, startKerro } from '../support/browser-shell';
 import { submitStandingAnswer } from '../support/kerro-api';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
@@ -57,6 +57,26 @@ describe('the kiosk’s QR screen', () => {
     expect(batch.canonical).toBe(await readFile(join(kerro.dataDir, 'batches', '000001.json'), 'utf8'));
     expect(batch.answers).toHaveLength(400);
     await page.screenshot({ path: join(await screenshotDir(), 'qr-export-animated.png') });
+
+    // The larger code: the same batch (its message's checksum), cut into about twice the parts.
+    const standardPart = parsePart([...seen][0] ?? '');
+    if (typeof standardPart === 'string') throw new Error(standardPart);
+    const larger = page.getByRole('button', { name: 'Suurempi koodi' });
+    await larger.click();
+    await expect.poll(() => larger.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByTestId('qr-progress').textContent(), { timeout: 20_000 }).toMatch(/^Noin \d+ s/);
+    const largeChecksums = new Set<number>();
+    await expect.poll(async () => {
+      const part = parsePart((await readScreen(await canvas.screenshot()))[0] ?? '');
+      if (typeof part === 'string') return 0;
+      largeChecksums.add(part.checksum);
+      return part.seqLength;
+    }, { timeout: 20_000 }).toBeGreaterThanOrEqual(standardPart.seqLength * 2 - 1);
+    expect([...largeChecksums]).toEqual([standardPart.checksum]);
+    expect(await page.locator('.qr-batch').textContent()).toBe('Erä 1: 400 vastausta');
+    await page.screenshot({ path: join(await screenshotDir(), 'qr-export-larger.png') });
+    await larger.click();
+    await expect.poll(() => larger.getAttribute('aria-pressed')).toBe('false');
 
     await page.getByRole('button', { name: 'Pysäytä' }).click();
     const still = await canvas.screenshot();

@@ -66,7 +66,7 @@ async function downloadCsv(page: Page, language: string): Promise<string> {
 describe('the receiver merges polls, leaves bursts out on request and saves CSV in a chosen language', () => {
   it('shows the same poll from two kiosks as one chart and tells apart two polls asking the same question', async () => {
     const { page } = await openReceiver();
-    expect(await page.getByTestId('total').textContent()).toBe('Yhteensä 700 vastausta 2 laitteelta');
+    await expect.poll(() => page.getByTestId('total').textContent()).toBe('Yhteensä 700 vastausta 2 laitteelta');
     const standing = [kemi, tornio].flatMap((batch) => batch.answers).filter((answer) => answer.pollId === 'council-feedback').length;
     expect(await heading(page, 0)).toBe(`Miten viihdyit täällä tänään? (${standing})`);
     const coffee = (await page.getByTestId('result-poll').getByRole('heading', { level: 3 }).allTextContents()).filter((text) => text.startsWith('Mitä pidät kahvinurkasta?'));
@@ -117,7 +117,7 @@ describe('the receiver merges polls, leaves bursts out on request and saves CSV 
     const again = await importReport(page, () => page.getByTestId('folder-picker').setInputFiles(stick));
     expect(again).toHaveLength(2);
     expect(again.every((line) => line.includes('oli jo tallessa'))).toBe(true);
-    expect(await page.getByTestId('total').textContent()).toBe('Yhteensä 700 vastausta 2 laitteelta');
+    await expect.poll(() => page.getByTestId('total').textContent()).toBe('Yhteensä 700 vastausta 2 laitteelta');
     await page.context().close();
   });
 });

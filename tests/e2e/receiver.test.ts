@@ -73,7 +73,7 @@ describe('the QR receiver page', () => {
     await page.getByRole('button', { name: 'Lue QR-koodeja' }).click();
     await expect.poll(() => page.getByTestId('notice').textContent(), { timeout: 20_000 }).toBe('Erä 1 laitteelta K-AAAA-0001 on tallessa: 1000 vastausta.');
     await page.getByRole('button', { name: 'Lopeta lukeminen' }).click();
-    expect(await page.getByTestId('total').textContent()).toBe('Yhteensä 1000 vastausta 1 laitteelta');
+    await expect.poll(() => page.getByTestId('total').textContent()).toBe('Yhteensä 1000 vastausta 1 laitteelta');
     const firstPoll = page.getByTestId('result-poll').first();
     const standing = kioskA.answers.filter((answer) => answer.pollId === 'council-feedback').length;
     expect(await firstPoll.getByRole('heading', { level: 3 }).textContent()).toBe(`Miten viihdyit täällä tänään? (${standing})`);
@@ -82,7 +82,7 @@ describe('the QR receiver page', () => {
 
     // The same batch again, now from its USB folder: kept once.
     expect(await importFolder(page, await exportFolder(kioskA))).toBe('Erä 1 laitteelta K-AAAA-0001 oli jo tallessa. Sitä ei laskettu kahdesti.');
-    expect(await page.getByTestId('total').textContent()).toBe('Yhteensä 1000 vastausta 1 laitteelta');
+    await expect.poll(() => page.getByTestId('total').textContent()).toBe('Yhteensä 1000 vastausta 1 laitteelta');
 
     expect(await importFolder(page, await exportFolder(kioskA2))).toBe('Erä 2 laitteelta K-AAAA-0001 on tallessa: 50 vastausta.');
     await expect.poll(() => page.getByTestId('ledger-kiosk').first().textContent()).toContain('Erät 1–2 ovat ehjä ketju.');
@@ -96,7 +96,7 @@ describe('the QR receiver page', () => {
     expect(await importFolder(page, await exportFolder(kioskA2, newer, null))).toBe(
       'Erä on tehty uudemmalla Kerrolla. Päivitä vastaanottosivu. Erää ei otettu mukaan.',
     );
-    expect(await page.getByTestId('total').textContent()).toBe('Yhteensä 1050 vastausta 1 laitteelta');
+    await expect.poll(() => page.getByTestId('total').textContent()).toBe('Yhteensä 1050 vastausta 1 laitteelta');
 
     // Batch 4 without 3: a gap. Another kiosk whose batch 2 does not follow its batch 1: a break.
     const kioskA4 = sampleBatch({ answers: 5, seed: 44, kioskId: 'K-AAAA-0001', number: 4, seqFrom: 2001, previousHash: 'e'.repeat(64) });
@@ -108,11 +108,11 @@ describe('the QR receiver page', () => {
     const ledgers = page.getByTestId('ledger-kiosk');
     expect(await ledgers.nth(0).textContent()).toContain('Puuttuu: erä 3');
     expect(await ledgers.nth(1).textContent()).toContain('Ketju katkeaa erän 2 kohdalla');
-    expect(await page.getByTestId('total').textContent()).toBe('Yhteensä 1065 vastausta 2 laitteelta');
+    await expect.poll(() => page.getByTestId('total').textContent()).toBe('Yhteensä 1065 vastausta 2 laitteelta');
 
     // Kept across a reload, from IndexedDB.
     await page.reload();
-    expect(await page.getByTestId('total').textContent()).toBe('Yhteensä 1065 vastausta 2 laitteelta');
+    await expect.poll(() => page.getByTestId('total').textContent()).toBe('Yhteensä 1065 vastausta 2 laitteelta');
     await expectAccessible(page, 'receiver with results');
     await expectBigTargets(page, 'receiver with results');
     await page.screenshot({ path: join(await screenshotDir(), 'receiver-results.png'), fullPage: true });
@@ -129,7 +129,7 @@ describe('the QR receiver page', () => {
     await page.goto(pathToFileURL(join(receiverDir, 'index.html')).href);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kerro – receiver');
     expect(await importFolder(page, await exportFolder(kioskA2))).toBe('Batch 2 from kiosk K-AAAA-0001 is saved: 50 answers.');
-    expect(await page.getByTestId('total').textContent()).toBe('50 answers in all from 1 kiosks');
+    await expect.poll(() => page.getByTestId('total').textContent()).toBe('50 answers in all from 1 kiosks');
 
     // Files dragged from a file manager onto the import area.
     const dropped = await page.evaluateHandle(
@@ -143,7 +143,7 @@ describe('the QR receiver page', () => {
     );
     await page.locator('.folder-import').dispatchEvent('drop', { dataTransfer: dropped });
     await expect.poll(() => page.getByTestId('folder-outcome').textContent()).toBe('Batch 1 from kiosk K-AAAA-0001 is saved: 1000 answers.');
-    expect(await page.getByTestId('total').textContent()).toBe('1050 answers in all from 1 kiosks');
+    await expect.poll(() => page.getByTestId('total').textContent()).toBe('1050 answers in all from 1 kiosks');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,3 +1,4 @@
+import { settingsViewSchema } from '../../src-shared/contract/settings';
 import type { RunningKerro } from './browser-shell';
 import { e2eStaffPin } from './browser-shell';
 
@@ -24,4 +25,11 @@ export async function unlockOverHttp(kerro: RunningKerro): Promise<string> {
 
 function isSuccess(body: unknown): body is { ok: true; value: unknown } {
   return typeof body === 'object' && body !== null && 'ok' in body && body.ok === true && 'value' in body;
+}
+
+/** Changes the kiosk's settings as the staff settings screen would, keeping the rest as they are. */
+export async function updateSettings(kerro: RunningKerro, changes: { idleSeconds?: number; thanksSeconds?: number }): Promise<void> {
+  const token = await unlockOverHttp(kerro);
+  const { siteName, languages, defaultLanguage, idleSeconds, thanksSeconds } = settingsViewSchema.parse(await callApi(kerro, 'settings.get', {}, token));
+  await callApi(kerro, 'settings.update', { siteName, languages, defaultLanguage, idleSeconds, thanksSeconds, ...changes }, token);
 }

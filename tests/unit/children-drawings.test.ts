@@ -116,6 +116,13 @@ describe("children's pictures and drawings", () => {
       ['child-drawing', 'child', `drawing-${child.seq}.svg`, ''],
     ]);
     expect((await verifyExportFolders([folder])).isOk).toBe(true);
+    // One child is a small group: the summary and the report say children answered, and show nothing of it.
+    const summary = await readFile(join(folder, 'summary.html'), 'utf8');
+    expect(summary).toContain('Lapsilta tuli alle 5 vastausta');
+    expect(summary).not.toContain('data:image/svg+xml');
+    const report = await readFile(join(folder, 'report.html'), 'utf8');
+    expect(report).toContain('Lapsilta: <strong>&#60; 5</strong>');
+    expect(report).not.toContain('Lasten piirrokset');
 
     // The QR transfer carries the drawing too, byte for byte.
     const canonical = await readFile(join(folder, 'responses.json'), 'utf8');
@@ -126,9 +133,43 @@ describe("children's pictures and drawings", () => {
     await writeFile(join(folder, `drawing-${child.seq}.svg`), altered);
     const rehashed = { ...manifest, files: manifest.files.map((file) => (file.name === listed?.name ? { ...file, sha256: sha256(altered), bytes: Buffer.byteLength(altered) } : file)) };
     await writeFile(join(folder, 'manifest.json'), JSON.stringify(rehashed));
-    const report = await verifyExportFolders([folder]);
-    expect(report.isOk).toBe(false);
-    expect(report.folders[0]?.problems).toEqual([`drawing-${child.seq}.svg does not show the drawing the batch holds`]);
+    const verified = await verifyExportFolders([folder]);
+    expect(verified.isOk).toBe(false);
+    expect(verified.folders[0]?.problems).toEqual([`drawing-${child.seq}.svg does not show the drawing the batch holds`]);
+    await kit.close();
+  });
+
+  it("the summary and the council report show children's answers apart, with their drawings as thumbnails", async () => {
+    const kit = await openExportKit(await makeTempDir(), join(await makeTempDir(), 'STICK'));
+    await kit.polls.addVersions([drawingPoll(new Date())]);
+    for (const option of ['good', 'okay', 'good']) await kit.answer('council-feedback', [option]);
+    for (let index = 0; index < 5; index += 1) {
+      await kit.responses.submit({
+        id: randomUUID(),
+        kioskId: kit.settings.kioskId,
+        pollId: 'child-wish',
+        pollVersion: 1,
+        answer: { drawing: { strokes: [{ color: 'green', points: [100 + index * 100, 100, 200, 600] }] } },
+        language: 'fi',
+        answeredAt: toLocalIsoString(new Date(2026, 10, 29, 11, index, 0)),
+        flags: [],
+        audience: 'child',
+      });
+    }
+    const run = await kit.service.exportTo({ path: kit.stick, name: 'STICK' }, 'comma');
+    const folder = join(kit.stick, run.written[0]?.folder ?? '');
+    const summary = await readFile(join(folder, 'summary.html'), 'utf8');
+    expect(summary).toContain('<h2 class="audience" data-testid="children">Lasten vastaukset</h2>');
+    expect(summary).toContain('5 vastausta lapsilta');
+    expect(summary.match(/<img src="data:image\/svg\+xml/g)).toHaveLength(5);
+    expect(summary).toContain('<figcaption>drawing-4.svg</figcaption>');
+    // The children's part comes after every adults' poll.
+    expect(summary.indexOf('Lasten vastaukset')).toBeGreaterThan(summary.indexOf('<section class="poll">'));
+    const report = await readFile(join(folder, 'report.html'), 'utf8');
+    expect(report).toContain('Aikuisilta: <strong>&#60; 5</strong> · Lapsilta: <strong>≥ 5</strong>');
+    expect(report).toContain('<h2>Lasten kyselyt</h2>');
+    expect(report).toContain('<h2>Lasten piirrokset</h2>');
+    expect(report.match(/<img src="data:image\/svg\+xml/g)).toHaveLength(5);
     await kit.close();
   });
 });

@@ -6,15 +6,16 @@ import { qrFramesOfBatch } from '../../core/offline-kiosk';
 import { exitCodes, type Command, type CommandIo } from '../command';
 import { readCommandLine } from '../command-line';
 
-const usage = `kerro qr-frames --data DIR --batch N --out DIR [--scale PX]
+const usage = `kerro qr-frames --data DIR --batch N --out DIR [--scale PX] [--large]
 
 Writes the QR codes the kiosk shows for sealed batch N, in showing order, as
 frame-0001.png, frame-0002.png, … (the order repeats on the kiosk), and the one-frame
-summary as summary.png and summary.txt. --scale is pixels per QR module (default 4).
+summary as summary.png and summary.txt. --scale is pixels per QR module (default 4);
+--large writes the kiosk's "Larger code": fewer bytes per frame, more frames.
 For support, and to print a batch on paper: \`kerro receive\` reads the frames back.`;
 
 async function run(args: string[], io: CommandIo): Promise<number> {
-  const commandLine = readCommandLine(args, { options: { data: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, scale: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: false }, usage, io);
+  const commandLine = readCommandLine(args, { options: { data: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, scale: { type: 'string' }, large: { type: 'boolean' }, help: { type: 'boolean' } }, allowPositionals: false }, usage, io);
   if ('exitCode' in commandLine) return commandLine.exitCode;
   const { values } = commandLine;
   const batchNumber = Number(values.batch);
@@ -27,7 +28,7 @@ async function run(args: string[], io: CommandIo): Promise<number> {
     io.stderr.write('--scale must be a whole number of pixels from 1 to 20.\n');
     return exitCodes.usage;
   }
-  const frames = await qrFramesOfBatch(resolve(values.data), batchNumber);
+  const frames = await qrFramesOfBatch(resolve(values.data), batchNumber, values.large === true ? 'large' : 'standard');
   if (!frames.ok) {
     io.stderr.write(`${'known' in frames ? noSuchBatch(batchNumber, values.data, frames.known) : frames.reason}\n`);
     return exitCodes.failed;

@@ -11,7 +11,7 @@ import {
 import { isoDateTimeSchema, languageSchema } from '../../../src-shared/contract/polls';
 import type { StoredResponse } from '../../../src-shared/contract/responses';
 import { contentBaseLanguage, type LanguageCode } from '../../../src-shared/i18n/languages';
-import { openDocument, type DocumentSpec, type DurableDocument } from '../store/document';
+import { declareDocument, openDocument, type DocumentData, type DurableDocument } from '../store/document';
 import type { StoreContext } from '../store/store-context';
 import { toExportAnswer } from './batch-content';
 import { scanBatchFile, writeBatchFile } from './batch-file';
@@ -42,14 +42,8 @@ export const batchRecordSchema = z.object({
 
 export type BatchRecord = z.output<typeof batchRecordSchema>;
 
-const batchesDocumentSchema = z.object({ batches: z.array(batchRecordSchema) });
-type BatchesDocument = z.output<typeof batchesDocumentSchema>;
-
-const batchesDocumentSpec: DocumentSpec<BatchesDocument> = {
-  fileName: 'batches.json',
-  schemaVersion: 1,
-  schema: batchesDocumentSchema,
-};
+const batchesDocumentSpec = declareDocument('batches.json', z.object({ batches: z.array(batchRecordSchema) }));
+type BatchesDocument = DocumentData<typeof batchesDocumentSpec>;
 
 /** Enough of a batch to chain the next one to it. */
 export type ChainLink = Pick<BatchRecord, 'number' | 'seqTo' | 'hash'>;

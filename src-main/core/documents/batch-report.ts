@@ -55,5 +55,6 @@ export function buildBatchReport(current: TalliedBatch, previous: TalliedBatch |
     polls: [...polls.values()],
     shown,
     current: tally,
+    isWithDrawings: true,
   });
 }

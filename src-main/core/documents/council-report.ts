@@ -6,7 +6,9 @@ import { languageCodes } from '../../../src-shared/i18n/languages';
 import { shiftDay } from '../../../src-shared/i18n/days';
 import { reportText } from '../../../src-shared/i18n/report-messages';
 import { maskPersonalData, type PersonalDataKind } from '../../../src-shared/privacy/personal-data';
-import { protectBreakdown } from '../../../src-shared/privacy/small-groups';
+import { isSmallGroup, protectBreakdown } from '../../../src-shared/privacy/small-groups';
+import { isChildKind } from '../../../src-shared/contract/children';
+import { drawingSvg } from '../../../src-shared/contract/drawing';
 import { commentsOnReport, ReportTally, type PollCounts, type TallyCounts } from './report-tally';
 
 export interface CouncilReportInput {
@@ -47,6 +49,8 @@ export interface ReportAssembly {
   /** The latest version of each poll, in the order the report shows them. */
   shown: readonly ReportPoll[];
   current: TallyCounts;
+  /** Only the report written to an export folder shows drawings; the kiosk's screens never do. */
+  isWithDrawings?: boolean;
 }
 
 /** Hours shown when the period has no answers to set the span from: a meeting place's day. */
@@ -100,6 +104,11 @@ export function assembleReport(input: ReportAssembly): CouncilReport {
   const { current, previous } = input;
   const standingPoll = input.shown.find((poll) => poll.standing);
   const texts = current.newestTexts();
+  // Children are a breakdown of the total like any other: a handful of them is not shown, and
+  // then neither are their own polls nor their drawings, which would show how many they were.
+  const [adult = null, child = null] = protectBreakdown([current.all - current.children, current.children], { isTotalShown: true });
+  const isChildrenShown = !isSmallGroup(current.children);
+  const drawings = isChildrenShown && input.isWithDrawings === true ? current.newestDrawings() : [];
   return {
     language: input.language,
     siteName: input.siteName,
@@ -113,11 +122,14 @@ export function assembleReport(input: ReportAssembly): CouncilReport {
     totals: totalsOf(current.all, current.flagged),
     previousTotals: totalsOf(previous?.tally.all ?? 0, previous?.tally.flagged ?? 0),
     standing: standingPoll === undefined ? null : standingTrend(standingPoll, input.polls, current, previous?.tally ?? null),
-    polls: pollsOf(input.shown, input.polls, current),
+    polls: pollsOf(input.shown.filter((poll) => isChildrenShown || !isChildKind(poll.kind)), input.polls, current),
     heatMap: heatMapOf(current),
     languages: languagesOf(current),
     comments: texts,
     commentsNotShown: Math.max(0, current.textsSeen - commentsOnReport),
+    audiences: { adult, child },
+    drawings: drawings.map((drawn) => ({ answeredAt: drawn.answeredAt, svg: drawingSvg(drawn.drawing) })),
+    drawingsNotShown: drawings.length === 0 ? 0 : current.drawingsSeen - drawings.length,
   };
 }
 

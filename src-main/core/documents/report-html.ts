@@ -1,3 +1,4 @@
+import { isChildKind } from '../../../src-shared/contract/children';
 import { localize } from '../../../src-shared/contract/localize';
 import type { CouncilReport } from '../../../src-shared/contract/report';
 import { languageNames } from '../../../src-shared/i18n/languages';
@@ -33,6 +34,10 @@ ul.quotes { padding-left: 1rem; margin: .2rem 0; }
 ul.quotes li { margin: .1rem 0; overflow-wrap: anywhere; }
 ul.quotes time { color: #3d3d3d; font-size: .8rem; margin-right: .35rem; }
 table.counts { border-collapse: collapse; }
+.drawings { display: flex; flex-wrap: wrap; gap: .5rem; }
+.drawings figure { margin: 0; break-inside: avoid; }
+.drawings img { border: 1px solid #9b9b9b; display: block; }
+.drawings figcaption { font-size: .8rem; color: #3d3d3d; }
 table.counts td, table.counts th { padding: .05rem .6rem .05rem 0; text-align: left; }
 @page { size: A4; margin: 11mm; }
 @media print { :root { font-size: 10.5px; } body { margin: 0; max-width: none; padding: 0; } h2 { break-after: avoid; } }
@@ -57,6 +62,7 @@ export function renderCouncilReportHtml(report: CouncilReport): string {
     `<h1>${text('report.title')}</h1>`,
     `<dl class="facts">${facts.map(([key, value]) => `<dt>${text(key)}</dt><dd>${value}</dd>`).join('')}</dl>`,
     `<p class="totals" data-testid="totals">${text('report.answers')}: <strong>${totals.all}</strong> · ${text('report.flagged')}: <strong>${totals.flagged}</strong> · ${text('report.withoutFlagged')}: <strong>${totals.withoutFlagged}</strong>${previousCount}</p>`,
+    renderAudiences(report, text),
     '</header>',
     '<main>',
     totals.all === 0 ? `<p>${text('report.noAnswers')}</p>` : '',
@@ -67,6 +73,7 @@ export function renderCouncilReportHtml(report: CouncilReport): string {
     renderLanguages(report, text),
     '</div>',
     renderComments(report, text),
+    renderDrawings(report, text),
     '</main>',
     '<footer>',
     `<p class="note">${text('report.smallGroups')} ${text('report.masked')}</p>`,
@@ -118,9 +125,17 @@ function renderStanding(report: CouncilReport, text: Text): string {
   ].join('\n');
 }
 
+/** Children's polls in a part of their own, after the adults': counted apart, read apart. */
 function renderPolls(report: CouncilReport, text: Text): string {
-  const language = report.language;
   const polls = report.polls.filter((poll) => !poll.standing || poll.topics.length > 0);
+  return [
+    renderPollPart(report, text, polls.filter((poll) => !isChildKind(poll.kind)), 'report.polls'),
+    renderPollPart(report, text, polls.filter((poll) => isChildKind(poll.kind)), 'report.childrenPolls'),
+  ].join('\n');
+}
+
+function renderPollPart(report: CouncilReport, text: Text, polls: CouncilReport['polls'], heading: ReportMessageKey): string {
+  const language = report.language;
   if (polls.length === 0) return '';
   const sections = polls.map((poll) => {
     const question = escapeHtml(localize(poll.question, language).text);
@@ -135,7 +150,24 @@ function renderPolls(report: CouncilReport, text: Text): string {
       '</section>',
     ].join('\n');
   });
-  return [`<h2>${text('report.polls')}</h2>`, '<div class="columns">', ...sections, '</div>'].join('\n');
+  return [`<h2>${text(heading)}</h2>`, '<div class="columns">', ...sections, '</div>'].join('\n');
+}
+
+function renderAudiences(report: CouncilReport, text: Text): string {
+  const { adult, child } = report.audiences;
+  if (child === 0) return '';
+  const hidden = child === null ? `<p class="note">${text('report.childrenHidden')}</p>` : '';
+  return `<p class="totals" data-testid="audiences">${text('report.adults')}: <strong>${escapeHtml(shownCountText(adult))}</strong> · ${text('report.children')}: <strong>${escapeHtml(shownCountText(child))}</strong></p>${hidden}`;
+}
+
+function renderDrawings(report: CouncilReport, text: Text): string {
+  if (report.drawings.length === 0) return '';
+  const figures = report.drawings.map((drawn) => {
+    const date = formatDay(drawn.answeredAt.slice(0, 10));
+    return `<figure><img src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(drawn.svg)}" alt="${text('report.drawingAlt', { date })}" width="200" height="150"><figcaption>${date}</figcaption></figure>`;
+  });
+  const more = report.drawingsNotShown > 0 ? `<p class="note">${text('report.moreDrawings', { count: report.drawingsNotShown })}</p>` : '';
+  return `<section data-testid="drawings"><h2>${text('report.drawings')}</h2><div class="drawings">${figures.join('')}</div>${more}</section>`;
 }
 
 function renderLanguages(report: CouncilReport, text: Text): string {

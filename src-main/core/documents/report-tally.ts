@@ -1,3 +1,4 @@
+import { audienceOf, type Audience } from '../../../src-shared/contract/children';
 import type { Drawing } from '../../../src-shared/contract/drawing';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 
@@ -13,7 +14,17 @@ export interface ReportAnswer {
   flags: readonly string[];
   topics: readonly string[];
   comment: string | null;
+  /** Absent on answers kept before children were counted apart: those are adults'. */
+  audience?: Audience | undefined;
 }
+
+export interface DrawnAnswer {
+  answeredAt: string;
+  drawing: Drawing;
+}
+
+/** A printed page has room for this many drawings as thumbnails; all of them are in the export folder. */
+export const drawingsOnReport = 12;
 
 export interface QuotedAnswer {
   answeredAt: string;
@@ -54,6 +65,10 @@ export class ReportTally<Answer extends ReportAnswer = ReportAnswer> {
   readonly languages = new Map<LanguageCode, number>();
   /** Texts and comments seen in all; only the newest are kept, each answer's own in its order. */
   textsSeen = 0;
+  /** Children's answers, counted apart from adults'. */
+  children = 0;
+  drawingsSeen = 0;
+  private readonly drawings: DrawnAnswer[] = [];
   private readonly recent: QuotedAnswer[][] = [];
   private recentTexts = 0;
 
@@ -79,7 +94,18 @@ export class ReportTally<Answer extends ReportAnswer = ReportAnswer> {
       this.hoursAnswered.add(hour);
     }
     this.languages.set(answer.language, (this.languages.get(answer.language) ?? 0) + 1);
+    if (audienceOf(answer) === 'child') this.children += 1;
+    if ('drawing' in answer.answer) {
+      this.drawingsSeen += 1;
+      this.drawings.push({ answeredAt: answer.answeredAt, drawing: answer.answer.drawing });
+      if (this.drawings.length > drawingsOnReport) this.drawings.shift();
+    }
     this.keepTexts(answer);
+  }
+
+  /** Newest drawing first. */
+  newestDrawings(): DrawnAnswer[] {
+    return [...this.drawings].reverse();
   }
 
   pollCounts(pollId: string): PollCounts {
@@ -114,4 +140,7 @@ export class ReportTally<Answer extends ReportAnswer = ReportAnswer> {
 }
 
 /** A tally as the report reads it, whatever kind of answer was counted. */
-export type TallyCounts = Pick<ReportTally, 'all' | 'flagged' | 'firstDay' | 'lastDay' | 'polls' | 'heat' | 'hoursAnswered' | 'languages' | 'textsSeen' | 'newestTexts'>;
+export type TallyCounts = Pick<
+  ReportTally,
+  'all' | 'flagged' | 'firstDay' | 'lastDay' | 'polls' | 'heat' | 'hoursAnswered' | 'languages' | 'textsSeen' | 'newestTexts' | 'children' | 'drawingsSeen' | 'newestDrawings'
+>;

@@ -1,5 +1,8 @@
 import type { BatchHeader, PollSnapshot } from '../../../src-shared/contract/batch-format';
+import { isChildKind } from '../../../src-shared/contract/children';
+import { drawingDataUrl, drawingFileName } from '../../../src-shared/contract/drawing';
 import { localize } from '../../../src-shared/contract/localize';
+import { isSmallGroup } from '../../../src-shared/privacy/small-groups';
 import type { MessageKey } from '../../../src-shared/i18n/fi';
 import { fill } from '../../../src-shared/i18n/format';
 import { translate } from '../../../src-shared/i18n/messages';
@@ -35,6 +38,11 @@ ul.quotes time { color: #3d3d3d; font-size: .85rem; margin-right: .4rem; }
 footer { margin-top: 2rem; border-top: 1px solid #999; padding-top: .6rem; font-size: .85rem; }
 code { overflow-wrap: anywhere; }
 section.poll { break-inside: avoid-page; }
+h2.audience { border-top-width: 4px; }
+.drawings { display: flex; flex-wrap: wrap; gap: .6rem; }
+.drawings figure { margin: 0; break-inside: avoid; }
+.drawings img { border: 1px solid #999; display: block; }
+.drawings figcaption { font-size: .85rem; color: #3d3d3d; }
 @page { size: A4; margin: 14mm; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } svg.chart { break-inside: avoid; } }
 `;
@@ -62,6 +70,9 @@ export function renderSummaryHtml(input: SummaryInput): string {
     tally.masked > 0 ? text('summary.masked', { count: tally.masked }) : null,
     missing > 0 ? text('summary.missing', { count: missing }) : null,
   ].filter((note) => note !== null);
+  const isChildPoll = (poll: PollTally) => poll.snapshot !== undefined && isChildKind(poll.snapshot.kind);
+  const adultPolls = tally.results().filter((poll) => !isChildPoll(poll));
+  const childPolls = tally.results().filter(isChildPoll);
   return [
     ...standalonePageOpening(language, `${text('summary.title')} – ${escapeHtml(header.site)} – ${text('summary.batch')} ${header.number}`, styles),
     '<header>',
@@ -70,7 +81,8 @@ export function renderSummaryHtml(input: SummaryInput): string {
     ...notes.map((note) => `<p class="note">${note}</p>`),
     '</header>',
     '<main>',
-    ...tally.results().map((poll) => renderPoll(poll, language, text)),
+    ...adultPolls.map((poll) => renderPoll(poll, language, text)),
+    ...renderChildren(tally, childPolls, language, text),
     '</main>',
     '<footer>',
     `<p>${text('summary.checksum')}: <code>${hash}</code></p>`,
@@ -84,6 +96,26 @@ export function renderSummaryHtml(input: SummaryInput): string {
 }
 
 type Text = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/**
+ * Children's answers in a part of their own. Fewer than five children are a small group: the part
+ * says so and shows nothing more, neither counts nor drawings, as every small group is kept.
+ */
+function renderChildren(tally: SummaryTally, polls: readonly PollTally[], language: LanguageCode, text: Text): string[] {
+  if (tally.children === 0) return [];
+  const heading = `<h2 class="audience" data-testid="children">${text('summary.children')}</h2>`;
+  if (isSmallGroup(tally.children)) return [heading, `<p class="note">${text('summary.childrenHidden')}</p>`];
+  return [heading, `<p>${text('summary.childrenCount', { count: tally.children })}</p>`, ...polls.map((poll) => renderPoll(poll, language, text))];
+}
+
+function renderDrawings(poll: PollTally, text: Text): string {
+  const figures = poll.drawings.map(({ seq, drawing }) => {
+    const name = drawingFileName(seq);
+    return `<figure><img src="${drawingDataUrl(drawing)}" alt="${text('summary.drawingAlt', { name })}" width="200" height="150"><figcaption>${name}</figcaption></figure>`;
+  });
+  const more = poll.drawingsNotShown > 0 ? `<p class="note">${text('summary.moreDrawings', { count: poll.drawingsNotShown })}</p>` : '';
+  return `<h3>${text('summary.drawings')}</h3><div class="drawings" data-testid="drawings">${figures.join('')}</div>${more}`;
+}
 
 function renderPoll(poll: PollTally, language: LanguageCode, text: Text): string {
   const snapshot = poll.snapshot;
@@ -100,6 +132,7 @@ function renderPoll(poll: PollTally, language: LanguageCode, text: Text): string
   }
   if (poll.texts.length > 0) parts.push(`<h3>${text('summary.textAnswers')}</h3>`, renderQuotes(poll.texts));
   if (poll.comments.length > 0) parts.push(`<h3>${text('summary.comments')}</h3>`, renderQuotes(poll.comments));
+  if (poll.drawings.length > 0) parts.push(renderDrawings(poll, text));
   if (poll.notShown > 0) parts.push(`<p class="note">${text('summary.moreComments', { count: poll.notShown })}</p>`);
   parts.push('</section>');
   return parts.join('\n');

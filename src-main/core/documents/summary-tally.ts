@@ -1,5 +1,7 @@
 import type { ExportAnswer, PollSnapshot } from '../../../src-shared/contract/batch-format';
 import { pollKey } from '../batches/batch-content';
+import { audienceOf } from '../../../src-shared/contract/children';
+import type { Drawing } from '../../../src-shared/contract/drawing';
 
 /** A printed summary is read at a meeting; past this many, the comments are counted and left to the CSV. */
 export const commentsShownPerPoll = 300;
@@ -21,7 +23,13 @@ export interface PollTally {
   texts: QuotedText[];
   /** Comments and text answers left out of the summary because of the limit. */
   notShown: number;
+  /** Children's drawings as thumbnails, by answer number; the rest are counted. */
+  drawings: { seq: number; drawing: Drawing }[];
+  drawingsNotShown: number;
 }
+
+/** Thumbnails a printed summary holds per poll; every drawing is in the folder as its own SVG. */
+export const drawingsShownPerPoll = 24;
 
 /** Counts a batch answer by answer as it streams past, keeping only what the summary prints. */
 export class SummaryTally {
@@ -31,6 +39,8 @@ export class SummaryTally {
   count = 0;
   masked = 0;
   burst = 0;
+  /** Children's answers, counted apart from adults'. */
+  children = 0;
 
   constructor(private readonly polls: readonly PollSnapshot[]) {
     for (const poll of polls) this.tallyOf(poll.id, poll.version);
@@ -51,7 +61,12 @@ export class SummaryTally {
       for (const id of answer.answer.optionIds) tally.options.set(id, (tally.options.get(id) ?? 0) + 1);
     } else if ('text' in answer.answer) {
       this.quote(tally, tally.texts, answer.answer.text, answer.answeredAt);
+    } else if (tally.drawings.length < drawingsShownPerPoll) {
+      tally.drawings.push({ seq: answer.seq, drawing: answer.answer.drawing });
+    } else {
+      tally.drawingsNotShown += 1;
     }
+    if (audienceOf(answer) === 'child') this.children += 1;
     for (const id of answer.topics) tally.topics.set(id, (tally.topics.get(id) ?? 0) + 1);
     if (answer.comment !== null) this.quote(tally, tally.comments, answer.comment, answer.answeredAt);
   }
@@ -74,7 +89,7 @@ export class SummaryTally {
     let tally = this.tallies.get(key);
     if (tally === undefined) {
       const snapshot = this.polls.find((poll) => poll.id === pollId && poll.version === pollVersion);
-      tally = { pollId, pollVersion, snapshot, count: 0, burst: 0, options: new Map(), topics: new Map(), comments: [], texts: [], notShown: 0 };
+      tally = { pollId, pollVersion, snapshot, count: 0, burst: 0, options: new Map(), topics: new Map(), comments: [], texts: [], notShown: 0, drawings: [], drawingsNotShown: 0 };
       this.tallies.set(key, tally);
     }
     return tally;

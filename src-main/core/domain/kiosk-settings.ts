@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defaultOpeningHours, openingHoursSchema } from '../../../src-shared/contract/opening-hours';
 import { languageSchema } from '../../../src-shared/contract/polls';
 import { defaultRetentionDays, retentionDaysSchema } from '../../../src-shared/contract/retention';
-import type { DocumentSpec } from '../store/document';
+import { declareDocument } from '../store/document';
 
 /** The staff PIN as scrypt stores it; the cost is kept with it so it can be raised later. */
 export const pinHashSchema = z.object({
@@ -47,10 +47,8 @@ export const kioskDocumentSchema = z.object({
 
 export type KioskDocument = z.output<typeof kioskDocumentSchema>;
 
-export const kioskDocumentSpec: DocumentSpec<KioskDocument> = {
-  fileName: 'kiosk.json',
+export const kioskDocumentSpec = declareDocument('kiosk.json', kioskDocumentSchema, {
   schemaVersion: 3,
-  schema: kioskDocumentSchema,
   migrations: {
     // Schema 2 brought the staff PIN. A kiosk from before it keeps its id, name and languages
     // but has no PIN yet, so it asks for set-up once.
@@ -58,7 +56,7 @@ export const kioskDocumentSpec: DocumentSpec<KioskDocument> = {
     // Schema 3 brought the retention rule: a kiosk from before it keeps answers the default time.
     2: (data) => ({ ...(isRecord(data) ? data : {}), retentionDays: defaultRetentionDays }),
   },
-};
+});
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

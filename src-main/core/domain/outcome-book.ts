@@ -2,17 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isOutcomeShown, outcomeLimit, outcomeSchema, type Outcome } from '../../../src-shared/contract/outcomes';
 import { KerroError } from '../errors';
-import { openDocument, type DocumentSpec, type DurableDocument } from '../store/document';
+import { declareDocument, openDocument, type DocumentData, type DurableDocument } from '../store/document';
 import type { StoreContext } from '../store/store-context';
 
-const outcomesDocumentSchema = z.object({ outcomes: z.array(outcomeSchema) });
-type OutcomesDocument = z.output<typeof outcomesDocumentSchema>;
-
-const outcomesDocumentSpec: DocumentSpec<OutcomesDocument> = {
-  fileName: 'outcomes.json',
-  schemaVersion: 1,
-  schema: outcomesDocumentSchema,
-};
+const outcomesDocumentSpec = declareDocument('outcomes.json', z.object({ outcomes: z.array(outcomeSchema) }));
+type OutcomesDocument = DocumentData<typeof outcomesDocumentSpec>;
 
 export interface OutcomeFields {
   text: Outcome['text'];

@@ -2,19 +2,13 @@ import { z } from 'zod';
 import { pollSchema, type Poll } from '../../../src-shared/contract/polls';
 import type { Answer } from '../../../src-shared/contract/responses';
 import { KerroError } from '../errors';
-import { openDocument, type DocumentSpec, type DurableDocument } from '../store/document';
+import { declareDocument, openDocument, type DocumentData, type DurableDocument } from '../store/document';
 import type { StoreContext } from '../store/store-context';
 import { firstChildrenPoll } from './children-poll';
 import { standingPoll } from './standing-poll';
 
-const pollsDocumentSchema = z.object({ polls: z.array(pollSchema) });
-type PollsDocument = z.output<typeof pollsDocumentSchema>;
-
-const pollsDocumentSpec: DocumentSpec<PollsDocument> = {
-  fileName: 'polls.json',
-  schemaVersion: 1,
-  schema: pollsDocumentSchema,
-};
+const pollsDocumentSpec = declareDocument('polls.json', z.object({ polls: z.array(pollSchema) }));
+type PollsDocument = DocumentData<typeof pollsDocumentSpec>;
 
 const singleChoiceKinds = new Set<Poll['kind']>(['smiley', 'single', 'scale', 'yesno', 'child-faces', 'child-thumbs', 'child-weather']);
 

@@ -28,12 +28,12 @@ export function exportHandlers(dependencies: ExportDependencies): NamespaceHandl
       inLanguage(async () => describeRun(await exports.reexportTo(await exports.resolveTarget(input.targetId), input.batchNumber))),
     'exports.progress': async () => exports.progress,
     // A batch as QR frames, made from its sealed file each time (a few hundred ms at most).
-    'exports.qrFrames': async ({ batchNumber }) => {
+    'exports.qrFrames': async ({ batchNumber, codeSize }) => {
       const record = await qrBatch(exports, batchNumber);
       const purgedAt = exports.purgedAt(record.number);
       if (purgedAt !== null) throw new TransferFailure('batchPurged', { number: record.number, date: purgedAt.slice(0, 10) });
       try {
-        return await qrTransferOf(fileSystem, exports.batchFileOf(record.number), record.hash, record.language);
+        return await qrTransferOf(fileSystem, exports.batchFileOf(record.number), record.hash, record.language, codeSize);
       } catch (error) {
         if (error instanceof QrBatchDamaged) throw new KerroError('conflict', error.message);
         throw error;

@@ -4,7 +4,7 @@ import { parseCanonicalBatch } from '../../../src-shared/qr/batch-intake';
 import { encodeCompactBatch } from '../../../src-shared/qr/compact-batch';
 import { fountainFrames } from '../../../src-shared/qr/fountain-frames';
 import { summaryText } from '../../../src-shared/qr/summary-text';
-import { transferDefaults } from '../../../src-shared/qr/transfer-defaults';
+import { fragmentSizes, transferDefaults, type CodeSize } from '../../../src-shared/qr/transfer-defaults';
 import type { FileSystem } from '../store/file-system';
 
 /** Everything the staff screen and `kerro qr-frames` show for one batch. */
@@ -20,6 +20,7 @@ export interface QrTransfer {
   payloadBytes: number;
   framesPerSecond: number;
   errorCorrection: 'L' | 'M' | 'Q' | 'H';
+  codeSize: CodeSize;
   /** Plain text for the one-frame summary code. */
   summary: string;
 }
@@ -40,6 +41,7 @@ export async function qrTransferOf(
   batchFile: string,
   expectedSha256: string,
   language: LanguageCode,
+  codeSize: CodeSize = 'standard',
 ): Promise<QrTransfer> {
   const bytes = await fileSystem.readFile(batchFile);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -47,7 +49,7 @@ export async function qrTransferOf(
   const batch = parseCanonicalBatch(canonical);
   if (sha256 !== expectedSha256) throw new QrBatchDamaged(batch.header.number);
   const payload = encodeCompactBatch(canonical, sha256);
-  const { frames, fragmentCount } = fountainFrames(payload, transferDefaults.fragmentSize);
+  const { frames, fragmentCount } = fountainFrames(payload, fragmentSizes[codeSize]);
   return {
     batchNumber: batch.header.number,
     kioskId: batch.header.kioskId,
@@ -58,6 +60,7 @@ export async function qrTransferOf(
     payloadBytes: payload.length,
     framesPerSecond: transferDefaults.framesPerSecond,
     errorCorrection: transferDefaults.errorCorrection,
+    codeSize,
     summary: summaryText(batch, sha256, language),
   };
 }

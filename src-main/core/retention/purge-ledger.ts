@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { sha256Schema } from '../../../src-shared/contract/batch-format';
 import { purgeSummarySchema, type PurgeSummary } from '../../../src-shared/contract/retention';
 import type { ChainLink } from '../batches/batch-book';
-import { openDocument, type DocumentSpec, type DurableDocument } from '../store/document';
+import { declareDocument, openDocument, type DocumentData, type DurableDocument } from '../store/document';
 import type { StoreContext } from '../store/store-context';
 
 /**
@@ -17,15 +17,8 @@ const purgeRecordSchema = purgeSummarySchema.extend({
 
 export type PurgeRecord = z.output<typeof purgeRecordSchema>;
 
-const retentionDocumentSchema = z.object({ purges: z.array(purgeRecordSchema) });
-
-type RetentionDocument = z.output<typeof retentionDocumentSchema>;
-
-const retentionDocumentSpec: DocumentSpec<RetentionDocument> = {
-  fileName: 'retention.json',
-  schemaVersion: 1,
-  schema: retentionDocumentSchema,
-};
+const retentionDocumentSpec = declareDocument('retention.json', z.object({ purges: z.array(purgeRecordSchema) }));
+type RetentionDocument = DocumentData<typeof retentionDocumentSpec>;
 
 /**
  * The purge floor: answers up to `floorSeq` (batches up to `floorBatch`) were removed under the

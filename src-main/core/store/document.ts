@@ -15,6 +15,20 @@ export interface DocumentSpec<T> {
   migrations?: Record<number, (data: unknown) => unknown>;
 }
 
+/** What a document's spec declares besides its file and schema: a version and how older ones become it. */
+type Versioning = Pick<DocumentSpec<unknown>, 'schemaVersion' | 'migrations'>;
+
+/**
+ * Declares a durable document: its file, the schema its data is read back through (the data's
+ * type is the schema's), and its version with the migrations to it; version 1 until it changes.
+ */
+export function declareDocument<T>(fileName: string, schema: z.ZodType<T>, versioning: Versioning = { schemaVersion: 1 }): DocumentSpec<T> {
+  return { fileName, schema, ...versioning };
+}
+
+/** The data a declared document holds. */
+export type DocumentData<Spec> = Spec extends DocumentSpec<infer T> ? T : never;
+
 type Loaded<T> =
   | { state: 'missing' }
   | { state: 'damaged'; problem: string }

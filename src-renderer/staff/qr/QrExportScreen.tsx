@@ -3,6 +3,7 @@ import type { QrFramesView } from '../../../src-shared/contract/qr';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import { qrText } from '../../../src-shared/i18n/qr-messages';
 import { codeBoxCss, codeBoxShares } from '../../../src-shared/qr/code-layout';
+import type { CodeSize } from '../../../src-shared/qr/transfer-defaults';
 import type { StaffCall } from '../staff-call';
 import { QrAnimation } from './QrAnimation';
 import { SummaryCode } from './SummaryCode';
@@ -27,6 +28,9 @@ export function QrExportScreen({ language, call, batchNumber, onBack }: QrExport
   const [isPaused, setPaused] = useState(false);
   const [isSummary, setSummary] = useState(false);
   const [prepared, setPrepared] = useState(0);
+  const [codeSize, setCodeSize] = useState<CodeSize>('standard');
+  // The batch the first call sealed: a larger code is asked of that batch, not of a new sealing.
+  const shownBatch = useRef(batchNumber);
   const onPrepared = useCallback((done: number) => setPrepared(done), []);
   const screenRef = useRef<HTMLElement>(null);
 
@@ -38,15 +42,18 @@ export function QrExportScreen({ language, call, batchNumber, onBack }: QrExport
 
   useEffect(() => {
     let isCurrent = true;
-    void call('exports.qrFrames', batchNumber === undefined ? {} : { batchNumber }).then((result) => {
+    const number = shownBatch.current;
+    void call('exports.qrFrames', number === undefined ? { codeSize } : { batchNumber: number, codeSize }).then((result) => {
       if (!isCurrent) return;
-      if (result.ok) setView(result.value);
-      else setProblem(result.error.message);
+      if (result.ok) {
+        shownBatch.current = result.value.batchNumber;
+        setView(result.value);
+      } else setProblem(result.error.message);
     });
     return () => {
       isCurrent = false;
     };
-  }, [call, batchNumber]);
+  }, [call, codeSize]);
 
   const seconds = view === null ? 0 : Math.ceil((view.fragmentCount + 2) / view.framesPerSecond);
   return (
@@ -65,6 +72,7 @@ export function QrExportScreen({ language, call, batchNumber, onBack }: QrExport
               <SummaryCode text={view.summary} label={qrText(language, 'qr.summaryLabel')} />
             ) : (
               <QrAnimation
+                key={view.codeSize}
                 frames={view.frames}
                 errorCorrection={view.errorCorrection}
                 framesPerSecond={view.framesPerSecond}
@@ -77,6 +85,7 @@ export function QrExportScreen({ language, call, batchNumber, onBack }: QrExport
           <div className="qr-side">
             <p className="qr-batch">{qrText(language, 'qr.batch', { number: view.batchNumber, count: view.count })}</p>
             <p>{qrText(language, isSummary ? 'qr.summaryHint' : 'qr.hint')}</p>
+            {!isSummary && <p>{qrText(language, 'qr.largerHint')}</p>}
             {isSummary && <pre className="qr-summary-text">{view.summary}</pre>}
             {!isSummary && (
               <p className="qr-progress" aria-live="polite" data-testid="qr-progress">
@@ -89,6 +98,17 @@ export function QrExportScreen({ language, call, batchNumber, onBack }: QrExport
               {!isSummary && (
                 <button type="button" className="qr-button qr-button--main" aria-pressed={isPaused} onClick={() => setPaused(!isPaused)}>
                   {qrText(language, isPaused ? 'qr.resume' : 'qr.pause')}
+                </button>
+              )}
+              {!isSummary && (
+                <button
+                  type="button"
+                  className="qr-button"
+                  aria-pressed={codeSize === 'large'}
+                  disabled={view.codeSize !== codeSize}
+                  onClick={() => setCodeSize(codeSize === 'large' ? 'standard' : 'large')}
+                >
+                  {qrText(language, 'qr.larger')}
                 </button>
               )}
               <button type="button" className="qr-button" onClick={() => setSummary(!isSummary)}>
