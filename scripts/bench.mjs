@@ -18,6 +18,9 @@ const sections = [
   { name: 'ui', entry: 'scripts/bench-ui.mts' },
   { name: 'staff', entry: 'scripts/bench-staff.mts' },
   { name: 'receiver', entry: 'scripts/bench-receiver.mts' },
+  { name: 'speech', entry: 'scripts/bench-speech.mts' },
+  // Runs store and ui again under Node 20 and Node 24 in turn; named on its own, not part of a plain `npm run bench`.
+  { name: 'runtime', entry: 'scripts/bench-runtime.mts', isOnlyWhenNamed: true },
 ];
 
 const wanted = process.argv.slice(2);
@@ -26,7 +29,7 @@ if (unknown.length > 0) {
   process.stderr.write(`Unknown bench section: ${unknown.join(', ')} (known: ${sections.map((section) => section.name).join(', ')})\n`);
   process.exit(2);
 }
-const chosen = wanted.length === 0 ? sections : sections.filter((section) => wanted.includes(section.name));
+const chosen = wanted.length === 0 ? sections.filter((section) => section.isOnlyWhenNamed !== true) : sections.filter((section) => wanted.includes(section.name));
 
 const startedAt = performance.now();
 const loadAtStart = loadavg();

@@ -1,5 +1,6 @@
 // The first step of `npm test`: the programs the tests need that `npm ci` cannot bring (Chromium,
-// and for the browser kiosk's session test a virtual X screen and a key and tap injector). Each is found where it is; where one is
+// for the browser kiosk's session test a virtual X screen and a key and tap injector, and for the
+// full-disk test unshare and mount, which every Debian base system has). Each is found where it is; where one is
 // missing and this runs as root on a machine with apt-get, Debian's package is installed, saying
 // so in one line; otherwise the run stops at once with one line naming the command to run. No
 // test is ever skipped for want of one of them.
@@ -9,12 +10,20 @@ import { chromiumMissing, findChromium, findCommand } from './programs.mjs';
 /** What the tests need, how it is found, and the Debian package that brings it. */
 const programs = [
   { name: 'Chromium', debianPackage: 'chromium', find: () => findChromium(), missing: chromiumMissing },
-  { name: 'Xvfb', debianPackage: 'xvfb', find: () => findCommand('Xvfb'), missing: commandMissing('Xvfb', 'xvfb') },
-  { name: 'xdotool', debianPackage: 'xdotool', find: () => findCommand('xdotool'), missing: commandMissing('xdotool', 'xdotool') },
+  command('Xvfb', 'xvfb', 'the kiosk session test'),
+  command('xdotool', 'xdotool', 'the kiosk session test'),
+  // The full-disk test mounts a real tmpfs in a mount namespace of its own (tests/support/small-disk.ts).
+  command('unshare', 'util-linux', 'the full-disk test'),
+  command('mount', 'mount', 'the full-disk test'),
 ];
 
-function commandMissing(command, debianPackage) {
-  return `No ${command} found (the kiosk session test needs it): install it (Debian: \`apt-get install ${debianPackage}\`, as root).`;
+function command(name, debianPackage, neededBy) {
+  return {
+    name,
+    debianPackage,
+    find: () => findCommand(name),
+    missing: `No ${name} found (${neededBy} needs it): install it (Debian: \`apt-get install ${debianPackage}\`, as root).`,
+  };
 }
 
 const missing = programs.filter((program) => program.find() === null);

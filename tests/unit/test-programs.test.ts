@@ -19,10 +19,9 @@ async function writeProgram(path: string, body: string): Promise<void> {
   await chmod(path, 0o755);
 }
 
-/** Stand-ins for the kiosk session test's programs, so a test can leave out only Chromium. */
-async function sessionPrograms(folder: string): Promise<void> {
-  await writeProgram(join(folder, 'Xvfb'), '');
-  await writeProgram(join(folder, 'xdotool'), '');
+/** Stand-ins for the kiosk session test's and the full-disk test's programs, so a test can leave out only Chromium. */
+async function sessionPrograms(folder: string, names = ['Xvfb', 'xdotool', 'unshare', 'mount']): Promise<void> {
+  for (const name of names) await writeProgram(join(folder, name), '');
 }
 
 describe('the test command’s program step', () => {
@@ -54,12 +53,17 @@ describe('the test command’s program step', () => {
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('apt-get install chromium')]);
   });
 
-  it('names each missing program of the session test in one line of its own', async () => {
+  it('names each missing program in one line of its own', async () => {
     const browser = join(await makeTempDir(), 'chromium');
     await writeProgram(browser, '');
     const result = runScript('test-programs.mjs', { KERRO_CHROMIUM: browser, PATH: '' });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('apt-get install xvfb'), expect.stringContaining('apt-get install xdotool')]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringContaining('apt-get install xvfb'),
+      expect.stringContaining('apt-get install xdotool'),
+      expect.stringContaining('apt-get install util-linux'),
+      expect.stringContaining('apt-get install mount'),
+    ]);
   });
 
   it('as root with apt-get, installs Debian’s chromium itself and says so in one line; as another user, stops', async () => {
@@ -86,6 +90,7 @@ if (args[0] === 'install') { fs.writeFileSync(${JSON.stringify(browser)}, ''); f
 
   it('as root with apt-get, installs all that is missing in one apt-get call, one line for each', async () => {
     const folder = await makeTempDir();
+    await sessionPrograms(folder, ['unshare', 'mount']);
     const browser = join(folder, 'chromium-from-apt');
     const calls = join(folder, 'apt-get-calls');
     // The stand-in installs each package it is asked for as a program of the same folder.
