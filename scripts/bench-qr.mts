@@ -13,7 +13,7 @@ import { fountainFrames } from '../src-shared/qr/fountain-frames';
 import { FountainSolver } from '../src-shared/qr/fountain-solver';
 import { FrameReceiver, parsePart } from '../src-shared/qr/frame-receiver';
 import { qrMatrix, rasterize } from '../src-shared/qr/qr-image';
-import { batchUrType, transferDefaults } from '../src-shared/qr/transfer-defaults';
+import { batchUrType, fragmentSizes, transferDefaults } from '../src-shared/qr/transfer-defaults';
 import { describeLoad, describeMachine, percentile } from './bench/machine.mjs';
 import { median, runCount, spread } from './bench/repeated.mjs';
 import type { BenchCheck, BenchContext, BenchSection } from './bench/section.mjs';
@@ -87,7 +87,8 @@ export async function run(context: BenchContext): Promise<BenchSection> {
     if (size === 1_000) {
       // The phone's view of the same frames: the figures above assume every frame decodes.
       const summary = summaryText({ header: batch.header, polls: samplePolls, answers: batch.answers }, hash, 'fi');
-      camera = await cameraPart(frames, fragmentCount, summary, context.progress);
+      const larger = fountainFrames(payload, fragmentSizes.large);
+      camera = await cameraPart({ frames, fragmentCount }, { frames: larger.frames, fragmentCount: larger.fragmentCount }, summary, context.progress);
       const atTwenty = ours.find((row) => row.loss === 0.2);
       if (atTwenty !== undefined) {
         checks.push(

@@ -1,3 +1,4 @@
+import { isChildKind } from '../../src-shared/contract/children';
 import { localize } from '../../src-shared/contract/localize';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { qrText } from '../../src-shared/i18n/qr-messages';
@@ -5,6 +6,7 @@ import { finnishDecimal } from '../../src-shared/qr/merged-csv';
 import { withoutBurst, type MergedChart } from '../../src-shared/qr/summary-merge';
 import { protectBreakdown, shownCountText } from '../../src-shared/privacy/small-groups';
 import { BarRow } from './BarRow';
+import { ChildrenResults } from './ChildrenResults';
 
 export interface ResultChartsProps {
   language: LanguageCode;
@@ -18,6 +20,21 @@ export interface ResultChartsProps {
  */
 export function ResultCharts({ language, charts, isBurstLeftOut }: ResultChartsProps) {
   if (charts.length === 0) return null;
+  const isChildChart = (chart: MergedChart) => chart.poll !== undefined && isChildKind(chart.poll.kind);
+  const adults = charts.filter((chart) => !isChildChart(chart));
+  const children = charts.filter(isChildChart);
+  return (
+    <>
+      <section aria-labelledby="results-heading">
+        <h2 id="results-heading">{qrText(language, 'receiver.results')}</h2>
+        <PollCharts language={language} charts={adults} isBurstLeftOut={isBurstLeftOut} />
+      </section>
+      <ChildrenResults language={language} charts={children} renderCharts={(shown) => <PollCharts language={language} charts={shown} isBurstLeftOut={isBurstLeftOut} />} />
+    </>
+  );
+}
+
+function PollCharts({ language, charts, isBurstLeftOut }: ResultChartsProps) {
   const share = (count: number, total: number) => {
     const percent = total === 0 ? 0 : (count / total) * 100;
     return language === 'en' ? `${percent.toFixed(0)} %` : `${finnishDecimal(percent, 0)} %`;
@@ -25,8 +42,7 @@ export function ResultCharts({ language, charts, isBurstLeftOut }: ResultChartsP
   const titleOf = (chart: MergedChart) => (chart.poll === undefined ? chart.pollId : localize(chart.poll.question, language).text);
   const titles = charts.map(titleOf);
   return (
-    <section aria-labelledby="results-heading">
-      <h2 id="results-heading">{qrText(language, 'receiver.results')}</h2>
+    <>
       {charts.map((chart, chartIndex) => {
         const title = titles[chartIndex] ?? chart.pollId;
         const isShared = titles.filter((other) => other === title).length > 1;
@@ -93,6 +109,6 @@ export function ResultCharts({ language, charts, isBurstLeftOut }: ResultChartsP
           </article>
         );
       })}
-    </section>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { pollKey, type BatchHeader, type ExportAnswer, type PollSnapshot } from '../contract/batch-format';
+import type { Drawing } from '../contract/drawing';
 
 /** Counts of one poll version over some answers: what a chart needs, and no more. */
 export interface ChartCounts {
@@ -20,7 +21,12 @@ export interface PollTally {
   burst: ChartCounts;
   /** The first few comments and texts, in answer order, each marked if it came in a burst. */
   shown: { text: string; isBurst: boolean }[];
+  /** The first few children's drawings; absent in summaries kept before drawings existed. */
+  drawings?: Drawing[];
 }
+
+/** Drawings kept per poll for the page to show as thumbnails; every one is in its export folder. */
+export const shownDrawingsPerPoll = 12;
 
 /** Sequence numbers from..to (both included) that a kiosk's earlier batch already brought. */
 export type SeqRange = [from: number, to: number];
@@ -58,7 +64,7 @@ function add(counts: ChartCounts, answer: ExportAnswer): void {
   counts.answers += 1;
   if ('optionIds' in answer.answer) {
     for (const id of answer.answer.optionIds) counts.options[id] = (counts.options[id] ?? 0) + 1;
-  } else {
+  } else if ('text' in answer.answer) {
     counts.texts += 1;
   }
   for (const id of answer.topics) counts.topics[id] = (counts.topics[id] ?? 0) + 1;
@@ -108,6 +114,10 @@ export function summarizeBatch(
     if (tally.shown.length < shownTextsPerPoll) {
       if ('text' in answer.answer) tally.shown.push({ text: answer.answer.text, isBurst });
       if (answer.comment !== null && tally.shown.length < shownTextsPerPoll) tally.shown.push({ text: answer.comment, isBurst });
+    }
+    if ('drawing' in answer.answer) {
+      tally.drawings ??= [];
+      if (tally.drawings.length < shownDrawingsPerPoll) tally.drawings.push(answer.answer.drawing);
     }
   }
   return {

@@ -1,5 +1,6 @@
 import { pollKey, type PollSnapshot } from '../contract/batch-format';
-import { emptyCounts, shownTextsPerPoll, type BatchSummary, type ChartCounts } from './batch-summary';
+import type { Drawing } from '../contract/drawing';
+import { emptyCounts, shownDrawingsPerPoll, shownTextsPerPoll, type BatchSummary, type ChartCounts } from './batch-summary';
 import type { KioskLedger } from './merge';
 
 /** One poll version over every kiosk that asked it: the same id and version are one chart. */
@@ -11,6 +12,7 @@ export interface MergedChart {
   all: ChartCounts;
   burst: ChartCounts;
   shown: { text: string; isBurst: boolean }[];
+  drawings: Drawing[];
   /** The kiosks whose answers this chart holds, sorted. */
   kiosks: string[];
 }
@@ -79,18 +81,19 @@ export function mergeSummaries(summaries: readonly BatchSummary[]): MergedSummar
   const polls = new Map<string, PollSnapshot>();
   for (const summary of sorted) for (const poll of summary.polls) polls.set(pollKey(poll.id, poll.version), poll);
   const charts = new Map<string, MergedChart>();
-  for (const key of polls.keys()) charts.set(key, { key, pollId: '', pollVersion: 0, poll: polls.get(key), all: emptyCounts(), burst: emptyCounts(), shown: [], kiosks: [] });
+  for (const key of polls.keys()) charts.set(key, { key, pollId: '', pollVersion: 0, poll: polls.get(key), all: emptyCounts(), burst: emptyCounts(), shown: [], drawings: [], kiosks: [] });
   let total = 0;
   let burst = 0;
   for (const summary of sorted) {
     for (const tally of summary.tallies) {
       const key = pollKey(tally.pollId, tally.pollVersion);
-      const chart = charts.get(key) ?? { key, pollId: '', pollVersion: 0, poll: undefined, all: emptyCounts(), burst: emptyCounts(), shown: [], kiosks: [] };
+      const chart = charts.get(key) ?? { key, pollId: '', pollVersion: 0, poll: undefined, all: emptyCounts(), burst: emptyCounts(), shown: [], drawings: [], kiosks: [] };
       chart.pollId = tally.pollId;
       chart.pollVersion = tally.pollVersion;
       addCounts(chart.all, tally.all);
       addCounts(chart.burst, tally.burst);
       for (const text of tally.shown) if (chart.shown.length < shownTextsPerPoll) chart.shown.push(text);
+      for (const drawing of tally.drawings ?? []) if (chart.drawings.length < shownDrawingsPerPoll) chart.drawings.push(drawing);
       if (!chart.kiosks.includes(summary.kioskId)) chart.kiosks.push(summary.kioskId);
       charts.set(key, chart);
       total += tally.all.answers;

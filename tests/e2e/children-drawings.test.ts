@@ -8,7 +8,11 @@ import { launchChromium, openTouchKiosk, screenshotDir, startKerro, type Running
 import { drawStroke, storedResponses } from '../support/children-kit';
 import { callApi, unlockOverHttp } from '../support/kerro-api';
 import { expectAccessible, expectBigTargets, expectFitsScreen } from '../support/page-checks';
+import { importReport } from '../support/receiver-kit';
+import { serveFolder } from '../support/static-server';
 import { makeTempDir } from '../support/temp-dir';
+
+const receiverDir = join(import.meta.dirname, '..', '..', 'out', 'receiver');
 
 let browser: Browser;
 
@@ -101,6 +105,12 @@ describe('children pick pictures and draw, by touch alone', () => {
     expect(strokes.map((stroke) => stroke.color)).toEqual(['blue', 'red', 'yellow']);
     expect(strokes[0]?.points.length).toBeGreaterThanOrEqual(10);
 
+    // Four more children draw, so that theirs is no small group and the pages may show the drawings.
+    for (let index = 0; index < 4; index += 1) {
+      const strokesOf = { strokes: [{ color: 'green', points: [100 + index * 200, 100, 150 + index * 200, 600] }] };
+      await callApi(kerro, 'responses.submit', { pollId: wishId, pollVersion: 1, answer: { drawing: strokesOf }, language: 'fi' });
+    }
+
     // Out through the export: the SVG is beside the batch, hashed in the manifest, and renders.
     const targets = (await callApi(kerro, 'exports.targets', {}, token)) as { targets: { id: string }[] };
     await callApi(kerro, 'exports.run', { targetId: targets.targets[0]?.id ?? '' }, token);
@@ -135,6 +145,32 @@ describe('children pick pictures and draw, by touch alone', () => {
     expect(painted?.colours.blue).toBeGreaterThan(1000);
     expect(painted?.colours.red).toBeGreaterThan(1000);
     expect(painted?.colours.yellow).toBeGreaterThan(200);
+
+    // The summary and the council report in the folder show the drawings as thumbnails that load.
+    const thumbnailsIn = async (url: string, selector: string) => {
+      await viewer.goto(url);
+      return viewer.locator(`${selector} img`).evaluateAll((images) => images.map((image) => (image instanceof HTMLImageElement ? image.naturalWidth : 0)));
+    };
+    expect(await thumbnailsIn(`file://${join(stick, folder, 'summary.html')}`, '[data-testid="drawings"]')).toEqual([1000, 1000, 1000, 1000, 1000]);
+    expect(await viewer.locator('[data-testid="children"]').textContent()).toBe('Lasten vastaukset');
+    await viewer.screenshot({ path: join(shots, 'children-summary-drawings.png'), fullPage: true });
+    expect(await thumbnailsIn(`file://${join(stick, folder, 'report.html')}`, '[data-testid="drawings"]')).toEqual([1000, 1000, 1000, 1000, 1000]);
+    expect(await viewer.getByRole('heading', { name: 'Lasten piirrokset' }).count()).toBe(1);
+    await viewer.screenshot({ path: join(shots, 'children-report-drawings.png'), fullPage: true });
     await viewer.context().close();
+
+    // The receiver takes the folder and shows the children apart, their drawings among them.
+    const site = await serveFolder(receiverDir);
+    const receiver = await (await browser.newContext({ viewport: { width: 420, height: 900 } })).newPage();
+    await receiver.goto(`${site.url}/index.html`);
+    const files = (await readdir(join(stick, folder))).map((name) => join(stick, folder, name));
+    await importReport(receiver, () => receiver.getByTestId('folder-files').setInputFiles(files));
+    const shown = receiver.getByTestId('children-results');
+    await shown.getByTestId('drawings').waitFor();
+    expect(await shown.locator('[data-testid="drawings"] img').evaluateAll((images) => images.map((image) => (image instanceof HTMLImageElement ? image.naturalWidth : 0)))).toEqual([
+      1000, 1000, 1000, 1000, 1000,
+    ]);
+    await shown.screenshot({ path: join(shots, 'children-receiver-drawings.png') });
+    await receiver.context().close();
   });
 });
