@@ -5,7 +5,10 @@ import { Finger } from '../../scripts/fixtures/finger';
 import { e2eStaffPin, launchChromium, screenshotDir, startKerro } from '../support/browser-shell';
 import { makeTempDir } from '../support/temp-dir';
 
-/** Short enough that a slow writer outlasts it several times over in a test. */
+/**
+ * Short enough that a slow writer outlasts it in a test, long enough that the 7.5 s between the
+ * warning and the end leave room for a loaded machine to take a screenshot and answer it.
+ */
 const sessionSeconds = 15;
 /** The warning comes halfway through a session this short (a minute before the end on a real one). */
 const warningAfterSeconds = sessionSeconds / 2;
@@ -20,9 +23,14 @@ afterAll(async () => {
   await browser.close();
 });
 
+/**
+ * The layout is checked in both orientations. The session's life (typing slower than it lasts, the
+ * warning, the draft kept across its end) does not depend on the layout: it is walked once, in
+ * landscape, where the issue was met, the portrait walk types at machine speed.
+ */
 const orientations = [
-  { name: 'landscape', viewport: { width: 1920, height: 1080 } },
-  { name: 'portrait', viewport: { width: 1080, height: 1920 } },
+  { name: 'landscape', viewport: { width: 1920, height: 1080 }, outlastsSession: true },
+  { name: 'portrait', viewport: { width: 1080, height: 1920 }, outlastsSession: false },
 ] as const;
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -48,16 +56,17 @@ async function unlock(finger: Finger): Promise<void> {
 
 const isShiftOn = async (page: Page) => ((await page.locator('.hg-button[data-skbtn="{shift}"]').getAttribute('class')) ?? '').includes('key-on');
 
-describe.each(orientations)('the staff walk by touch, $name', ({ name, viewport }) => {
+describe.each(orientations)('the staff walk by touch, $name', ({ name, viewport, outlastsSession }) => {
   it(
-    'writes a poll more slowly than the session lasts, is warned, keeps its draft, saves and sees it live',
+    'writes a poll (in landscape more slowly than the session lasts, is warned and keeps its draft), saves and sees it live',
     async () => {
       const kerro = await startKerro(await makeTempDir(), { KERRO_STAFF_IDLE_SECONDS: String(sessionSeconds) });
       const context = await browser.newContext({ viewport, hasTouch: true });
       const page = await context.newPage();
       await page.goto(kerro.url);
       await page.locator('[data-screen="start"]').waitFor();
-      const finger = new Finger(page, { keyPauseMs: 350 });
+      // 55 keys 300 ms apart, with the taps between them, outlast the 15 s session.
+      const finger = new Finger(page, outlastsSession ? { keyPauseMs: 300 } : {});
 
       await finger.hold(page.locator('[data-staff-corner]'), 2300);
       await page.getByText('Anna PIN-koodi').waitFor();
@@ -103,27 +112,29 @@ describe.each(orientations)('the staff walk by touch, $name', ({ name, viewport 
       await page.waitForTimeout(500);
       expect(await page.locator('.option-row').count(), 'no option was added by the closing touch').toBe(3);
       await shot(page, `${name}-keyboard-closed`);
-      const writingSeconds = (Date.now() - startedAt) / 1000;
-      expect(writingSeconds, 'the poll took longer to write than the session lasts').toBeGreaterThan(sessionSeconds);
+      if (outlastsSession) {
+        const writingSeconds = (Date.now() - startedAt) / 1000;
+        expect(writingSeconds, 'the poll took longer to write than the session lasts').toBeGreaterThan(sessionSeconds);
 
-      // Left alone, the screen says the session is ending; one touch keeps it.
-      await page.getByText(/Istunto päättyy \d+ sekunnin kuluttua/).waitFor({ timeout: (warningAfterSeconds + 5) * 1000 });
-      await shot(page, `${name}-session-ending`);
-      await finger.tapButton('Jatka');
-      await page.getByText(/Istunto päättyy/).waitFor({ state: 'detached' });
-      await page.waitForTimeout(warningAfterSeconds * 1000 + 2000);
-      expect(await page.locator('[data-screen="staff-editor"]').count(), 'still editing after the warning was answered').toBe(1);
+        // Left alone, the screen says the session is ending; one touch keeps it.
+        await page.getByText(/Istunto päättyy \d+ sekunnin kuluttua/).waitFor({ timeout: (warningAfterSeconds + 5) * 1000 });
+        await shot(page, `${name}-session-ending`);
+        await finger.tapButton('Jatka');
+        await page.getByText(/Istunto päättyy/).waitFor({ state: 'detached' });
+        await page.waitForTimeout(warningAfterSeconds * 1000 + 2000);
+        expect(await page.locator('[data-screen="staff-editor"]').count(), 'still editing after the warning was answered').toBe(1);
 
-      // Left alone again it ends and the kiosk goes back to the parents; the poll being written
-      // comes back after the corner and the PIN.
-      await page.locator('[data-screen="start"]').waitFor({ timeout: (sessionSeconds + 5) * 1000 });
-      await shot(page, `${name}-session-ended`);
-      await finger.hold(page.locator('[data-staff-corner]'), 2300);
-      await page.getByText('Anna PIN-koodi').waitFor();
-      await unlock(finger);
-      await page.getByText('Keskeneräinen kysely palautettiin', { exact: false }).waitFor();
-      expect(await question.inputValue()).toBe('Mikä päivä sopii retkelle?');
-      expect(await option(3).inputValue()).toBe('Perjantai');
+        // Left alone again it ends and the kiosk goes back to the parents; the poll being written
+        // comes back after the corner and the PIN.
+        await page.locator('[data-screen="start"]').waitFor({ timeout: (sessionSeconds + 5) * 1000 });
+        await shot(page, `${name}-session-ended`);
+        await finger.hold(page.locator('[data-staff-corner]'), 2300);
+        await page.getByText('Anna PIN-koodi').waitFor();
+        await unlock(finger);
+        await page.getByText('Keskeneräinen kysely palautettiin', { exact: false }).waitFor();
+        expect(await question.inputValue()).toBe('Mikä päivä sopii retkelle?');
+        expect(await option(3).inputValue()).toBe('Perjantai');
+      }
 
       await finger.tapButton('Tallenna ja käynnistä');
       await page.getByText('Kysely käynnissä – näkyy nyt kioskissa').waitFor();
