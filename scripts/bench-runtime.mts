@@ -4,8 +4,9 @@
 // computed pair by pair. better-sqlite3 is a native module built for one ABI: for Node 20 the same
 // version is built once into node_modules/.cache/kerro-node-20 by Node 20's own npm, and loaded
 // there by a resolve hook (scripts/bench/node-20-hooks.mjs, through NODE_OPTIONS so the bench's
-// child processes get it too); Kerro itself needs no native module. The storage bench proper
-// (`store`) is not run: on Node 24 it aborts when its better-sqlite3 worker thread ends.
+// child processes get it too); Kerro itself needs no native module. The storage benches (`store`,
+// `scale`) run under Node 20 but abort under Node 24 when a thread or process holding better-sqlite3
+// statements ends, so only `ui` runs by default; KERRO_BENCH_RUNTIME_SECTIONS='scale ui' asks for both.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,8 +16,8 @@ import { median, runCount, spread } from './bench/repeated.mjs';
 import type { BenchCheck, BenchContext, BenchSection, BenchTable } from './bench/section.mjs';
 
 const pairs = runCount('KERRO_BENCH_RUNTIME_PAIRS', 2);
-/** The sections each binary runs: storage at scale and the UI by default. */
-const childSections = (process.env.KERRO_BENCH_RUNTIME_SECTIONS ?? 'scale ui').split(/\s+/).filter((name) => name === 'scale' || name === 'ui');
+/** The sections each binary runs: the UI by default (see above for storage at scale). */
+const childSections = (process.env.KERRO_BENCH_RUNTIME_SECTIONS ?? 'ui').split(/\s+/).filter((name) => name === 'scale' || name === 'ui');
 /** One storage-at-scale run and a short UI run per binary and pair, the same for both. */
 const childEnvironment = { KERRO_BENCH_SCALE_RUNS: '1', KERRO_BENCH_SCALE_SAMPLES: '200', KERRO_BENCH_UI_RUNS: '1', KERRO_BENCH_TAPS: '60', KERRO_BENCH_SOAK: '500' };
 
@@ -85,7 +86,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
       `${loadBefore}; ${loadAfter.charAt(0).toLowerCase()}${loadAfter.slice(1)}`,
       `${pairs} pairs (KERRO_BENCH_RUNTIME_PAIRS); in each pair \`scripts/bench.mjs ${childSections.join(' ')}\` (KERRO_BENCH_RUNTIME_SECTIONS) runs whole under one binary, then under the other, the order alternating pair by pair; ` +
         `each child with ${Object.entries(childEnvironment).map(([name, value]) => `${name}=${value}`).join(', ')} (the sections' own runs are shortened so both binaries fit in one run).`,
-      'The storage bench proper (`store`) is left out: on Node 24 it aborts when a worker thread holding better-sqlite3 statements ends (better-sqlite3 12.9: "RemoveEnvironmentCleanupHook: Assertion (env) != nullptr"); the storage-at-scale bench runs each store in a child process and measures the same responses.submit path beside the same peers.',
+      'The storage benches are not compared: under Node 24 both `store` (a worker thread per store) and `scale` (a child process per size) abort as the thread or process holding better-sqlite3 12.9 statements ends ("RemoveEnvironmentCleanupHook: Assertion (env) != nullptr"), before printing; under Node 20 they run.',
       'Under Node 20, better-sqlite3 (the SQLite peer) is the same version built for Node 20 in node_modules/.cache/kerro-node-20 by Node 20\'s npm, loaded through a resolve hook given in NODE_OPTIONS; the Node 24 runs use node_modules as it is.',
       'The UI figures include Chromium; only the server (out/server/main.mjs, started by the bench with the binary under test) changes runtime.',
     ],

@@ -18,6 +18,7 @@ const sections = [
   { name: 'ui', entry: 'scripts/bench-ui.mts' },
   { name: 'staff', entry: 'scripts/bench-staff.mts' },
   { name: 'receiver', entry: 'scripts/bench-receiver.mts' },
+  { name: 'speech', entry: 'scripts/bench-speech.mts' },
   // Runs store and ui again under Node 20 and Node 24 in turn; named on its own, not part of a plain `npm run bench`.
   { name: 'runtime', entry: 'scripts/bench-runtime.mts', isOnlyWhenNamed: true },
 ];

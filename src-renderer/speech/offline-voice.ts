@@ -44,7 +44,16 @@ function connect(): Promise<Connection> {
       }
     });
   });
-  send(worker, { type: 'open', dataUrl: new URL(dataPath, document.baseURI).href });
+  // The data is fetched here while the worker's own script loads, not after: the two overlap.
+  fetch(new URL(dataPath, document.baseURI))
+    .then((response) => {
+      if (!response.ok) throw new Error(`The voices' data could not be read (${response.status})`);
+      return response.arrayBuffer();
+    })
+    .then(
+      (data) => worker.postMessage({ type: 'open', data } satisfies SpeechRequest, [data]),
+      (error: unknown) => worker.dispatchEvent(new ErrorEvent('error', { message: String(error) })),
+    );
   // A voice that failed to start is tried afresh next time rather than left broken.
   opened.catch(() => {
     worker.terminate();

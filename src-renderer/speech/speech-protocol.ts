@@ -2,7 +2,7 @@ import type { OfflineLanguage } from './offline-languages';
 
 /** What the screens ask of the speech worker. */
 export type SpeechRequest =
-  | { type: 'open'; dataUrl: string }
+  | { type: 'open'; data: ArrayBuffer }
   | { type: 'speak'; utterance: number; text: string; language: OfflineLanguage };
 
 /** What the speech worker answers: samples stream out while a sentence is still being made. */

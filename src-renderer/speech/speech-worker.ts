@@ -16,11 +16,6 @@ function reply(message: SpeechReply, transfer: Transferable[] = []): void {
   self.postMessage(message, { transfer });
 }
 
-async function open(dataUrl: string): Promise<SpeechEngine> {
-  const response = await fetch(dataUrl);
-  if (!response.ok) throw new Error(`The voices' data could not be read (${response.status})`);
-  return openEspeak(createEspeak, await response.arrayBuffer());
-}
 
 /**
  * One piece at a time, each in its own task: messages that came in while a piece was being made
@@ -46,7 +41,7 @@ self.addEventListener('message', (event: MessageEvent<SpeechRequest>) => {
   const request = event.data;
   switch (request.type) {
     case 'open':
-      engine ??= open(request.dataUrl);
+      engine ??= openEspeak(createEspeak, request.data);
       engine.then(
         (opened) => reply({ type: 'ready', sampleRate: opened.sampleRate }),
         (error: unknown) => reply({ type: 'failed', message: String(error) }),

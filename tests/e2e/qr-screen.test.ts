@@ -77,6 +77,9 @@ describe('the kiosk’s QR screen', () => {
     await page.screenshot({ path: join(await screenshotDir(), 'qr-export-larger.png') });
     await larger.click();
     await expect.poll(() => larger.getAttribute('aria-pressed')).toBe('false');
+    // The standard frames are back and all drawn ahead before the pause is tried.
+    await expect.poll(() => larger.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId('qr-progress').textContent(), { timeout: 20_000 }).toMatch(/^Noin \d+ s/);
 
     await page.getByRole('button', { name: 'Pysäytä' }).click();
     const still = await canvas.screenshot();

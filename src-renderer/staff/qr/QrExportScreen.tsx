@@ -47,6 +47,8 @@ export function QrExportScreen({ language, call, batchNumber, onBack }: QrExport
       if (!isCurrent) return;
       if (result.ok) {
         shownBatch.current = result.value.batchNumber;
+        // New frames are drawn ahead again: the count starts over with them.
+        setPrepared(0);
         setView(result.value);
       } else setProblem(result.error.message);
     });
