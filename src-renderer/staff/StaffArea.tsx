@@ -10,6 +10,7 @@ import { useIdleTimeout } from '../app/useIdleTimeout';
 import { editorStateOf, newEditorState, type EditorState } from './editor-state';
 import { PinScreen } from './PinScreen';
 import { draftOfEditor, editorOfDraft } from './session/editor-draft';
+import { draftOfOutcome, outcomeOfDraft, type OutcomeDraft } from './session/outcome-draft';
 import { draftOfSettings, settingsOfDraft } from './session/settings-draft';
 import { SavedNotice } from './session/SavedNotice';
 import { SessionWarning } from './session/SessionWarning';
@@ -35,7 +36,7 @@ type View =
   | { name: 'settings'; draft?: SettingsInput; notice?: string }
   | { name: 'qr' }
   | { name: 'report' }
-  | { name: 'outcomes' }
+  | { name: 'outcomes'; draft?: OutcomeDraft; notice?: string }
   | { name: 'usb' };
 
 /** The PIN pad goes back to the parents' start after this long untouched. */
@@ -60,6 +61,11 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
   /** The form being edited, as the main side should keep it should the session end; null on other screens. */
   const editing = useRef<StaffDraft | null>(null);
 
+  const endedNotices = useMemo(
+    () => ({ 'poll-editor': texts['session.endedWithDraft'], settings: texts['session.endedWithSettings'], outcome: texts['session.endedWithOutcome'] }) satisfies Record<StaffDraft['screen'], string>,
+    [texts],
+  );
+
   const lock = useCallback(() => {
     void client.call('staff.lock', {});
     client.setStaffToken(null);
@@ -72,8 +78,8 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
     client.setStaffToken(null);
     setToken(null);
     const kept = editing.current?.screen;
-    setNotice(kept === undefined ? texts['staff.sessionEnded'] : kept === 'settings' ? texts['session.endedWithSettings'] : texts['session.endedWithDraft']);
-  }, [texts]);
+    setNotice(kept === undefined ? texts['staff.sessionEnded'] : endedNotices[kept]);
+  }, [texts, endedNotices]);
 
   const session = useStaffSession({
     token,
@@ -103,12 +109,15 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
     const draft = kept.ok ? kept.value.draft : null;
     const restored = draft === null ? null : editorOfDraft(draft);
     const settings = draft === null ? null : settingsOfDraft(draft);
-    editing.current = restored === null && settings === null ? null : draft;
+    const outcome = draft === null ? null : outcomeOfDraft(draft);
+    editing.current = restored === null && settings === null && outcome === null ? null : draft;
     if (restored !== null) {
       setView({ name: 'editor', pollId: restored.pollId, answers: restored.answers, initial: restored.state, notice: texts['session.draftRestored'] });
     } else if (settings !== null) {
       setView({ name: 'settings', draft: settings, notice: texts['session.settingsRestored'] });
-    } else if (view.name === 'editor' || view.name === 'settings') {
+    } else if (outcome !== null) {
+      setView({ name: 'outcomes', draft: outcome, notice: texts['session.outcomeRestored'] });
+    } else if (view.name === 'editor' || view.name === 'settings' || view.name === 'outcomes') {
       setView({ name: 'home' });
     }
     setIdleSeconds(opened.idleSeconds);
@@ -208,7 +217,21 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
     case 'outcomes':
       return withSession(
         <Suspense fallback={null}>
-          <OutcomesScreen texts={texts} language={language} call={call} onBack={home} />
+          <OutcomesScreen
+            texts={texts}
+            language={language}
+            call={call}
+            draft={view.draft}
+            restoredNotice={view.notice}
+            onChange={(changed) => {
+              editing.current = changed === null ? null : draftOfOutcome(changed);
+            }}
+            onEditorClosed={() => {
+              editing.current = null;
+              session.keepAliveNow();
+            }}
+            onBack={home}
+          />
         </Suspense>,
       );
   }

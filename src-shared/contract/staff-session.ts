@@ -10,7 +10,7 @@ export const draftPayloadLimit = 64_000;
  */
 export const staffDraftSchema = z
   .object({
-    screen: z.enum(['poll-editor', 'settings']),
+    screen: z.enum(['poll-editor', 'settings', 'outcome']),
     pollId: identifierSchema.nullable(),
     answers: z.number().int().min(0),
     payload: z.string().max(draftPayloadLimit),

@@ -5,6 +5,8 @@ export const staffTouchEn = {
   'session.keep': 'Carry on',
   'session.endedWithDraft': 'The session ended. The poll you were writing is kept: open with the PIN to carry on.',
   'session.endedWithSettings': 'The session ended. The unsaved changes to the settings are kept: open with the PIN to carry on.',
+  'session.endedWithOutcome': 'The session ended. The unsaved changes to the outcome are kept: open with the PIN to carry on.',
+  'session.outcomeRestored': 'The unsaved changes to the outcome are back. Save them or throw them away.',
   'session.settingsRestored': 'The unsaved changes to the settings are back. Save them or throw them away.',
   'session.draftRestored': 'The poll you were writing is back. Carry on where you left off.',
   'saved.active': 'Poll running – now shown on the kiosk.',

@@ -4,6 +4,8 @@ export const staffTouchFi = {
   'session.keep': 'Jatka',
   'session.endedWithDraft': 'Istunto päättyi. Keskeneräinen kysely on tallessa: avaa PIN-koodilla, niin jatkat siitä.',
   'session.endedWithSettings': 'Istunto päättyi. Tallentamattomat asetusten muutokset ovat tallessa: avaa PIN-koodilla, niin jatkat siitä.',
+  'session.endedWithOutcome': 'Istunto päättyi. Tallentamattomat tuloksen muutokset ovat tallessa: avaa PIN-koodilla, niin jatkat siitä.',
+  'session.outcomeRestored': 'Tallentamattomat tuloksen muutokset palautettiin. Tallenna ne tai heitä pois.',
   'session.settingsRestored': 'Tallentamattomat asetusten muutokset palautettiin. Tallenna ne tai heitä pois.',
   'session.draftRestored': 'Keskeneräinen kysely palautettiin. Jatka siitä, mihin jäit.',
   'saved.active': 'Kysely käynnissä – näkyy nyt kioskissa.',

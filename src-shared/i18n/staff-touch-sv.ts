@@ -5,6 +5,8 @@ export const staffTouchSv = {
   'session.keep': 'Fortsätt',
   'session.endedWithDraft': 'Sessionen tog slut. Den påbörjade enkäten finns kvar: öppna med PIN-koden för att fortsätta.',
   'session.endedWithSettings': 'Sessionen tog slut. De osparade ändringarna i inställningarna finns kvar: öppna med PIN-koden för att fortsätta.',
+  'session.endedWithOutcome': 'Sessionen tog slut. De osparade ändringarna i resultatet finns kvar: öppna med PIN-koden för att fortsätta.',
+  'session.outcomeRestored': 'De osparade ändringarna i resultatet har återställts. Spara dem eller kasta dem.',
   'session.settingsRestored': 'De osparade ändringarna i inställningarna har återställts. Spara dem eller kasta dem.',
   'session.draftRestored': 'Den påbörjade enkäten har återställts. Fortsätt där du slutade.',
   'saved.active': 'Enkäten är igång – syns nu i kiosken.',

@@ -115,4 +115,38 @@ describe('the staff area in detail', () => {
     await page.context().close();
     await after.stop();
   });
+
+  it('keeps an unsaved outcome through a restart of the kiosk: after the PIN the editor comes back with it, still unsaved', async () => {
+    const dataDir = await makeTempDir();
+    const environment = { KERRO_STAFF_IDLE_SECONDS: '20' };
+    const before = await startKerro(dataDir, environment);
+    const page = await openStaffArea(browser, before.url);
+    const finger = new Finger(page);
+    await finger.tap(page.locator('[data-action="outcomes"]'));
+    await finger.tap(page.locator('[data-action="new-outcome"]'));
+    const endsOn = page.locator('[data-value="ends-on"]');
+    const firstEndsOn = await endsOn.textContent();
+    const kept = page.waitForResponse((response) => response.url().endsWith('/api/staff.keepAlive') && (response.request().postData() ?? '').includes('outcome'));
+    await finger.tapButton('Näkyy viimeisen kerran: Enemmän');
+    await finger.tapButton('Näkyy viimeisen kerran: Enemmän');
+    const changedEndsOn = await endsOn.textContent();
+    expect(changedEndsOn).not.toBe(firstEndsOn);
+    await kept;
+
+    await before.kill();
+    const after = await startKerro(dataDir, { ...environment, KERRO_PORT: new URL(before.url).port });
+    await finger.tap(page.locator('[data-screen="staff-outcome-editor"] h1'));
+    await page.getByText('Tallentamattomat tuloksen muutokset ovat tallessa', { exact: false }).waitFor();
+    await enterPin(page, e2eStaffPin);
+    await page.getByText('Tallentamattomat tuloksen muutokset palautettiin', { exact: false }).waitFor();
+    expect(await endsOn.textContent()).toBe(changedEndsOn);
+    // Still unsaved: nothing is in the list, and leaving asks.
+    await finger.tapButton('Peruuta');
+    await page.getByText('Muutoksia ei ole tallennettu. Heitetäänkö ne pois?').waitFor();
+    await finger.tapButton('Heitä pois');
+    await page.locator('[data-screen="staff-outcomes"]').waitFor();
+    expect(await page.locator('.outcome-card').count()).toBe(0);
+    await page.context().close();
+    await after.stop();
+  });
 });

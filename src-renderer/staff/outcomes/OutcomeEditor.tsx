@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isOutcomeShown, outcomeTextLimit, type Outcome } from '../../../src-shared/contract/outcomes';
 import { daysBetween } from '../../../src-shared/contract/report';
 import { formatDay, shiftDay } from '../../../src-shared/i18n/days';
@@ -10,6 +10,7 @@ import type { StaffCall } from '../staff-call';
 import { KeyboardArea } from '../../typing/KeyboardArea';
 import { TextField } from '../../typing/TextField';
 import { DiscardQuestion } from '../session/DiscardQuestion';
+import type { OutcomeForm } from '../session/outcome-draft';
 import { StaffHeader } from '../StaffHeader';
 
 interface OutcomeEditorProps {
@@ -19,6 +20,11 @@ interface OutcomeEditorProps {
   /** The kiosk's own day, from which the dates are stepped. */
   today: string;
   outcome: Outcome | null;
+  /** Unsaved changes kept when a session ended, shown in place of the outcome's own values. */
+  draft?: OutcomeForm;
+  restoredNotice?: string;
+  /** The fields whenever they differ from the outcome, null when they no longer do: kept should the session end. */
+  onChange: (form: OutcomeForm | null) => void;
   /** Saved: says in words when the start screen shows it. */
   onSaved: (message: string) => void;
   /** Left without saving (after asking, when something had changed). */
@@ -30,25 +36,27 @@ const dayRange = 366;
 const defaultDays = 27;
 
 /** One outcome: its text in Finnish (and optionally Swedish and English) and the days it shows. */
-export function OutcomeEditor({ texts, language, call, today, outcome, onSaved, onCancel }: OutcomeEditorProps) {
-  const [initial] = useState(() => ({
+export function OutcomeEditor({ texts, language, call, today, outcome, draft, restoredNotice, onChange, onSaved, onCancel }: OutcomeEditorProps) {
+  const [initial] = useState<OutcomeForm>(() => ({
     fi: outcome?.text.fi ?? '',
     sv: outcome?.text.sv ?? '',
     en: outcome?.text.en ?? '',
     startsOn: outcome?.startsOn ?? today,
     endsOn: outcome?.endsOn ?? shiftDay(today, defaultDays),
   }));
-  const [fi, setFi] = useState(initial.fi);
-  const [sv, setSv] = useState(initial.sv);
-  const [en, setEn] = useState(initial.en);
-  const [startsOn, setStartsOn] = useState(initial.startsOn);
-  const [endsOn, setEndsOn] = useState(initial.endsOn);
+  const [fi, setFi] = useState((draft ?? initial).fi);
+  const [sv, setSv] = useState((draft ?? initial).sv);
+  const [en, setEn] = useState((draft ?? initial).en);
+  const [startsOn, setStartsOn] = useState((draft ?? initial).startsOn);
+  const [endsOn, setEndsOn] = useState((draft ?? initial).endsOn);
   const [isAskingToLeave, setIsAskingToLeave] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const text = (key: Parameters<typeof reportText>[1]) => reportText(language, key);
   const isFinnishMissing = fi.trim() === '';
-  const isChanged = JSON.stringify({ fi, sv, en, startsOn, endsOn }) !== JSON.stringify(initial);
+  const isChanged = JSON.stringify({ fi, sv, en, startsOn, endsOn } satisfies OutcomeForm) !== JSON.stringify(initial);
+  // Reported when a field changes, not on every render: the parent hands a new onChange each time.
+  useEffect(() => onChange(isChanged ? { fi, sv, en, startsOn, endsOn } : null), [fi, sv, en, startsOn, endsOn]);
 
   const save = async () => {
     if (isFinnishMissing) {
@@ -98,6 +106,11 @@ export function OutcomeEditor({ texts, language, call, today, outcome, onSaved, 
     <KeyboardArea texts={texts} language={staffLanguageOf(language)} className="staff-keyboard-area" hasSentenceCase footer={footer}>
       <main className="screen staff-screen outcome-editor" data-screen="staff-outcome-editor">
         <StaffHeader title={outcome === null ? text('outcomes.new') : text('outcomes.edit')} exit={{ label: text('outcomes.cancel'), action: 'cancel', onPress: () => (isChanged ? setIsAskingToLeave(true) : onCancel()) }} />
+        {restoredNotice === undefined ? null : (
+          <p className="editor-note" role="status" data-notice="draft-restored">
+            {restoredNotice}
+          </p>
+        )}
         <p className="editor-note">{text('outcomes.intro')}</p>
         <div className="editor-section">
           <TextField name="outcome-fi" label={text('outcomes.textFi')} value={fi} lang="fi" maxLength={outcomeTextLimit} isMultiline problem={isFinnishMissing ? problem : null} onChange={(value) => {

@@ -6,6 +6,7 @@ import type { Messages } from '../../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import { reportText } from '../../../src-shared/i18n/report-messages';
 import type { StaffCall } from '../staff-call';
+import type { OutcomeDraft, OutcomeForm } from '../session/outcome-draft';
 import { SavedNotice } from '../session/SavedNotice';
 import { OutcomeEditor } from './OutcomeEditor';
 import './outcomes-screen.css';
@@ -16,15 +17,22 @@ interface OutcomesScreenProps {
   texts: Messages;
   language: LanguageCode;
   call: StaffCall;
+  /** Unsaved changes kept when a session ended: the editor opens with them. */
+  draft?: OutcomeDraft;
+  restoredNotice?: string;
+  /** The editor's unsaved changes, null when there are none. */
+  onChange: (draft: OutcomeDraft | null) => void;
+  /** The editor was saved or given up: nothing is left to keep. */
+  onEditorClosed: () => void;
   onBack: () => void;
 }
 
-type Editing = { outcome: Outcome | null } | null;
+type Editing = { outcomeId: string | null; draft?: OutcomeForm; notice?: string } | null;
 
 /** "You said, we did": the council's outcomes, each with the days it shows on the start screen. */
-export function OutcomesScreen({ texts, language, call, onBack }: OutcomesScreenProps) {
+export function OutcomesScreen({ texts, language, call, draft, restoredNotice, onChange, onEditorClosed, onBack }: OutcomesScreenProps) {
   const [list, setList] = useState<{ outcomes: Outcome[]; today: string } | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
+  const [editing, setEditing] = useState<Editing>(draft === undefined ? null : { outcomeId: draft.outcomeId, draft: draft.form, notice: restoredNotice });
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   /** Removing takes a second tap on the same card: a mistaken tap must not take an outcome off the screen. */
@@ -40,19 +48,28 @@ export function OutcomesScreen({ texts, language, call, onBack }: OutcomesScreen
   }, [load]);
 
   if (editing !== null && list !== null) {
+    const { outcomeId } = editing;
+    const close = () => {
+      setEditing(null);
+      onEditorClosed();
+    };
     return (
       <OutcomeEditor
         texts={texts}
         language={language}
         call={call}
         today={list.today}
-        outcome={editing.outcome}
+        // An outcome removed since the draft was kept comes back as a new one.
+        outcome={list.outcomes.find((outcome) => outcome.id === outcomeId) ?? null}
+        draft={editing.draft}
+        restoredNotice={editing.notice}
+        onChange={(form) => onChange(form === null ? null : { outcomeId, form })}
         onSaved={(message) => {
-          setEditing(null);
+          close();
           setSaved(message);
           void load();
         }}
-        onCancel={() => setEditing(null)}
+        onCancel={close}
       />
     );
   }
@@ -68,7 +85,7 @@ export function OutcomesScreen({ texts, language, call, onBack }: OutcomesScreen
       <p className="editor-note">{text('outcomes.intro')}</p>
       <button type="button" className="primary-button" data-action="new-outcome" disabled={list === null} onClick={() => {
           setSaved(null);
-          setEditing({ outcome: null });
+          setEditing({ outcomeId: null });
         }}>
         {text('outcomes.new')}
       </button>
@@ -91,7 +108,7 @@ export function OutcomesScreen({ texts, language, call, onBack }: OutcomesScreen
                 <div className="outcome-card-actions">
                   <button type="button" className="secondary-button" data-action="edit-outcome" onClick={() => {
                       setSaved(null);
-                      setEditing({ outcome });
+                      setEditing({ outcomeId: outcome.id });
                     }}>
                     {text('outcomes.edit')}
                   </button>

@@ -3,10 +3,11 @@ import type { StaffDraft } from '../../../src-shared/contract/staff-session';
 import { pollKinds } from '../../../src-shared/contract/polls';
 import { languageCodes } from '../../../src-shared/i18n/languages';
 import { emptyOption, type EditorState } from '../editor-state';
+import { payloadOfDraft } from './draft-payload';
 
 const textsSchema = z.object(Object.fromEntries(languageCodes.map((code) => [code, z.string()])) as Record<(typeof languageCodes)[number], z.ZodString>);
 
-/** The editor's state as it went out with a keep-alive; checked again, the kiosk's main side holds it only as text. */
+/** The editor's state as it went out with a keep-alive. */
 const editorStateSchema = z.object({
   kind: z.enum(pollKinds),
   question: textsSchema,
@@ -31,16 +32,9 @@ export function draftOfEditor({ pollId, answers, state }: EditorDraft): StaffDra
 
 /** The editor as it was, or null when the kept draft is not one this screen can read. */
 export function editorOfDraft(draft: StaffDraft): EditorDraft | null {
-  if (draft.screen !== 'poll-editor') return null;
-  let payload: unknown;
-  try {
-    payload = JSON.parse(draft.payload);
-  } catch {
-    return null;
-  }
-  const parsed = editorStateSchema.safeParse(payload);
-  if (!parsed.success) return null;
+  const parsed = payloadOfDraft(draft, 'poll-editor', editorStateSchema);
+  if (parsed === null) return null;
   // Fresh keys: the ones in the draft may collide with options made since.
-  const options = parsed.data.options.map((option) => ({ ...option, key: emptyOption().key }));
-  return { pollId: draft.pollId, answers: draft.answers, state: { ...parsed.data, options } };
+  const options = parsed.options.map((option) => ({ ...option, key: emptyOption().key }));
+  return { pollId: draft.pollId, answers: draft.answers, state: { ...parsed, options } };
 }

@@ -4,6 +4,7 @@ import { languageSchema } from '../../../src-shared/contract/polls';
 import { retentionDaysSchema } from '../../../src-shared/contract/retention';
 import type { SettingsInput } from '../../../src-shared/contract/settings';
 import type { StaffDraft } from '../../../src-shared/contract/staff-session';
+import { payloadOfDraft } from './draft-payload';
 
 /**
  * Settings as they were being changed. Looser than what a save accepts: a half-typed site name or
@@ -25,13 +26,6 @@ export function draftOfSettings(form: SettingsInput): StaffDraft {
 
 /** The settings form as it was left, or null when the kept draft is not one this screen can read. */
 export function settingsOfDraft(draft: StaffDraft): SettingsInput | null {
-  if (draft.screen !== 'settings') return null;
-  let payload: unknown;
-  try {
-    payload = JSON.parse(draft.payload);
-  } catch {
-    return null;
-  }
-  const parsed = settingsFormSchema.safeParse(payload);
-  return parsed.success ? (parsed.data satisfies SettingsInput) : null;
+  const parsed = payloadOfDraft(draft, 'settings', settingsFormSchema);
+  return parsed === null ? null : (parsed satisfies SettingsInput);
 }
