@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shiftDay } from '../../src-shared/i18n/days';
+import { expectFitsScreen, expectNoOverlap } from '../support/page-checks';
 import { launchChromium, openTouchKiosk, provisionKerro, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
 import { callApi, unlockOverHttp } from '../support/kerro-api';
 import { importReport } from '../support/receiver-kit';
@@ -65,6 +66,8 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(await screenshotDir(), `text-direction-${name}.png`), fullPage: true });
 }
 
+const startScreenParts = ['.start-header', '.standing-poll .poll-question', '.standing-poll .read-aloud-button', '.face-button', '.standing-poll .hint', '.quick-poll .poll-question', '.quick-poll button', '.children-entry', '[data-testid="outcome-band"]', '.start-footer'] as const;
+
 describe('a person’s words keep their own direction on every page', () => {
   it('isolates every user text on the parents’, staff, exported and receiver pages, and shows the reproduction in order', async () => {
     const dataDir = await makeTempDir();
@@ -82,8 +85,13 @@ describe('a person’s words keep their own direction on every page', () => {
     const heading = page.locator(`[data-poll="${choicePoll}"] .poll-question`);
     expect.soft((await boxOfText(heading, 'איך')).left, 'the question').toBeGreaterThan((await boxOfText(heading, 'Kerro')).right);
     await shoot(page, 'start');
+    // Every part of the fullest start screen in its own place: header, both polls with their buttons, the children's way, outcomes, footer.
+    await expectNoOverlap(page, startScreenParts, 'start screen with a quick poll, the children’s way and an outcome');
+    await expectFitsScreen(page, 'start screen with a quick poll, the children’s way and an outcome');
 
     await unlockStaffArea(page);
+    // The staff home lists the polls once they have been read; count only then.
+    await page.locator(`[data-poll="${textPoll}"] [data-action="results"]`).waitFor();
     await expectIsolated(page, 'staff home', 2);
     await page.locator(`[data-poll="${choicePoll}"] [data-action="results"]`).click();
     await page.locator('[data-screen="staff-results"] [data-bar]').first().waitFor();

@@ -34,3 +34,22 @@ export async function expectFitsScreen(page: Page, label: string): Promise<void>
   });
   expect(overflow, label).toEqual({ height: 0, width: 0, clipped: [] });
 }
+
+/** No two of the screen's parts cover each other (a part that spills out of its box lies over the next). */
+export async function expectNoOverlap(page: Page, selectors: readonly string[], label: string): Promise<void> {
+  const overlaps = await page.evaluate((parts) => {
+    const boxes = parts.flatMap((selector) =>
+      [...document.querySelectorAll(selector)].map((element) => ({ selector, box: element.getBoundingClientRect() })),
+    );
+    const found: string[] = [];
+    for (const [index, first] of boxes.entries()) {
+      for (const second of boxes.slice(index + 1)) {
+        const apart =
+          first.box.right <= second.box.left || second.box.right <= first.box.left || first.box.bottom <= second.box.top || second.box.bottom <= first.box.top;
+        if (!apart) found.push(`${first.selector} over ${second.selector}`);
+      }
+    }
+    return found;
+  }, selectors);
+  expect(overlaps, label).toEqual([]);
+}
