@@ -31,8 +31,9 @@ export function TextField({ label, value, maxLength, onChange, problem, lang, is
     name,
     value,
     lang,
-    // What is typed takes its direction from its own first letter, as it will when shown.
-    dir: 'auto',
+    // What is typed takes its direction from its own first letter, as it will when shown; an
+    // empty field keeps the page's, so on a right-to-left page the caret starts on the right.
+    dir: value === '' ? undefined : 'auto',
     maxLength,
     inputMode: 'none' as const,
     autoComplete: 'off',
