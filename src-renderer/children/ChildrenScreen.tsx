@@ -1,23 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { localize } from '../../src-shared/contract/localize';
-import type { Poll } from '../../src-shared/contract/polls';
-import type { Answer } from '../../src-shared/contract/responses';
-import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
-import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { childPictogramFor } from './child-pictograms';
 import { PictureButton } from './PictureButton';
-import { readAloud, stopReading } from './read-aloud';
+import { readAloud } from './read-aloud';
 import { QuestionHeader } from './QuestionHeader';
+import { useSpokenQuestion } from './useSpokenQuestion';
+import type { ChildrenScreenProps } from './children-screen-props';
 import './children.css';
-
-interface ChildrenScreenProps {
-  poll: Poll;
-  language: LanguageCode;
-  texts: ParentMessages;
-  isBusy: boolean;
-  onAnswer: (poll: Poll, answer: Answer) => void;
-  onHome: () => void;
-}
 
 /**
  * One children's question, answered by pictures alone. The question is read aloud on arrival;
@@ -26,12 +15,7 @@ interface ChildrenScreenProps {
  */
 export function ChildrenScreen({ poll, language, texts, isBusy, onAnswer, onHome }: ChildrenScreenProps) {
   const [picked, setPicked] = useState<string | null>(null);
-  const question = localize(poll.question, language);
-  const { text: questionText, language: questionLanguage } = question;
-  useEffect(() => {
-    readAloud({ text: questionText, language: questionLanguage });
-    return stopReading;
-  }, [questionText, questionLanguage]);
+  const question = useSpokenQuestion(poll, language);
 
   const touch = (optionId: string) => {
     if (picked === optionId) {

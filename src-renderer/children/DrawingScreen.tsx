@@ -1,40 +1,22 @@
-import { useEffect } from 'react';
 import { drawingColorNames } from '../../src-shared/contract/drawing';
-import { localize } from '../../src-shared/contract/localize';
-import type { Poll } from '../../src-shared/contract/polls';
-import type { Answer } from '../../src-shared/contract/responses';
-import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
-import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { useTap } from '../parents/useTap';
 import { ColorButton } from './ColorButton';
 import { DoneButton } from './DoneButton';
 import { DrawingPad } from './DrawingPad';
 import { QuestionHeader } from './QuestionHeader';
-import { readAloud, stopReading } from './read-aloud';
+import { readAloud } from './read-aloud';
 import { useDrawing } from './useDrawing';
+import { useSpokenQuestion } from './useSpokenQuestion';
+import type { ChildrenScreenProps } from './children-screen-props';
 import './children.css';
-
-interface DrawingScreenProps {
-  poll: Poll;
-  language: LanguageCode;
-  texts: ParentMessages;
-  isBusy: boolean;
-  onAnswer: (poll: Poll, answer: Answer) => void;
-  onHome: () => void;
-}
 
 /**
  * A wish drawn with a finger: a few big colours, undo, and a tick when done. The drawing leaves
  * this screen only as the answer; the kiosk never shows it to anyone again.
  */
-export function DrawingScreen({ poll, language, texts, isBusy, onAnswer, onHome }: DrawingScreenProps) {
+export function DrawingScreen({ poll, language, texts, isBusy, onAnswer, onHome }: ChildrenScreenProps) {
   const drawing = useDrawing();
-  const question = localize(poll.question, language);
-  const { text: questionText, language: questionLanguage } = question;
-  useEffect(() => {
-    readAloud({ text: questionText, language: questionLanguage });
-    return stopReading;
-  }, [questionText, questionLanguage]);
+  const question = useSpokenQuestion(poll, language);
   const undo = useTap(drawing.undo);
 
   return (

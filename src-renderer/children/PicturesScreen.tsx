@@ -1,38 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { localize } from '../../src-shared/contract/localize';
-import type { Poll } from '../../src-shared/contract/polls';
-import type { Answer } from '../../src-shared/contract/responses';
-import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
-import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { childPictogramFor } from './child-pictograms';
 import { DoneButton } from './DoneButton';
 import { PictureButton } from './PictureButton';
 import { QuestionHeader } from './QuestionHeader';
-import { readAloud, stopReading } from './read-aloud';
+import { readAloud } from './read-aloud';
+import { useSpokenQuestion } from './useSpokenQuestion';
+import type { ChildrenScreenProps } from './children-screen-props';
 import './children.css';
-
-interface PicturesScreenProps {
-  poll: Poll;
-  language: LanguageCode;
-  texts: ParentMessages;
-  isBusy: boolean;
-  onAnswer: (poll: Poll, answer: Answer) => void;
-  onHome: () => void;
-}
 
 /**
  * "What did you like best?": the child picks one picture or several. A touch picks a picture and
  * says its name, another touch on it puts it back; the big tick sends what is picked. Nothing is
  * stored until the tick, so a child who only listens to the names leaves no answer.
  */
-export function PicturesScreen({ poll, language, texts, isBusy, onAnswer, onHome }: PicturesScreenProps) {
+export function PicturesScreen({ poll, language, texts, isBusy, onAnswer, onHome }: ChildrenScreenProps) {
   const [picked, setPicked] = useState<readonly string[]>([]);
-  const question = localize(poll.question, language);
-  const { text: questionText, language: questionLanguage } = question;
-  useEffect(() => {
-    readAloud({ text: questionText, language: questionLanguage });
-    return stopReading;
-  }, [questionText, questionLanguage]);
+  const question = useSpokenQuestion(poll, language);
 
   const touch = (optionId: string) => {
     if (picked.includes(optionId)) {
