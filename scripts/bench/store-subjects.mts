@@ -147,7 +147,7 @@ const lowdb: SubjectKind = {
 
 const sqlite: SubjectKind = {
   key: 'sqlite',
-  label: 'better-sqlite3 12, WAL, synchronous=FULL, one INSERT per answer',
+  label: 'better-sqlite3, WAL, synchronous=FULL, one INSERT per answer',
   async prepare(directory, stored) {
     const kioskId = randomUUID();
     const db = new Database(join(directory, 'answers.sqlite'));
