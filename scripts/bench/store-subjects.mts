@@ -34,7 +34,6 @@ const historyStart = Date.parse('2026-01-05T08:00:00Z');
 /** An answer as the kiosk is handed it: the standing question, one face, in Finnish. */
 function answerDraft(kioskId: string, answeredAt: Date): ResponseDraft {
   return {
-    id: randomUUID(),
     kioskId,
     pollId: 'council-feedback',
     pollVersion: 1,
@@ -47,7 +46,7 @@ function answerDraft(kioskId: string, answeredAt: Date): ResponseDraft {
 
 /** The same answer as the kiosk stores it. */
 export function answerRecord(seq: number, kioskId: string): StoredResponse {
-  return { ...answerDraft(kioskId, new Date(historyStart + seq * 90_000)), seq, topics: [], comment: null };
+  return { id: randomUUID(), ...answerDraft(kioskId, new Date(historyStart + seq * 90_000)), seq, topics: [], comment: null };
 }
 
 /** The bytes Kerro's journal writes for one answer, so the floor appends exactly as much. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { audienceOfKind } from '../../../src-shared/contract/children';
 import type { NamespaceHandlers } from '../api/handlers';
 import type { BurstDetector } from '../domain/burst-detector';
@@ -33,7 +32,6 @@ export function responseHandlers(dependencies: ResponseDependencies): NamespaceH
       }
       checkAnswer(poll, input.answer);
       const stored = await responses.submit({
-        id: randomUUID(),
         kioskId: settings().kioskId,
         pollId: poll.id,
         pollVersion: poll.version,
