@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { methods, type ParsedInput } from '../../src-shared/contract/methods';
 import { BookState } from '../../src-main/core/domain/book-state';
+import { AnswerIds } from '../../src-main/core/domain/answer-ids';
 import { BurstDetector } from '../../src-main/core/domain/burst-detector';
 import type { JournalLine } from '../../src-main/core/domain/journal-line';
 import { checkAnswer, type PollBook } from '../../src-main/core/domain/poll-book';
@@ -78,6 +79,7 @@ export function timeCpuSteps(polls: PollBook, kioskId: string, submit: ParsedInp
   const poll = polls.find(submit.pollId, submit.pollVersion);
   if (poll === undefined) throw new Error('The bench poll is missing');
   const bursts = new BurstDetector();
+  const ids = new AnswerIds();
   const state = BookState.empty(0);
   const makeLine = (seq: number): JournalLine => ({
     v: 1,
@@ -108,7 +110,7 @@ export function timeCpuSteps(polls: PollBook, kioskId: string, submit: ParsedInp
     }),
     answerMaking: perCall(() => {
       const now = new Date();
-      sink += randomUUID().length + toLocalIsoString(now).length + (bursts.isBurst(now.getTime()) ? 1 : 0);
+      sink += ids.next().length + toLocalIsoString(now).length + (bursts.isBurst(now.getTime()) ? 1 : 0);
     }),
     lineMaking: perCall((index) => (sink += Buffer.from(`${JSON.stringify(lines[index % lines.length])}\n`).length)),
     stateUpdate: perCall(

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,7 +40,6 @@ describe('the newest comments kept in the answers’ state', () => {
     for (let index = 0; index < answers; index += 1) {
       const day = dayOf(index);
       const stored = await book.submit({
-        id: randomUUID(),
         kioskId: 'kiosk-test',
         pollId: 'council-feedback',
         pollVersion: 1,
@@ -94,7 +92,6 @@ describe('the newest comments kept in the answers’ state', () => {
     const dataDir = join(await makeTempDir(), 'data');
     const { book } = await openBook(dataDir);
     await book.submit({
-      id: randomUUID(),
       kioskId: 'kiosk-test',
       pollId: 'council-feedback',
       pollVersion: 1,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { audienceOfKind } from '../../../src-shared/contract/children';
 import type { NamespaceHandlers } from '../api/handlers';
 import type { BurstDetector } from '../domain/burst-detector';
@@ -30,7 +29,6 @@ export function responseHandlers(dependencies: ResponseDependencies): NamespaceH
       if (!languages.includes(input.language)) throw new KerroError('invalid_input', 'This language is not enabled on the kiosk');
       checkAnswer(poll, input.answer);
       const stored = await responses.submit({
-        id: randomUUID(),
         kioskId,
         pollId: poll.id,
         pollVersion: poll.version,
