@@ -23,7 +23,7 @@ const headless = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic
 
 /** The folders are made once per size and kept in the temp folder: the same bytes for every run. Returns the stick and its children's answers. */
 async function stickWithFolders(progress: (message: string) => void): Promise<{ stick: string; childAnswers: number }> {
-  const stick = join(tmpdir(), `kerro-bench-receiver-${kiosks}x${answersPerKiosk}-v2`, 'KINGSTON');
+  const stick = join(tmpdir(), `kerro-bench-receiver-${kiosks}x${answersPerKiosk}-v3`, 'KINGSTON');
   const marker = join(stick, '..', 'complete.json');
   const made: unknown = await readFile(marker, 'utf8').then((text) => JSON.parse(text), () => null);
   const known = typeof made === 'object' && made !== null ? Reflect.get(made, 'childAnswers') : undefined;
