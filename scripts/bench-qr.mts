@@ -17,7 +17,7 @@ import { batchUrType, fragmentSizes, transferDefaults } from '../src-shared/qr/t
 import { describeLoad, describeMachine, percentile } from './bench/machine.mjs';
 import { median, runCount, spread } from './bench/repeated.mjs';
 import type { BenchCheck, BenchContext, BenchSection } from './bench/section.mjs';
-import { sampleBatch, seededRandom, samplePolls } from './fixtures/sample-batch';
+import { answersPerRun, sampleBatch, seededRandom, samplePolls } from './fixtures/sample-batch';
 import { summaryText } from '../src-shared/qr/summary-text';
 import { cameraPart, type CameraPart } from './bench/qr-camera.mjs';
 
@@ -55,12 +55,17 @@ export async function run(context: BenchContext): Promise<BenchSection> {
   const stockRows: string[][] = [];
   const checks: BenchCheck[] = [];
   let camera: CameraPart | null = null;
+  const randomIdSizes: string[] = [];
   for (const size of sizes) {
     context.progress(`qr: ${size} answers`);
     const batch = sampleBatch({ answers: size, seed: size });
     const hash = createHash('sha256').update(batch.canonical).digest('hex');
     const payload = encodeCompactBatch(batch.canonical, hash);
     const { frames, fragmentCount } = fountainFrames(payload, fragmentSize);
+    // The same answers with a random id each, as answers recorded before ids came in runs still travel.
+    const randomIds = sampleBatch({ answers: size, seed: size, ids: 'random' }).canonical;
+    const randomIdPayload = encodeCompactBatch(randomIds, createHash('sha256').update(randomIds).digest('hex'));
+    randomIdSizes.push(`${size.toLocaleString('en')} answers ${bytes(randomIdPayload.length)} (${fountainFrames(randomIdPayload, fragmentSize).fragmentCount} fragments) instead of ${bytes(payload.length)}`);
     const decodeRuns = await decodeCost(frames);
     const decodeMs = median(decodeRuns);
     const ours = losses.map((loss) => ({ loss, ...simulateOurs(frames, payload.length, loss, size, batch.canonical, oursTrials[size]) }));
@@ -110,7 +115,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
       ...(await describeMachine(process.cwd())),
       loadBefore,
       describeLoad('at its end'),
-      `Batches from tests/support/sample-batch.ts: three polls, 15 % of answers with a Finnish comment of 20–200 characters, answers 5 s–10 min apart.`,
+      `Batches from scripts/fixtures/sample-batch.ts: three polls, 15 % of answers with a Finnish comment of 20–200 characters, answers 5 s–10 min apart, ids as the kiosk makes them (a run and a count, a new run every ${answersPerRun} answers as if restarted that often). With a random id each, as answers recorded before ids came in runs: ${randomIdSizes.join('; ')}.`,
       `Ours: compact columnar encoding, deflated, BC-UR parts of ${fragmentSize} B in our order (plain fragments, then mixes of about half), solved by elimination; QR ECC ${errorCorrection}, upper case (alphanumeric mode).`,
       `Frames: shown until the batch is complete, lost frames included, for a phone starting at a random frame; mean / p95 over ${trials} trials (${oursTrials[5_000]} at 5,000 answers; stock BC-UR: ${stockTrials[1_000]} at 1,000 answers, ${stockTrials[5_000] === 0 ? 'none at 5,000 unless KERRO_BENCH_QR_STOCK_5000=1' : `${stockTrials[5_000]} at 5,000`}).`,
       'Floor: payload bytes / fragment size / (1 − loss), the frames a perfect erasure code would need.',

@@ -16,6 +16,8 @@ const frameCaptures = runCount('KERRO_BENCH_QR_CAPTURES', 4);
 const straddledCaptures = Number(process.env.KERRO_BENCH_QR_STRADDLED ?? 1);
 const cameraTrials = runCount('KERRO_BENCH_QR_CAMERA_TRIALS', 100);
 const coverages = [0.3, 0.4, 0.6, 0.8] as const;
+/** Display rates tried against the phone's read rate, with each condition's rates as measured. */
+const otherRates = [6, 8, 10, 12, 15] as const;
 /** The larger code is for the far phone: typical conditions up to 60 %. */
 const largerCoverages = [0.3, 0.4, 0.6] as const;
 
@@ -47,6 +49,7 @@ interface ConditionResult {
   completed: number;
   wrongTexts: number;
   wrongAccepted: number;
+  rates: { frame: number; straddled: number };
 }
 
 /** zxing-wasm must be prepared. `standard` and `larger` are the 1,000-answer batch's frames, `summary` its one-frame text. */
@@ -81,7 +84,7 @@ export async function cameraPart(standard: CodeFrames, larger: CodeFrames, summa
       `${completed} / ${cameraTrials}`,
       (code.fragmentCount / framesPerSecond).toFixed(1),
     ];
-    return { condition, row, median, completed, wrongTexts: tally.wrongTexts, wrongAccepted: tally.wrongAccepted };
+    return { condition, row, median, completed, wrongTexts: tally.wrongTexts, wrongAccepted: tally.wrongAccepted, rates };
   };
 
   const standardResults: ConditionResult[] = [];
@@ -103,6 +106,19 @@ export async function cameraPart(standard: CodeFrames, larger: CodeFrames, summa
     const isMet = completed === cameraTrials || fallback?.completed === cameraTrials;
     const by = completed === cameraTrials ? 'standard code' : `larger code, ${fallback === undefined ? 'not measured' : `median ${seconds(fallback.median)} s`}`;
     checks.push({ label: `${conditionName(condition)}: the transfer completes in every trial (${by})`, isMet, isRequired: false });
+  }
+  // A capture's read rate does not depend on how long a frame is held, and a straddle's share is
+  // taken from each read's own timing, so other display rates are simulated on the same rates.
+  const rateRows: string[][] = [];
+  for (const result of standardResults.filter(({ condition }) => condition.coverage >= 0.4 && (condition.quality === 'typical' || condition.coverage === 0.8))) {
+    const { orientation, quality, coverage } = result.condition;
+    progress(`qr camera: display rates, ${conditionName(result.condition)}`);
+    const medians = otherRates.map((rate) => {
+      const shown: ShownCode = { texts: standard.frames, errorCorrection, display: { ...display, framesPerSecond: rate } };
+      const transfer = simulateTransfer(shown, result.condition, result.rates, { trials: cameraTrials, seed: rate * 101 });
+      return seconds(transfer.seconds[Math.floor((transfer.seconds.length - 1) / 2)] ?? Number.POSITIVE_INFINITY);
+    });
+    rateRows.push([orientation, quality, `${Math.round(coverage * 100)} %`, ...medians]);
   }
   const summaryRows: string[][] = [];
   const summaryCode: ShownCode = { texts: [summary], errorCorrection: 'M', display };
@@ -128,6 +144,11 @@ export async function cameraPart(standard: CodeFrames, larger: CodeFrames, summa
     tables: [
       { title: `Through the camera: 1,000 answers, standard code, ${fragmentSizes.standard} B, ${standard.fragmentCount} fragments, ECC ${errorCorrection}, ${framesPerSecond} fps`, columns, rows: standardResults.map((result) => result.row) },
       { title: `Through the camera: the larger code (the facilitator's choice), ${fragmentSizes.large} B, ${larger.fragmentCount} fragments, ECC ${errorCorrection}, ${framesPerSecond} fps`, columns, rows: largerResults.map((result) => result.row) },
+      {
+        title: `The standard code at other display rates: median s (rates read as measured above, ${cameraTrials} trials each)`,
+        columns: ['kiosk', 'conditions', 'coverage', ...otherRates.map((rate) => `${rate} fps`)],
+        rows: rateRows,
+      },
       { title: 'The one-frame summary code (ECC M) through the camera', columns: ['kiosk', 'conditions', 'coverage', 'modules', 'read'], rows: summaryRows },
     ],
     checks,

@@ -1,6 +1,6 @@
 import { FountainSolver } from '../../src-shared/qr/fountain-solver';
 import { FrameReceiver, parsePart } from '../../src-shared/qr/frame-receiver';
-import type { FountainEncoderPart } from '../../src-shared/qr/bc-ur';
+import type { FountainPart } from '../../src-shared/qr/bc-ur';
 import { seededRandom } from '../fixtures/sample-batch';
 import { seenAt } from './capture';
 import type { Condition } from './conditions';
@@ -83,7 +83,7 @@ export function simulateTransfer(
       const content = seen.kind === 'frame' ? seen.content : seen.kind === 'straddled' ? seen.dominant : 'blank';
       const rate = seen.kind === 'frame' ? rates.frame : rates.straddled;
       if (content === 'blank' || random() >= rate) continue;
-      const part: FountainEncoderPart | undefined = parts[content];
+      const part: FountainPart | undefined = parts[content];
       if (part === undefined) continue;
       if (receiver !== null) {
         const outcome = receiver.receive(shown.texts[content] ?? '');
@@ -92,7 +92,7 @@ export function simulateTransfer(
           done = true;
         }
       } else {
-        solver.add(part.seqNum, new Uint8Array(part.fragment));
+        solver.add(part.seqNum, part.fragment);
         done = solver.isComplete;
       }
     }

@@ -1,19 +1,23 @@
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { batchClosingLine, canonicalJson, splitOpeningLine } from '../contract/batch-canonical';
 import { exportAnswerSchema, personalDataKinds } from '../contract/batch-format';
+import { hexToBytes, readAnswerIds, sharedRuns, writeAnswerIds } from './answer-id-column';
 import { ByteReader, ByteWriter, CompactFormatError } from './byte-codec';
 
 /**
  * The batch as it travels by QR: the canonical file (`batch-canonical.ts`) rewritten column by
  * column with dictionaries for polls, options and languages, then deflated. JSON repeats every
- * key for every answer; here an answer costs its 16-byte id and a few bytes besides. Decoding
- * gives back the canonical text byte for byte, so the receiver checks the batch hash itself.
+ * key for every answer; here an answer costs a few bytes, and its id 16 more unless it shares a
+ * run with others (answer-id-column.ts). Decoding gives back the canonical text byte for byte,
+ * so the receiver checks the batch hash itself.
  *
  * The first byte is the payload version: a receiver refuses a version it does not know rather
- * than guess. The second byte is the layout: columns, or the canonical text as it is, used
- * whenever the columns would not give back the exact bytes (a field this code does not know).
+ * than guess. Version 2 sends ids by runs; a batch whose ids share none is sent as version 1,
+ * the same bytes as before, so a receiver that knows only version 1 still reads it. The second
+ * byte is the layout: columns, or the canonical text as it is, used whenever the columns would
+ * not give back the exact bytes (a field this code does not know).
  */
-export const compactPayloadVersion = 1;
+export const compactPayloadVersion = 2;
 
 const layouts = { canonicalText: 0, columns: 1 } as const;
 
@@ -32,7 +36,6 @@ function audienceFrom(mask: number): { audience?: 'adult' | 'child' } {
   return audience === undefined ? {} : { audience };
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const timePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
 
 export class NewerPayloadError extends Error {
@@ -52,18 +55,18 @@ export interface TransferredBatch {
 }
 
 export function encodeCompactBatch(canonical: string, sha256: string): Uint8Array {
-  let columns: Uint8Array | null = null;
+  let columns: { bytes: Uint8Array; version: number } | null = null;
   try {
     columns = encodeColumns(canonical);
-    if (decodeColumns(columns) !== canonical) columns = null;
+    if (decodeColumns(columns.bytes, columns.version) !== canonical) columns = null;
   } catch {
     columns = null;
   }
   const layout = columns === null ? layouts.canonicalText : layouts.columns;
-  const body = deflateSync(columns ?? strToU8(canonical), { level: 9, mem: 12 });
+  const body = deflateSync(columns?.bytes ?? strToU8(canonical), { level: 9, mem: 12 });
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new RangeError('The batch hash must be a SHA-256 in lowercase hex');
   const payload = new Uint8Array(body.length + headerLength);
-  payload[0] = compactPayloadVersion;
+  payload[0] = columns?.version ?? 1;
   payload[1] = layout;
   payload.set(hexToBytes(sha256), 2);
   payload.set(body, headerLength);
@@ -74,7 +77,7 @@ export function decodeCompactBatch(payload: Uint8Array): TransferredBatch {
   const [version, layout] = payload;
   if (version === undefined || layout === undefined) throw new CompactFormatError('the payload is empty');
   if (version > compactPayloadVersion) throw new NewerPayloadError(version);
-  if (version !== compactPayloadVersion) throw new CompactFormatError(`unknown transfer format ${version}`);
+  if (version < 1) throw new CompactFormatError(`unknown transfer format ${version}`);
   if (payload.length < headerLength) throw new CompactFormatError('the payload ends too early');
   const sha256 = Array.from(payload.subarray(2, headerLength), (byte) => byte.toString(16).padStart(2, '0')).join('');
   let inner: Uint8Array;
@@ -85,7 +88,7 @@ export function decodeCompactBatch(payload: Uint8Array): TransferredBatch {
     throw new CompactFormatError('the payload does not inflate');
   }
   if (layout === layouts.canonicalText) return { canonical: strFromU8(inner), sha256 };
-  if (layout === layouts.columns) return { canonical: decodeColumns(inner), sha256 };
+  if (layout === layouts.columns) return { canonical: decodeColumns(inner, version), sha256 };
   throw new CompactFormatError(`unknown payload layout ${layout}`);
 }
 
@@ -127,7 +130,7 @@ class Dictionary {
   }
 }
 
-function encodeColumns(canonical: string): Uint8Array {
+function encodeColumns(canonical: string): { bytes: Uint8Array; version: number } {
   const lines = canonical.split('\n');
   const opening = lines[0] ?? '';
   const parts = splitOpeningLine(opening);
@@ -138,19 +141,17 @@ function encodeColumns(canonical: string): Uint8Array {
   }
   const answers = lines.slice(1, -2).map((line) => exportAnswerSchema.parse(JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line)));
   const dictionaries = { polls: new Dictionary(), options: new Dictionary(), languages: new Dictionary(), flags: new Dictionary(), shapes: new Dictionary() };
-  const [seqs, ids, polls, choices, languages, shapes, seconds, fractions, flags, masks, texts] = [
-    new ByteWriter(), new ByteWriter(), new ByteWriter(), new ByteWriter(), new ByteWriter(), new ByteWriter(),
+  const [seqs, polls, choices, languages, shapes, seconds, fractions, flags, masks, texts] = [
+    new ByteWriter(), new ByteWriter(), new ByteWriter(), new ByteWriter(), new ByteWriter(),
     new ByteWriter(), new ByteWriter(), new ByteWriter(), new ByteWriter(), new ByteWriter(),
   ];
-  // Column by column: like values side by side is what lets deflate find them.
-  const columns = [seqs, ids, polls, choices, languages, shapes, seconds, fractions, flags, masks, texts];
+  const ids: string[] = [];
   let previousSeq = header.seqFrom - 1;
   let previousSeconds = 0;
   for (const answer of answers) {
     seqs.unsigned(answer.seq - previousSeq - 1);
     previousSeq = answer.seq;
-    if (!uuidPattern.test(answer.id)) throw new Error('id is not a lowercase UUID');
-    ids.bytes(hexToBytes(answer.id.replaceAll('-', '')));
+    ids.push(answer.id);
     polls.unsigned(dictionaries.polls.placeOf(`${answer.pollId}@${answer.pollVersion}`));
     if ('drawing' in answer.answer) {
       // The columns have no place for strokes: such a batch travels as its canonical text, still exact.
@@ -187,19 +188,22 @@ function encodeColumns(canonical: string): Uint8Array {
     out.unsigned(dictionary.values.length);
     for (const value of dictionary.values) out.text(value);
   }
-  for (const column of columns) out.bytes(column.finish());
-  return out.finish();
+  const runs = sharedRuns(ids);
+  // Column by column: like values side by side is what lets deflate find them.
+  const columns = [seqs.finish(), writeAnswerIds(ids, runs), ...[polls, choices, languages, shapes, seconds, fractions, flags, masks, texts].map((column) => column.finish())];
+  for (const column of columns) out.bytes(column);
+  return { bytes: out.finish(), version: runs.length === 0 ? 1 : 2 };
 }
 
-function decodeColumns(inner: Uint8Array): string {
+function decodeColumns(inner: Uint8Array, version: number): string {
   const reader = new ByteReader(inner);
   const opening = reader.text();
   const parts = splitOpeningLine(opening);
   if (parts === null) throw new CompactFormatError('the payload does not start with a Kerro batch');
   const seqFrom = typeof parts.header === 'object' && parts.header !== null && 'seqFrom' in parts.header ? parts.header.seqFrom : null;
   if (typeof seqFrom !== 'number' || !Number.isSafeInteger(seqFrom)) throw new CompactFormatError('the batch has no sequence start');
-  // Each answer takes at least its 16-byte id.
-  const count = reader.count(16);
+  // Each answer takes at least its 16-byte id, or in version 2 a byte in each of eight columns.
+  const count = reader.count(version === 1 ? 16 : 8);
   const readDictionary = () => Array.from({ length: reader.count() }, () => reader.text());
   const dictionaries = {
     polls: readDictionary(),
@@ -216,7 +220,7 @@ function decodeColumns(inner: Uint8Array): string {
   const each = <T>(read: () => T): T[] => Array.from({ length: count }, read);
   let previousSeq = seqFrom - 1;
   const seqs = each(() => (previousSeq += reader.unsigned() + 1));
-  const ids = each(() => formatUuid(reader.bytes(16)));
+  const ids = readAnswerIds(reader, count, version >= 2);
   const polls = each(() => pick(dictionaries.polls, reader.unsigned()));
   const choices = each(() => {
     const length = reader.unsigned();
@@ -263,17 +267,6 @@ function decodeColumns(inner: Uint8Array): string {
   if (!reader.isAtEnd) throw new CompactFormatError('the payload has bytes after the batch');
   lines.push(batchClosingLine);
   return lines.join('');
-}
-
-function hexToBytes(hex: string): Uint8Array {
-  const bytes = new Uint8Array(hex.length / 2);
-  for (let index = 0; index < bytes.length; index += 1) bytes[index] = Number.parseInt(hex.slice(index * 2, index * 2 + 2), 16);
-  return bytes;
-}
-
-function formatUuid(bytes: Uint8Array): string {
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function formatWallClock(seconds: number): string {

@@ -1,4 +1,4 @@
-import { bytewords, chooseFragments, crcOf, fountainEncoderOf, FountainEncoderPart, urMessageOf } from './bc-ur';
+import { chooseFragments, crcOf, fountainEncodingOf, partBody, urMessageOf } from './bc-ur';
 import { batchUrType } from './transfer-defaults';
 import { frameSchedule } from './frame-schedule';
 
@@ -18,15 +18,14 @@ export interface FountainFrames {
 
 export function fountainFrames(payload: Uint8Array, fragmentSize: number, frameCount?: number): FountainFrames {
   const message = urMessageOf(payload);
-  const encoder = fountainEncoderOf(message, fragmentSize);
-  const fragmentCount = encoder.fragmentsLength;
+  const encoding = fountainEncodingOf(message, fragmentSize);
+  const { fragmentCount } = encoding;
   const checksum = crcOf(message);
   const schedule = frameSchedule(fragmentCount, checksum, frameCount);
   const frames = schedule.map((seqNum) => {
-    const fragment = encoder.mix(chooseFragments(seqNum, fragmentCount, checksum));
-    const part = new FountainEncoderPart(seqNum, fragmentCount, message.length, checksum, fragment);
-    const body = bytewords.encode(part.cbor().toString('hex'), bytewords.STYLES.MINIMAL);
+    const fragment = encoding.mix(chooseFragments(seqNum, fragmentCount, checksum));
+    const body = partBody({ seqNum, seqLength: fragmentCount, messageLength: message.length, checksum, fragment });
     return `ur:${batchUrType}/${seqNum}-${fragmentCount}/${body}`.toUpperCase();
   });
-  return { frames, fragmentCount, fragmentLength: encoder.fragments[0]?.length ?? 0, checksum };
+  return { frames, fragmentCount, fragmentLength: encoding.fragmentLength, checksum };
 }

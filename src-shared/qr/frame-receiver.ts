@@ -1,4 +1,4 @@
-import { bytewords, FountainEncoderPart, payloadOfUrMessage } from './bc-ur';
+import { type FountainPart, partOfBody, payloadOfUrMessage } from './bc-ur';
 import { FountainSolver } from './fountain-solver';
 import { batchUrType, transferLimits } from './transfer-defaults';
 
@@ -39,7 +39,7 @@ export class FrameReceiver {
       return { kind: 'ignored', reason: 'damaged' };
     }
     entry.lastSeen = this.clock;
-    solver.add(part.seqNum, new Uint8Array(part.fragment));
+    solver.add(part.seqNum, part.fragment);
     if (!solver.isComplete) return { kind: 'progress', checksum: part.checksum, known: solver.rank, needed: solver.seqLength };
     this.solvers.delete(part.checksum);
     const message = solver.message();
@@ -61,7 +61,7 @@ export class FrameReceiver {
     this.solvers.delete(checksum);
   }
 
-  private solverFor(part: FountainEncoderPart): { solver: FountainSolver; lastSeen: number } {
+  private solverFor(part: FountainPart): { solver: FountainSolver; lastSeen: number } {
     let entry = this.solvers.get(part.checksum);
     if (entry === undefined) {
       if (this.solvers.size >= maxBatchesAtOnce) {
@@ -76,7 +76,7 @@ export class FrameReceiver {
 }
 
 /** The part in a scanned text, or why it is not one of ours. */
-export function parsePart(text: string): FountainEncoderPart | IgnoredReason {
+export function parsePart(text: string): FountainPart | IgnoredReason {
   const lower = text.trim().toLowerCase();
   const prefix = `ur:${batchUrType}/`;
   if (!lower.startsWith(prefix)) return 'notOurs';
@@ -91,9 +91,9 @@ export function parsePart(text: string): FountainEncoderPart | IgnoredReason {
   if (seqLength > transferLimits.maxParts) return 'tooLarge';
   // Two letters per byte, before the CRC check makes bc-ur walk it.
   if (body.length > (transferLimits.maxFragmentBytes + 64) * 2) return 'tooLarge';
-  let part: FountainEncoderPart;
+  let part: FountainPart;
   try {
-    part = FountainEncoderPart.fromCBOR(bytewords.decode(body, bytewords.STYLES.MINIMAL));
+    part = partOfBody(body);
   } catch {
     return 'damaged';
   }

@@ -1,5 +1,4 @@
 import QRCode from 'qrcode';
-import { transferDefaults } from './transfer-defaults';
 
 export type ErrorCorrection = 'L' | 'M' | 'Q' | 'H';
 
@@ -19,7 +18,7 @@ export interface Raster {
 /** The four-module quiet zone the QR standard asks for: a reader finds the code by it. */
 export const quietZone = 4;
 
-export function qrMatrix(text: string, errorCorrection: ErrorCorrection = transferDefaults.errorCorrection): QrMatrix {
+export function qrMatrix(text: string, errorCorrection: ErrorCorrection): QrMatrix {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: errorCorrection });
   return { size: modules.size, dark: Uint8Array.from(modules.data) };
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import { requireChromium } from '../../scripts/programs.mjs';
@@ -87,6 +88,9 @@ export function provisionKerro(dataDir: string, site = 'Perheiden piha', languag
   });
 }
 
+/** Ends a server when the test process that started it ends: see the file. */
+export const exitWithParent = pathToFileURL(join(import.meta.dirname, 'exit-with-parent.mjs')).href;
+
 /**
  * Starts the built browser shell (`out/server/main.mjs`) on a free port with its own data folder,
  * set up first when the folder is new, so tests meet the parents' start screen.
@@ -94,9 +98,9 @@ export function provisionKerro(dataDir: string, site = 'Perheiden piha', languag
 export async function startKerro(dataDir: string, environment: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningKerro> {
   if (options.isSetUp !== false && !existsSync(join(dataDir, 'kiosk.json'))) await provisionKerro(dataDir);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'out', 'server', 'main.mjs')], {
+    const child = spawn(process.execPath, ['--import', exitWithParent, join(projectRoot, 'out', 'server', 'main.mjs')], {
       env: { ...process.env, KERRO_DATA_DIR: dataDir, KERRO_PORT: '0', ...environment },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     let output = '';
     const onData = (chunk: Buffer) => {

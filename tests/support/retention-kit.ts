@@ -2,7 +2,6 @@ import { mkdir, readdir } from 'node:fs/promises';
 import type { PathLike } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { PollBook } from '../../src-main/core/domain/poll-book';
 import { ResponseBook } from '../../src-main/core/domain/response-book';
 import { ExportService } from '../../src-main/core/stick/export-service';
@@ -154,7 +153,6 @@ export async function openRetentionParts(
     purge,
     async answer() {
       const stored = await responses.submit({
-        id: randomUUID(),
         kioskId: testSettings.kioskId,
         pollId: 'council-feedback',
         pollVersion: 1,

@@ -3,7 +3,7 @@ import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, onTestFinished } from 'vitest';
 import { errorCode } from '../../src-main/core/store/file-system';
-import { e2eStaffPin } from './browser-shell';
+import { e2eStaffPin, exitWithParent } from './browser-shell';
 
 const serverMain = join(import.meta.dirname, '..', '..', 'out', 'server', 'main.mjs');
 const cliMain = join(import.meta.dirname, '..', '..', 'out', 'cli', 'main.mjs');
@@ -29,11 +29,11 @@ export function startKerroOnSmallDisk(dataDir: string, sizeBytes: number): Promi
   const namespace = isRoot ? ['--mount', '--propagation', 'private'] : ['--user', '--map-root-user', '--mount', '--propagation', 'private'];
   // Set up on the small disk itself, as IT would, so the parents' start screen comes first.
   const setup = 'printf "%s\\n" "$5" | "$3" "$6" setup --data "$2" --site "Perheiden piha" > /dev/null';
-  const script = `mount -t tmpfs -o "size=$1" kerro-small-disk "$2" && ${setup} && exec "$3" "$4"`;
+  const script = `mount -t tmpfs -o "size=$1" kerro-small-disk "$2" && ${setup} && exec "$3" --import "$7" "$4"`;
   return new Promise((resolve, reject) => {
-    const child = spawn('unshare', [...namespace, 'sh', '-c', script, 'sh', String(sizeBytes), dataDir, process.execPath, serverMain, e2eStaffPin, cliMain], {
+    const child = spawn('unshare', [...namespace, 'sh', '-c', script, 'sh', String(sizeBytes), dataDir, process.execPath, serverMain, e2eStaffPin, cliMain, exitWithParent], {
       env: { ...process.env, KERRO_DATA_DIR: dataDir, KERRO_PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     let output = '';
     let isReady = false;

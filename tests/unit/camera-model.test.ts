@@ -12,7 +12,7 @@ import { prepareReader } from '../support/qr-kit';
 
 const texts = ['UR:KERRO-BATCH/1-3/' + 'AE'.repeat(120), 'UR:KERRO-BATCH/2-3/' + 'BD'.repeat(120), 'UR:KERRO-BATCH/3-3/' + 'CK'.repeat(120)];
 const matrices = texts.map((text) => qrMatrix(text, 'L'));
-const codeOf = (content: number): QrMatrix => matrices[content % matrices.length] ?? matrices[0] ?? qrMatrix('x');
+const codeOf = (content: number): QrMatrix => matrices[content % matrices.length] ?? matrices[0] ?? qrMatrix('x', 'L');
 
 function sceneAt(homography: Matrix3, quality: 'clean' | 'typical' = 'clean'): CaptureScene {
   return {

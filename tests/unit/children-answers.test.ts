@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { appendFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -41,7 +40,6 @@ describe("children's answers", () => {
     // Written as the kiosk wrote answers before audiences existed.
     const old = await kit.answer('council-feedback', ['good']);
     const child = await kit.responses.submit({
-      id: randomUUID(),
       kioskId: kit.settings.kioskId,
       pollId: 'children-playing',
       pollVersion: 1,

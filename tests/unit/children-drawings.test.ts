@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -91,7 +91,6 @@ describe("children's pictures and drawings", () => {
     await kit.polls.addVersions([drawingPoll(new Date())]);
     await kit.answer('council-feedback', ['good']);
     const child = await kit.responses.submit({
-      id: randomUUID(),
       kioskId: kit.settings.kioskId,
       pollId: 'child-wish',
       pollVersion: 1,
@@ -145,7 +144,6 @@ describe("children's pictures and drawings", () => {
     for (const option of ['good', 'okay', 'good']) await kit.answer('council-feedback', [option]);
     for (let index = 0; index < 5; index += 1) {
       await kit.responses.submit({
-        id: randomUUID(),
         kioskId: kit.settings.kioskId,
         pollId: 'child-wish',
         pollVersion: 1,

@@ -4,7 +4,8 @@ import { URDecoder } from '@ngraveio/bc-ur';
 import { batchAnswerLine, batchClosingLine, batchOpeningLine } from '../../src-shared/contract/batch-canonical';
 import type { ExportAnswer } from '../../src-shared/contract/batch-format';
 import { BatchRefused, openTransferredBatch } from '../../src-shared/qr/batch-intake';
-import { decodeCompactBatch, encodeCompactBatch, NewerPayloadError } from '../../src-shared/qr/compact-batch';
+import { answerIdOf, answerIdRun } from '../../src-shared/contract/answer-id';
+import { compactPayloadVersion, decodeCompactBatch, encodeCompactBatch, NewerPayloadError } from '../../src-shared/qr/compact-batch';
 import { chooseFragments, mixDegree } from '../../src-shared/qr/bc-ur';
 import { fountainFrames } from '../../src-shared/qr/fountain-frames';
 import { FrameReceiver } from '../../src-shared/qr/frame-receiver';
@@ -55,6 +56,31 @@ describe('compact batch encoding', () => {
     expect(decodeCompactBatch(payload).canonical).toBe(canonical);
   });
 
+  it('sends the kiosk’s ids by runs as version 2, in under 60 % of the bytes, and random ids as version 1 did', async () => {
+    const byRuns = sampleBatch({ answers: 1000, seed: 1000 });
+    const random = sampleBatch({ answers: 1000, seed: 1000, ids: 'random' });
+    const [small, large] = [await payloadOf(byRuns.canonical), await payloadOf(random.canonical)];
+    expect([small[0], large[0]]).toEqual([2, 1]);
+    expect(decodeCompactBatch(small).canonical).toBe(byRuns.canonical);
+    expect(decodeCompactBatch(large).canonical).toBe(random.canonical);
+    expect(small.length).toBeLessThan(large.length * 0.6);
+  });
+
+  it('gives back every id where runs interleave, skip counts, go back, or meet random ids', async () => {
+    const { header, answers } = sampleBatch({ answers: 9 });
+    const [first, second, lone] = [1, 2, 3].map((fill) => answerIdRun(new Uint8Array(12).fill(fill)));
+    if (first === undefined || second === undefined || lone === undefined) throw new Error('no runs');
+    const ids = [
+      answerIdOf(first, 5), '3f1c2a4b-9d8e-4f70-a1b2-c3d4e5f60718', answerIdOf(first, 6), answerIdOf(second, 2 ** 32 - 1), answerIdOf(first, 9),
+      answerIdOf(second, 0), '00000000-0000-4000-8000-000000000000', answerIdOf(first, 0), answerIdOf(lone, 3),
+    ];
+    const mixed = answers.map((answer, index) => ({ ...answer, id: ids[index] ?? answer.id }));
+    const canonical = [batchOpeningLine(header, samplePolls), ...mixed.map((answer, index) => batchAnswerLine(answer, index === mixed.length - 1)), batchClosingLine].join('');
+    const payload = await payloadOf(canonical);
+    expect([payload[0], payload[1]]).toEqual([2, 1]);
+    expect(decodeCompactBatch(payload).canonical).toBe(canonical);
+  });
+
   it('sends text the columns cannot give back exactly as it is', async () => {
     const batch = sampleBatch({ answers: 5 });
     const first = batch.answers[0];
@@ -68,7 +94,7 @@ describe('compact batch encoding', () => {
   it('refuses a payload from a newer format and one that is cut short', async () => {
     const payload = await payloadOf(sampleBatch({ answers: 10 }).canonical);
     const newer = payload.slice();
-    newer[0] = 2;
+    newer[0] = compactPayloadVersion + 1;
     expect(() => decodeCompactBatch(newer)).toThrow(NewerPayloadError);
     await expect(openTransferredBatch(newer, sha256Hex)).rejects.toMatchObject({ reason: 'newerFormat' });
     await expect(openTransferredBatch(payload.subarray(0, payload.length - 20), sha256Hex)).rejects.toMatchObject({ reason: 'damaged' });
@@ -79,7 +105,7 @@ describe('fountain frames', () => {
   it('reassemble from any order with a fifth of the frames lost', async () => {
     const batch = sampleBatch({ answers: 400, seed: 3 });
     const payload = await payloadOf(batch.canonical);
-    const { frames, fragmentCount } = fountainFrames(payload, 300);
+    const { frames, fragmentCount } = fountainFrames(payload, 250);
     expect(fragmentCount).toBeGreaterThan(20);
     expect(frames.every((frame) => /^UR:KERRO-BATCH\/\d+-\d+\/[A-Z]+$/.test(frame))).toBe(true);
     for (const seed of [1, 2, 3]) {

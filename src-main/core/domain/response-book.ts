@@ -4,12 +4,14 @@ import { DiskFault, KerroError } from '../errors';
 import { Journal } from '../store/journal';
 import type { StoreContext } from '../store/store-context';
 import { readCheckpoint, removeCheckpointLeftovers, writeCheckpoint, type Checkpoint } from './answer-checkpoint';
+import { AnswerIds } from './answer-ids';
 import type { AnswerTally } from './answer-tally';
 import { BookState } from './book-state';
 import { journalLineSchema, type JournalLine } from './journal-line';
 import { readCommentedNewestFirst, readDays, readSeqRange, type ReadSource } from './response-reader';
 
-export type ResponseDraft = Omit<StoredResponse, 'seq' | 'topics' | 'comment'>;
+/** An answer as handed in: the book gives it its id and number. */
+export type ResponseDraft = Omit<StoredResponse, 'id' | 'seq' | 'topics' | 'comment'>;
 
 interface Pending {
   line: (seq: number) => JournalLine;
@@ -37,6 +39,7 @@ export class ResponseBook {
   private checkpointing: Promise<void> = Promise.resolve();
   /** Set while writes are in flight: the checkpoint is taken once the state has caught up with the journal. */
   private isCheckpointWanted = false;
+  private readonly ids = new AnswerIds();
 
   private constructor(
     private readonly context: StoreContext,
@@ -156,16 +159,22 @@ export class ResponseBook {
     return readDays(this.source(), from, to);
   }
 
-  /** One poll's commented answers on the days asked for, newest first, read from disk. */
-  commentedNewestFirst(pollId: string, from: string | null, to: string | null): AsyncGenerator<StoredResponse> {
-    return readCommentedNewestFirst(this.source(), pollId, from, to);
+  /**
+   * One poll's commented answers on the days asked for, newest first: the newest from the state,
+   * older ones read from disk only if the caller wants more than the state holds.
+   */
+  async *commentedNewestFirst(pollId: string, from: string | null, to: string | null): AsyncGenerator<StoredResponse> {
+    const held = this.state.comments.newestFirst(pollId, from, to);
+    yield* held.answers;
+    if (!held.isWhole) yield* readCommentedNewestFirst(this.source(), pollId, from, to, held.floorSeq);
   }
 
   async submit(draft: ResponseDraft): Promise<StoredResponse> {
+    const id = this.ids.next();
     const line = await this.enqueue((seq) => ({
       v: 1,
       type: 'response',
-      response: { ...draft, seq, topics: [], comment: null },
+      response: { id, ...draft, seq, topics: [], comment: null },
     }));
     if (line.type !== 'response') throw new KerroError('internal', 'Unexpected journal line');
     return line.response;
