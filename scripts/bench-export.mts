@@ -14,15 +14,18 @@ import { openKiosk } from '../src-main/core/kiosk';
 import { silentLogger } from '../src-main/core/logger';
 import { sealedName } from '../src-main/core/store/journal';
 import { toLocalIsoString } from '../src-main/core/time';
+import { startBusyCore } from './bench/busy-core.mjs';
 import { describeLoad, describeMachine } from './bench/machine.mjs';
 import { median, runCount, spread } from './bench/repeated.mjs';
 import type { BenchContext, BenchSection } from './bench/section.mjs';
 import { commentPoll } from './fixtures/export-kit';
 
 const answerCount = Number(process.env.KERRO_BENCH_EXPORT_ANSWERS ?? 100_000);
-/** A run is a few seconds: five of them cost less than one run of any other section. */
-const runs = runCount('KERRO_BENCH_EXPORT_RUNS', 5);
+/** A run is a few seconds on a quiet machine and a minute or more on a loaded one with a core busy: three keep the section short. */
+const runs = runCount('KERRO_BENCH_EXPORT_RUNS', 3);
 const targets = { seconds: 2, megabytes: 100 };
+/** The target holds while the machine runs other work: another process keeps one core busy through every run (KERRO_BENCH_EXPORT_BUSY=0 leaves it out). */
+const isCoreBusy = process.env.KERRO_BENCH_EXPORT_BUSY !== '0';
 
 interface ChildFigures {
   answers: number;
@@ -85,7 +88,10 @@ async function prepare(dataDir: string): Promise<void> {
   await kiosk.pollShelf.addVersions([commentPoll(new Date())]);
   const { kioskId } = kiosk.health();
   await kiosk.close();
+  await rm(join(dataDir, 'checkpoint'), { recursive: true, force: true });
   await writeHistory(dataDir, kioskId);
+  // Opened once here, so the answers' state is built and checkpointed as a kiosk keeps it: each run then opens as a kiosk does, from the checkpoint.
+  await (await openKiosk({ dataDir, version: 'bench', logger: silentLogger, exportTargets: async () => [] })).close();
 }
 
 /** One export of a fresh copy of the prepared kiosk to an empty stick, in a process of its own. */
@@ -145,9 +151,14 @@ export async function run(context: BenchContext): Promise<BenchSection> {
     const child = await buildChild(context.projectRoot);
     const load = describeLoad('before the export');
     const figures: ChildFigures[] = [];
-    for (let index = 0; index < runs; index += 1) {
-      context.progress(`export: run ${index + 1} of ${runs}, sealing and writing the batch`);
-      figures.push(await exportCopy(child, template, join(root, `run-${index + 1}`)));
+    const busy = isCoreBusy ? startBusyCore() : null;
+    try {
+      for (let index = 0; index < runs; index += 1) {
+        context.progress(`export: run ${index + 1} of ${runs}, sealing and writing the batch`);
+        figures.push(await exportCopy(child, template, join(root, `run-${index + 1}`)));
+      }
+    } finally {
+      await busy?.stop();
     }
     const loadAfter = describeLoad('after it');
     const each = (figure: (run: ChildFigures) => number) => figures.map(figure);
@@ -171,14 +182,17 @@ export async function run(context: BenchContext): Promise<BenchSection> {
         `${runs} runs (KERRO_BENCH_EXPORT_RUNS), each a fresh copy of the same kiosk exported to an empty folder in a new process; cells are the median run (lowest–highest run).`,
         'Floor: the same files, byte for byte, written to a new folder the way the kiosk writes them (each flushed, the folder flushed and renamed, its parent flushed) and read back and hashed, with nothing built or checked; timed in the same process right after the export. Ratios to it are computed run by run.',
         'The stick is a folder on the same disk as the data. A real USB stick writes far slower: the figures show the kiosk’s own cost.',
-        'Memory is measured in a child process that holds the kiosk: every stored answer sits in memory by design (the response book), so the whole-process peak includes them; the export’s own share is the peak above the opened kiosk.',
+        'Memory is measured in a child process that holds the kiosk; the export’s own share is the peak above the opened kiosk. The seal reads the answers it takes from the journal; the kiosk holds none of them.',
+        isCoreBusy
+          ? 'Another process keeps one core busy through every run (a spinning loop started by the bench; KERRO_BENCH_EXPORT_BUSY=0 leaves it out), so the export has the rest of the machine, as on a kiosk doing other work.'
+          : 'No busy process beside the runs (KERRO_BENCH_EXPORT_BUSY=0).',
       ],
       tables: [
         {
           title: 'Time, seconds: median run (lowest–highest run)',
           columns: ['step', 'seconds', '÷ floor'],
           rows: [
-            ['open the kiosk (read and check every answer)', seconds((run) => run.openSeconds), '—'],
+            ['open the kiosk (from its checkpoint)', seconds((run) => run.openSeconds), '—'],
             ['seal the batch', seconds((run) => run.sealSeconds), '—'],
             ['write, flush, rename, read back and check the folder', seconds((run) => run.writeSeconds), ratio((run) => run.writeSeconds)],
             ['**export (seal + write)**', `**${seconds(exportSeconds)}**`, ratio(exportSeconds)],
@@ -205,7 +219,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
         },
       ],
       checks: [
-        { label: `export of ${answerCount} answers ≤ ${targets.seconds} s (median ${fixed(exportMedian)} s of ${runs} runs)`, isMet: exportMedian <= targets.seconds, isRequired: false },
+        { label: `export of ${answerCount} answers ≤ ${targets.seconds} s${isCoreBusy ? ' with one core busy' : ''} (median ${fixed(exportMedian)} s of ${runs} runs; ${fixed(median(each((run) => exportSeconds(run) / run.floorSeconds)))}× the floor)`, isMet: exportMedian <= targets.seconds, isRequired: false },
         { label: `memory added by the export ≤ ${targets.megabytes} MB (median ${fixed(addedMedian, 0)} MB)`, isMet: addedMedian <= targets.megabytes, isRequired: false },
         {
           label: `whole kiosk process during export ≤ ${targets.megabytes} MB resident (median peak ${fixed(peakMedian, 0)} MB)`,

@@ -2,7 +2,7 @@
 // receiver`): thirty kiosks' export folders of 30,000 answers each, brought in by one folder pick
 // in Debian's headless Chromium, against a floor measured in the same run by the same browser:
 // reading and parsing the same responses.json files, keeping nothing.
-import { access, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,23 +16,30 @@ import type { BenchCheck, BenchContext, BenchSection } from './bench/section.mjs
 const runs = runCount('KERRO_BENCH_RECEIVER_RUNS', 3);
 const kiosks = Number(process.env.KERRO_BENCH_RECEIVER_KIOSKS ?? 30);
 const answersPerKiosk = Number(process.env.KERRO_BENCH_RECEIVER_ANSWERS ?? 30_000);
+/** Share of answers from children, on the children's poll, as a kiosk with the children's way sees them. */
+const childShare = 0.08;
 const targets = { importSeconds: 30, openSeconds: 1, reimportSeconds: 10, csvSeconds: 10, heapMb: 500, longTaskMs: 50 };
 const headless = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** The folders are made once per size and kept in the temp folder: the same bytes for every run. */
-async function stickWithFolders(progress: (message: string) => void): Promise<string> {
-  const stick = join(tmpdir(), `kerro-bench-receiver-${kiosks}x${answersPerKiosk}-v1`, 'KINGSTON');
-  const marker = join(stick, '..', 'complete');
-  if (await access(marker).then(() => true, () => false)) return stick;
+/** The folders are made once per size and kept in the temp folder: the same bytes for every run. Returns the stick and its children's answers. */
+async function stickWithFolders(progress: (message: string) => void): Promise<{ stick: string; childAnswers: number }> {
+  const stick = join(tmpdir(), `kerro-bench-receiver-${kiosks}x${answersPerKiosk}-v3`, 'KINGSTON');
+  const marker = join(stick, '..', 'complete.json');
+  const made: unknown = await readFile(marker, 'utf8').then((text) => JSON.parse(text), () => null);
+  const known = typeof made === 'object' && made !== null ? Reflect.get(made, 'childAnswers') : undefined;
+  if (typeof known === 'number') return { stick, childAnswers: known };
   await rm(join(stick, '..'), { recursive: true, force: true });
   await mkdir(stick, { recursive: true });
+  let childAnswers = 0;
   for (let index = 0; index < kiosks; index += 1) {
     const kioskId = `K-${String(index + 1).padStart(4, '0')}-BENCH`;
-    await writeExportFolder(stick, sampleBatch({ answers: answersPerKiosk, seed: 1000 + index, kioskId, site: `Perhekeskus ${index + 1}` }));
+    const batch = sampleBatch({ answers: answersPerKiosk, seed: 1000 + index, kioskId, site: `Perhekeskus ${index + 1}`, childShare });
+    childAnswers += batch.answers.filter((answer) => answer.audience === 'child').length;
+    await writeExportFolder(stick, batch);
     if ((index + 1) % 10 === 0) progress(`receiver: folders written ${index + 1}/${kiosks}`);
   }
-  await writeFile(marker, '');
-  return stick;
+  await writeFile(marker, JSON.stringify({ childAnswers }));
+  return { stick, childAnswers };
 }
 
 async function folderBytes(stick: string): Promise<number> {
@@ -41,19 +48,40 @@ async function folderBytes(stick: string): Promise<number> {
   return bytes;
 }
 
-/** Long tasks on the page's main thread, as the browser itself reports them. */
+/**
+ * Long tasks on the page's main thread, as the browser itself reports them, and beside them the
+ * long animation frames with the scripts that ran in them: which callback, in which function, for
+ * how long, so a long task can be traced to its cause.
+ */
 const watchLongTasks = () => {
   const tasks: { start: number; duration: number }[] = [];
+  const frames: { start: number; duration: number; blocking: number; scripts: string[] }[] = [];
   Reflect.set(window, 'kerroLongTasks', tasks);
+  Reflect.set(window, 'kerroLongFrames', frames);
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const frame = entry.toJSON() as { blockingDuration?: number; scripts?: { invoker?: string; sourceFunctionName?: string; sourceCharPosition?: number; duration?: number }[] };
+      const scripts = (frame.scripts ?? []).map((script) => `${script.invoker ?? '?'} → ${script.sourceFunctionName || '(anonymous)'}@${script.sourceCharPosition ?? -1} ${Math.round(script.duration ?? 0)} ms`);
+      frames.push({ start: entry.startTime, duration: entry.duration, blocking: frame.blockingDuration ?? 0, scripts });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
 };
+
+interface LongFrame {
+  duration: number;
+  blocking: number;
+  scripts: string[];
+}
 
 interface Step {
   seconds: number;
   longestTaskMs: number;
   heapMb: number;
+  /** The longest animation frame of the step, with what ran in it. */
+  longestFrame: LongFrame | null;
 }
 
 /** Runs one step, sampling the page's JS heap (main thread) while it lasts and its long tasks after. */
@@ -69,15 +97,23 @@ async function measure(page: Page, work: () => Promise<void>): Promise<Step> {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   })();
-  const since = await page.evaluate(() => performance.now()).catch(() => 0);
+  // On the page's own clock taken from its origin, so a step that reloads the page (a new clock from 0) keeps its tasks.
+  const since = await page.evaluate(() => performance.timeOrigin + performance.now()).catch(() => 0);
   const startedAt = performance.now();
   await work();
   const seconds = (performance.now() - startedAt) / 1000;
   isSampling = false;
   await sampler;
   await session.detach();
-  const tasks = await page.evaluate((from) => (Reflect.get(window, 'kerroLongTasks') as { start: number; duration: number }[]).filter((task) => task.start >= from), since);
-  return { seconds, longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)), heapMb: heap / 1e6 };
+  const { tasks, frames } = await page.evaluate(
+    (from) => ({
+      tasks: (Reflect.get(window, 'kerroLongTasks') as { start: number; duration: number }[]).filter((task) => performance.timeOrigin + task.start >= from),
+      frames: (Reflect.get(window, 'kerroLongFrames') as (LongFrame & { start: number })[]).filter((frame) => performance.timeOrigin + frame.start >= from),
+    }),
+    since,
+  );
+  const longestFrame = frames.reduce<LongFrame | null>((longest, frame) => (longest === null || frame.duration > longest.duration ? frame : longest), null);
+  return { seconds, longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)), heapMb: heap / 1e6, longestFrame };
 }
 
 async function waitForImport(page: Page, round: number): Promise<void> {
@@ -118,6 +154,8 @@ interface ReceiverRun {
   csv: Step;
   csvRows: number;
   total: string;
+  /** What the children's part of the page says of their answers. */
+  children: string;
   duplicates: number;
 }
 
@@ -135,6 +173,7 @@ async function receiverRun(browser: Browser, projectRoot: string, stick: string)
     await page.getByTestId('result-poll').first().waitFor();
   });
   const total = (await page.getByTestId('total').textContent()) ?? '';
+  const children = (await page.getByTestId('children-results').locator('p').first().textContent()) ?? '';
 
   const open = await measure(page, async () => {
     await page.reload();
@@ -154,7 +193,24 @@ async function receiverRun(browser: Browser, projectRoot: string, stick: string)
     csvRows = await countLines(path);
   });
   await context.close();
-  return { floor, pick, open, reimport, csv, csvRows, total, duplicates };
+  return { floor, pick, open, reimport, csv, csvRows, total, children, duplicates };
+}
+
+/** Per step, the longest animation frame of all runs and the scripts that ran in it, longest first. */
+function longestFrames(results: readonly ReceiverRun[]): string[] {
+  const steps: [string, (result: ReceiverRun) => Step][] = [
+    ['pick', (result) => result.pick],
+    ['reopen', (result) => result.open],
+    ['re-import', (result) => result.reimport],
+    ['CSV', (result) => result.csv],
+  ];
+  return steps.map(([name, stepOf]) => {
+    const frames = results.map((result) => stepOf(result).longestFrame).filter((frame) => frame !== null);
+    const longest = frames.reduce<LongFrame | null>((worst, frame) => (worst === null || frame.duration > worst.duration ? frame : worst), null);
+    if (longest === null) return `Longest animation frame, ${name}: none over 50 ms`;
+    const scripts = longest.scripts.length === 0 ? 'no script (style, layout, paint or the browser itself)' : longest.scripts.slice(0, 3).join('; ');
+    return `Longest animation frame, ${name}: ${Math.round(longest.duration)} ms (blocking ${Math.round(longest.blocking)} ms): ${scripts}`;
+  });
 }
 
 async function countLines(path: string): Promise<number> {
@@ -168,7 +224,7 @@ async function countLines(path: string): Promise<number> {
 }
 
 export async function run({ projectRoot, progress }: BenchContext): Promise<BenchSection> {
-  const stick = await stickWithFolders(progress);
+  const { stick, childAnswers } = await stickWithFolders(progress);
   const bytes = await folderBytes(stick);
   const loadBefore = describeLoad('before');
   const browser = await chromium.launch({ executablePath: process.env.KERRO_CHROMIUM ?? '/usr/bin/chromium', args: headless });
@@ -198,6 +254,11 @@ export async function run({ projectRoot, progress }: BenchContext): Promise<Benc
   const heap = worst((result) => Math.max(result.pick.heapMb, result.open.heapMb, result.reimport.heapMb, result.csv.heapMb));
   const checks: BenchCheck[] = [
     { label: `every answer counted once: the page shows ${total} from ${kiosks} kiosks in every run`, isMet: results.every((result) => result.total === `Yhteensä ${total} vastausta ${kiosks} laitteelta`), isRequired: true },
+    {
+      label: `children's answers apart: the children's part counts ${childAnswers}, in every run`,
+      isMet: results.every((result) => result.children.startsWith(`${childAnswers} vastausta lapsilta`)),
+      isRequired: true,
+    },
     { label: `re-import adds nothing: all ${kiosks} folders reported as already kept, in every run`, isMet: results.every((result) => result.duplicates === kiosks), isRequired: true },
     { label: `the CSV holds every answer once (${total} rows and a header)`, isMet: results.every((result) => result.csvRows === total + 1), isRequired: true },
     { label: `all ${kiosks} folders in one pick ≤ ${targets.importSeconds} s (worst run ${seconds(worst((result) => result.pick.seconds))})`, isMet: worst((result) => result.pick.seconds) <= targets.importSeconds, isRequired: false },
@@ -210,10 +271,11 @@ export async function run({ projectRoot, progress }: BenchContext): Promise<Benc
   return {
     title: 'Receiver: thirty kiosks in one browser',
     notes: [
-      `${kiosks} export folders × ${answersPerKiosk} answers (${total} in all, ${mb(bytes / 1e6)} of responses.json), written by the real batch writer (scripts/fixtures/sample-batch.ts): smiley answers with topics and comments, quick polls, some burst-flagged`,
+      `${kiosks} export folders × ${answersPerKiosk} answers (${total} in all, ${mb(bytes / 1e6)} of responses.json), written by the real batch writer (scripts/fixtures/sample-batch.ts): smiley answers with topics and comments, quick polls, some burst-flagged, and ${childAnswers} children's answers (${Math.round(childShare * 100)} %) on the children's faces poll`,
       `Debian's Chromium, headless, the built page opened from file:// as from a USB stick; ${runs} runs, each from an empty browser profile`,
       'Floor: the same browser reads the same responses.json files from one folder pick and parses them with JSON.parse, keeping nothing',
       'Long tasks: PerformanceObserver("longtask") on the page; heap: the page\'s main-thread JS heap (CDP JSHeapUsedSize), sampled every 200 ms; the worker\'s heap is not in it',
+      ...longestFrames(results),
       loadBefore,
       describeLoad('after'),
     ],

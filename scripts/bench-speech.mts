@@ -1,8 +1,10 @@
 // The offline voice, measured in Debian's Chromium against the built browser shell with no OS voice
 // (a section of `npm run bench`, alone: `node scripts/bench.mjs speech`, after `npm run build`).
 // It times a touch to the first sample handed to Web Audio, cold (a fresh browser context: the
-// worker, eSpeak NG and its data are fetched and started) and warm (the engine already running),
-// and counts the bytes the voice adds, beside the package's full size. A floor measured in the same
+// worker, eSpeak NG and its data are fetched and started by that very touch), after a first touch
+// elsewhere (the voice starts on a visitor's first touch anywhere, src-renderer/parents/
+// usePreparedSpeech.ts) and warm (the engine already running), and counts the bytes the voice
+// adds, beside the package's full size. A floor measured in the same
 // run (a touch that starts a 10 ms tone through Web Audio straight away) shows what any sound costs.
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,8 @@ import { packageDirectory, speechDataFile } from './speech/espeak-voices.mjs';
 
 const runs = runCount('KERRO_BENCH_SPEECH_RUNS', 5);
 const targetMs = 300;
+/** How long before pressing read-aloud the visitor first touched the screen elsewhere: a glance at the question. */
+const firstTouchLeadMs = 1000;
 const headless = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Runs in the page before its own code: no OS voice, and every touch and played piece timed. */
@@ -100,6 +104,7 @@ async function settle(page: Page): Promise<void> {
 
 interface Run {
   parentsCold: number;
+  parentsAfterTouch: number;
   parentsWarm: number;
   childEntryCold: number;
   childPictureWarm: number;
@@ -113,12 +118,20 @@ async function measureRun(browser: Browser, url: string): Promise<Run> {
   const floor = await floorTouch(parents);
   await parents.context().close();
 
+  // A visitor who touches the screen first (here the question, which does nothing) and then asks for it read aloud.
+  const looking = await openKiosk(browser, url);
+  await quiet(looking);
+  await looking.locator('.poll-question').first().tap();
+  await looking.waitForTimeout(firstTouchLeadMs);
+  const parentsAfterTouch = await touchToSound(looking, '[data-action="read-aloud"]');
+  await looking.context().close();
+
   const children = await openKiosk(browser, url);
   const childEntryCold = await touchToSound(children, '[data-action="children"]');
   await settle(children);
   const childPictureWarm = await touchToSound(children, '[data-option="face-happy"]');
   await children.context().close();
-  return { parentsCold, parentsWarm, childEntryCold, childPictureWarm, floor };
+  return { parentsCold, parentsAfterTouch, parentsWarm, childEntryCold, childPictureWarm, floor };
 }
 
 async function bytesOf(path: string): Promise<{ raw: number; gzip: number; brotli: number }> {
@@ -163,6 +176,7 @@ export async function run({ projectRoot, progress }: BenchContext): Promise<Benc
   const row = (label: string, pick: (result: Run) => number) => [label, spread(column(pick), milliseconds), ratio(pick)];
   const warmWorst = Math.max(...column((result) => result.parentsWarm), ...column((result) => result.childPictureWarm));
   const coldMedian = spread(column((result) => result.parentsCold), milliseconds);
+  const afterTouchWorst = Math.max(...column((result) => result.parentsAfterTouch));
   return {
     title: 'Offline voice (eSpeak NG in a worker)',
     notes: [
@@ -177,18 +191,19 @@ export async function run({ projectRoot, progress }: BenchContext): Promise<Benc
         title: 'Touch to first audio sample',
         columns: ['what', 'median (min–max)', '× floor, run by run'],
         rows: [
-          row('parents\' read-aloud, cold (first press on a fresh page)', (result) => result.parentsCold),
+          row('parents\' read-aloud, cold (first press on a fresh page, the page\'s first touch)', (result) => result.parentsCold),
+          row(`parents' read-aloud, first press ${firstTouchLeadMs / 1000} s after a first touch elsewhere`, (result) => result.parentsAfterTouch),
           row('parents\' read-aloud, warm (second press)', (result) => result.parentsWarm),
-          row('children\'s way, cold (touch on "Lapsille" to the question heard)', (result) => result.childEntryCold),
+          row('children\'s way, cold (first touch: "Lapsille", to the question heard)', (result) => result.childEntryCold),
           row('children\'s picture, warm (first touch says its name)', (result) => result.childPictureWarm),
           ['floor: a touch starting a 10 ms tone at once', spread(column((result) => result.floor), milliseconds), '1.0×'],
         ],
       },
       {
-        title: 'Bytes the offline voice adds (fetched only when it first speaks)',
+        title: 'Bytes the offline voice adds (fetched on a visitor\'s first touch, never before)',
         columns: ['file', 'raw', 'gzip', 'brotli'],
         rows: [
-          ['assets/speech-worker-<hash>.js (the worker with eSpeak NG and its WebAssembly)', kilobytes(workerBytes.raw), kilobytes(workerBytes.gzip), kilobytes(workerBytes.brotli)],
+          ['assets/speech-worker-<hash>.js (the worker with eSpeak NG, WebAssembly turned to JavaScript by wasm2js)', kilobytes(workerBytes.raw), kilobytes(workerBytes.gzip), kilobytes(workerBytes.brotli)],
           [`${speechDataFile} (fi, sv and en only)`, kilobytes(dataBytes.raw), kilobytes(dataBytes.gzip), kilobytes(dataBytes.brotli)],
           ['the package as published: espeak-ng.js + espeak-ng.data (every language)', kilobytes(fullScript + fullData), '', ''],
         ],
@@ -196,6 +211,7 @@ export async function run({ projectRoot, progress }: BenchContext): Promise<Benc
     ],
     checks: [
       { label: `warm touch to first sample ≤ ${targetMs} ms in every run (worst ${Math.round(warmWorst)} ms)`, isMet: warmWorst <= targetMs, isRequired: false },
+      { label: `first press after a first touch elsewhere ≤ ${targetMs} ms in every run (worst ${Math.round(afterTouchWorst)} ms)`, isMet: afterTouchWorst <= targetMs, isRequired: false },
       { label: `cold touch to first sample ≤ ${targetMs} ms (median ${coldMedian})`, isMet: Math.max(...column((result) => result.parentsCold)) <= targetMs, isRequired: false },
       { label: `the voices' data is trimmed: ${dataBytes.raw} of ${fullData} bytes`, isMet: dataBytes.raw < fullData / 10, isRequired: true },
     ],

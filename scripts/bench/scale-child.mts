@@ -5,17 +5,20 @@
 import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { ParsedInput } from '../../src-shared/contract/methods';
 import { dispatch } from '../../src-main/core/api/dispatch';
 import { openKiosk } from '../../src-main/core/kiosk';
 import { silentLogger } from '../../src-main/core/logger';
 import { percentile } from './machine.mjs';
+import { cpuMilliseconds, timeCpuSteps, timedFileSystem } from './submit-stages.mjs';
 
 const [dataDir = '', peerDir = '', samplesText = '300', monthFrom = '', monthTo = ''] = process.argv.slice(2);
 const samples = Number(samplesText);
 const megabytes = (bytes: number) => bytes / 2 ** 20;
 
+const disk = timedFileSystem();
 const openStarted = performance.now();
-const kiosk = await openKiosk({ dataDir, version: 'bench', logger: silentLogger, exportTargets: async () => [] });
+const kiosk = await openKiosk({ dataDir, version: 'bench', logger: silentLogger, exportTargets: async () => [], fileSystem: disk.fileSystem });
 const openMs = performance.now() - openStarted;
 globalThis.gc?.();
 const rssMb = megabytes(process.memoryUsage().rss);
@@ -30,32 +33,49 @@ for (let index = 0; index < 5; index += 1) {
   monthTotal = results.total;
 }
 
-const submit = { pollId: 'council-feedback', pollVersion: 1, answer: { optionIds: ['good'] }, language: 'fi' };
+const submit = { pollId: 'council-feedback', pollVersion: 1, answer: { optionIds: ['good'] }, language: 'fi' } satisfies ParsedInput<'responses.submit'>;
 const line = Buffer.from(`${JSON.stringify({ v: 1, type: 'response', response: { id: crypto.randomUUID(), seq: 1, ...submit } })}\n`);
 const floorFile = openSync(join(peerDir, 'floor.jsonl'), 'a');
-const database = new Database(join(peerDir, 'answers.sqlite'));
-database.pragma('journal_mode = WAL');
-database.pragma('synchronous = FULL');
-database.exec('CREATE TABLE IF NOT EXISTS answers (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)');
-const insert = database.prepare('INSERT INTO answers (body) VALUES (?)');
-const times = { kerro: [] as number[], floor: [] as number[], sqlite: [] as number[] };
+/**
+ * On Node 24, better-sqlite3 12.9 aborts the process when the garbage collector or the runtime's
+ * teardown finalises a statement: the one statement is held to the end.
+ */
+const sqlitePeer = openSqlitePeer(join(peerDir, 'answers.sqlite'));
+const times = { kerro: [] as number[], floor: [] as number[], sqlite: [] as number[], kerroWrite: [] as number[], kerroFlush: [] as number[], kerroRest: [] as number[], kerroRestCpu: [] as number[] };
 const body = line.toString('utf8');
 for (let index = 0; index < samples + 20; index += 1) {
   const isTimed = index >= 20;
+  disk.take();
+  const cpuBefore = cpuMilliseconds();
   let started = performance.now();
   const result = await dispatch(kiosk, 'responses.submit', submit, { transport: 'http', staffToken: null });
   if (!result.ok) throw new Error(`submit failed: ${result.error.message}`);
-  if (isTimed) times.kerro.push(performance.now() - started);
+  const whole = performance.now() - started;
+  const cpuWhole = cpuMilliseconds() - cpuBefore;
+  const { write, flush, cpu } = disk.take();
+  if (isTimed) {
+    times.kerro.push(whole);
+    times.kerroWrite.push(write);
+    times.kerroFlush.push(flush);
+    times.kerroRest.push(whole - write - flush);
+    times.kerroRestCpu.push(cpuWhole - cpu);
+  }
   started = performance.now();
   writeSync(floorFile, line);
   fdatasyncSync(floorFile);
   if (isTimed) times.floor.push(performance.now() - started);
   started = performance.now();
-  insert.run(body);
+  sqlitePeer.insert.run(body);
   if (isTimed) times.sqlite.push(performance.now() - started);
 }
+const scratch = openSync(join(peerDir, 'scratch.bin'), 'w');
+const cpuSteps = timeCpuSteps(kiosk.pollShelf, kiosk.health().kioskId, submit, () => {
+  writeSync(scratch, line);
+  fdatasyncSync(scratch);
+});
+closeSync(scratch);
 closeSync(floorFile);
-database.close();
+sqlitePeer.database.close();
 await kiosk.close();
 const p95 = (values: number[]) => percentile([...values].sort((left, right) => left - right), 0.95);
 const median = (values: number[]) => percentile([...values].sort((left, right) => left - right), 0.5);
@@ -72,5 +92,19 @@ process.stdout.write(
     kerroP50: median(times.kerro),
     floorP50: median(times.floor),
     sqliteP50: median(times.sqlite),
-  })}\n`,
+    stages: {
+      write: { p50: median(times.kerroWrite), p95: p95(times.kerroWrite) },
+      flush: { p50: median(times.kerroFlush), p95: p95(times.kerroFlush) },
+      rest: { p50: median(times.kerroRest), p95: p95(times.kerroRest) },
+      restCpu: { p50: median(times.kerroRestCpu), p95: p95(times.kerroRestCpu) },
+      cpuSteps,
+    },
+  })}\ndone\n`,
 );
+
+function openSqlitePeer(path: string): { database: Database.Database; insert: Database.Statement } {
+  const database = new Database(path);
+  // exec, not pragma(): pragma() makes a statement that the garbage collector finalises (see above).
+  database.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE IF NOT EXISTS answers (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  return { database, insert: database.prepare('INSERT INTO answers (body) VALUES (?)') };
+}

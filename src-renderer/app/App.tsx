@@ -9,6 +9,7 @@ import { FollowUpScreen } from '../parents/FollowUpScreen';
 import { SaveFailedScreen } from '../parents/SaveFailedScreen';
 import { StartScreen } from '../parents/StartScreen';
 import { ThanksScreen } from '../parents/ThanksScreen';
+import { usePreparedSpeech } from '../parents/usePreparedSpeech';
 import { useVisit } from '../parents/useVisit';
 import { WaitingScreen } from '../parents/WaitingScreen';
 import { ChildrenWay } from './ChildrenWay';
@@ -69,6 +70,7 @@ export function App() {
 
   // The staff area keeps its own look; the parents' choice applies to the parents' screens only.
   const isParentScreen = screen.name !== 'staff';
+  usePreparedSpeech(language, kiosk !== null && isParentScreen);
   useEffect(() => {
     const root = document.documentElement;
     root.toggleAttribute('data-high-contrast', isParentScreen && display.isHighContrast);

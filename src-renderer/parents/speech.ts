@@ -1,5 +1,5 @@
 import type { LocalizedString } from '../../src-shared/contract/localize';
-import { isOfflineLanguage } from '../speech/offline-languages';
+import { isOfflineLanguage, offlineLanguageOf } from '../speech/offline-languages';
 import { speakOffline, stopOffline, warmOfflineVoice } from '../speech/offline-voice';
 
 /** The OS speech engine where the browser has one; some kiosk browsers and headless ones have none. */
@@ -59,9 +59,14 @@ export function speakPieces(pieces: readonly LocalizedString[]): void {
   }
 }
 
-/** Starts the bundled voice ahead of need where no OS voice speaks this language. */
+/**
+ * Starts the bundled voice ahead of need where no OS voice speaks this language: on a visitor's
+ * first touch, so that words asked for a moment later come at once. Nothing of the engine is
+ * fetched before someone touches the screen.
+ */
 export function prepareSpeech(language: string): void {
-  if (voiceFor(listVoices(), language) === null && isOfflineLanguage(language)) warmOfflineVoice();
+  const offline = offlineLanguageOf(language);
+  if (offline !== null && voiceFor(listVoices(), language) === null) warmOfflineVoice(offline);
 }
 
 export function stopSpeaking(): void {

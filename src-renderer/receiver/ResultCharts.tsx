@@ -1,9 +1,8 @@
-import { isChildKind } from '../../src-shared/contract/children';
 import { localize } from '../../src-shared/contract/localize';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { qrText } from '../../src-shared/i18n/qr-messages';
 import { finnishDecimal } from '../../src-shared/qr/merged-csv';
-import { withoutBurst, type MergedChart } from '../../src-shared/qr/summary-merge';
+import { chartsByAudience, withoutBurst, type MergedChart } from '../../src-shared/qr/summary-merge';
 import { protectBreakdown, shownCountText } from '../../src-shared/privacy/small-groups';
 import { BarRow } from './BarRow';
 import { withoutBidiControls } from '../../src-shared/text/free-text';
@@ -21,9 +20,7 @@ export interface ResultChartsProps {
  */
 export function ResultCharts({ language, charts, isBurstLeftOut }: ResultChartsProps) {
   if (charts.length === 0) return null;
-  const isChildChart = (chart: MergedChart) => chart.poll !== undefined && isChildKind(chart.poll.kind);
-  const adults = charts.filter((chart) => !isChildChart(chart));
-  const children = charts.filter(isChildChart);
+  const { adults, children } = chartsByAudience(charts);
   return (
     <>
       <section aria-labelledby="results-heading">

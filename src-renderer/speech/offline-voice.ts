@@ -1,48 +1,64 @@
 import type { LocalizedString } from '../../src-shared/contract/localize';
-import { offlineLanguageOf } from './offline-languages';
+import { offlineLanguageOf, type OfflineLanguage } from './offline-languages';
 import { SamplePlayer } from './sample-player';
 import type { SpeechReply, SpeechRequest } from './speech-protocol';
 
 /** Where the build puts the trimmed voices (scripts/speech/espeak-voices.mjs, speechDataFile). */
 const dataPath = 'speech/espeak-ng-fi-sv-en.data';
 
-interface Connection {
-  worker: Worker;
-  sampleRate: number;
-}
-
 const player = new SamplePlayer();
-let connection: Promise<Connection> | null = null;
+let worker: Worker | null = null;
+let sampleRate = 0;
 let utterance = 0;
 let requestedAt = 0;
+/** Whether words have been asked for: the audio output is then woken as soon as it is made. */
+let isWanted = false;
 
-function send(worker: Worker, request: SpeechRequest): void {
-  worker.postMessage(request);
+function send(target: Worker, request: SpeechRequest, transfer: Transferable[] = []): void {
+  target.postMessage(request, transfer);
 }
 
-function connect(): Promise<Connection> {
+/** A voice that failed to start is tried afresh next time rather than left broken. */
+function dropWorker(failed: Worker): void {
+  failed.terminate();
+  if (worker === failed) worker = null;
+}
+
+function startWorker(language: OfflineLanguage): Worker {
   // Vite makes the worker, and eSpeak NG inside it, a chunk of its own, fetched on this first call.
-  const worker = new Worker(new URL('./speech-worker.ts', import.meta.url), { type: 'module', name: 'speech' });
-  let sampleRate = 0;
-  const opened = new Promise<Connection>((resolve, reject) => {
-    worker.addEventListener('error', (event) => reject(new Error(event.message)));
-    worker.addEventListener('message', (event: MessageEvent<SpeechReply>) => {
-      const reply = event.data;
-      switch (reply.type) {
-        case 'ready':
-          sampleRate = reply.sampleRate;
-          resolve({ worker, sampleRate: reply.sampleRate });
-          return;
-        case 'failed':
-          reject(new Error(reply.message));
-          return;
-        case 'samples':
-          if (reply.utterance === utterance) player.play(reply.samples, sampleRate, requestedAt);
-          return;
-        case 'spoken':
-          return;
-      }
-    });
+  const started = new Worker(new URL('./speech-worker.ts', import.meta.url), { type: 'module', name: 'speech' });
+  // The first audio output in a browser holds this thread for a while (over 100 ms here). Made on
+  // the touch, it would keep the worker from starting and the data from being handed over; made
+  // once both are done, in a task of its own (a message is not passed on until its task ends), it
+  // is ready while the worker opens the engine.
+  let stepsBeforeAudio = 2;
+  const stepDone = () => {
+    stepsBeforeAudio -= 1;
+    if (stepsBeforeAudio > 0) return;
+    setTimeout(() => {
+      player.prepare();
+      if (isWanted) player.wake();
+    }, 0);
+  };
+  started.addEventListener('error', () => dropWorker(started));
+  started.addEventListener('message', (event: MessageEvent<SpeechReply>) => {
+    const reply = event.data;
+    switch (reply.type) {
+      case 'loaded':
+        stepDone();
+        return;
+      case 'ready':
+        sampleRate = reply.sampleRate;
+        return;
+      case 'failed':
+        dropWorker(started);
+        return;
+      case 'samples':
+        if (reply.utterance === utterance && sampleRate > 0) player.play(reply.samples, sampleRate, requestedAt);
+        return;
+      case 'spoken':
+        return;
+    }
   });
   // The data is fetched here while the worker's own script loads, not after: the two overlap.
   fetch(new URL(dataPath, document.baseURI))
@@ -51,37 +67,41 @@ function connect(): Promise<Connection> {
       return response.arrayBuffer();
     })
     .then(
-      (data) => worker.postMessage({ type: 'open', data } satisfies SpeechRequest, [data]),
-      (error: unknown) => worker.dispatchEvent(new ErrorEvent('error', { message: String(error) })),
+      (data) => {
+        send(started, { type: 'open', data, language }, [data]);
+        stepDone();
+      },
+      () => dropWorker(started),
     );
-  // A voice that failed to start is tried afresh next time rather than left broken.
-  opened.catch(() => {
-    worker.terminate();
-    connection = null;
-  });
-  return opened;
+  return started;
 }
 
-/** Starts the engine ahead of the first words, where a screen knows it will speak soon. */
-export function warmOfflineVoice(): void {
-  connection ??= connect();
+/**
+ * Starts the engine ahead of the first words: on a visitor's first touch, before any words are
+ * asked for, so that by the time they are the engine is running.
+ */
+export function warmOfflineVoice(language: OfflineLanguage): Worker {
+  worker ??= startWorker(language);
+  return worker;
 }
 
-/** Reads the pieces whose language the bundled voice speaks, one after another; others are left out. */
+/**
+ * Reads the pieces whose language the bundled voice speaks, one after another; others are left
+ * out. The words go to the worker at once: it holds them until the engine has opened.
+ */
 export function speakOffline(pieces: readonly LocalizedString[]): void {
   stopOffline();
-  player.wake();
-  const current = utterance;
   requestedAt = performance.now();
-  warmOfflineVoice();
-  connection?.then(({ worker }) => {
-    if (current !== utterance) return;
-    for (const piece of pieces) {
-      const language = offlineLanguageOf(piece.language);
-      if (language === null || piece.text.trim() === '') continue;
-      send(worker, { type: 'speak', utterance: current, text: piece.text, language });
-    }
-  }, () => undefined);
+  const spoken = pieces.flatMap((piece) => {
+    const language = offlineLanguageOf(piece.language);
+    return language === null || piece.text.trim() === '' ? [] : [{ text: piece.text, language }];
+  });
+  const first = spoken[0];
+  if (first === undefined) return;
+  const target = warmOfflineVoice(first.language);
+  isWanted = true;
+  if (player.isPrepared()) player.wake();
+  for (const { text, language } of spoken) send(target, { type: 'speak', utterance, text, language });
 }
 
 /** Cuts off what is being said: samples still coming for it are dropped. */

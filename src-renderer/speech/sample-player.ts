@@ -20,16 +20,25 @@ export class SamplePlayer {
   private nextStart = 0;
   private readonly playing = new Set<AudioBufferSourceNode>();
 
-  /** Made on a touch where possible: browsers let audio start only after the user has touched. */
-  wake(): void {
+  isPrepared(): boolean {
+    return this.context !== null;
+  }
+
+  /** Makes the audio output ahead of need; it stays silent until `wake`. */
+  prepare(): AudioContext {
     this.context ??= new AudioContext({ latencyHint: 'interactive' });
-    if (this.context.state === 'suspended') void this.context.resume();
+    return this.context;
+  }
+
+  /** Called on a touch where possible: browsers let audio start only after the user has touched. */
+  wake(): void {
+    const context = this.prepare();
+    if (context.state === 'suspended') void context.resume();
   }
 
   play(samples: Int16Array, sampleRate: number, requestedAt: number): void {
     this.wake();
-    const context = this.context;
-    if (context === null) return;
+    const context = this.prepare();
     const buffer = context.createBuffer(1, samples.length, sampleRate);
     const channel = buffer.getChannelData(0);
     let peak = 0;

@@ -41,20 +41,26 @@ self.addEventListener('message', (event: MessageEvent<SpeechRequest>) => {
   const request = event.data;
   switch (request.type) {
     case 'open':
-      engine ??= openEspeak(createEspeak, request.data);
+      engine ??= openEspeak(createEspeak, request.data).then((opened) => {
+        // Opened ahead of need, the engine primes itself; words already waiting would only wait longer for it.
+        if (waiting.length === 0) opened.prime(request.language);
+        return opened;
+      });
       engine.then(
-        (opened) => reply({ type: 'ready', sampleRate: opened.sampleRate }),
+        (opened) => {
+          reply({ type: 'ready', sampleRate: opened.sampleRate });
+          scheduleNext(opened);
+        },
         (error: unknown) => reply({ type: 'failed', message: String(error) }),
       );
       return;
     case 'speak':
       newest = Math.max(newest, request.utterance);
       waiting.push(request);
-      if (engine === null) {
-        reply({ type: 'failed', message: 'The speech worker was asked to speak before it was opened' });
-        return;
-      }
-      engine.then(scheduleNext, () => undefined);
+      // Words may come before the engine is open (the screen sends them at once): they wait for it.
+      engine?.then(scheduleNext, () => undefined);
       return;
   }
 });
+
+reply({ type: 'loaded' });

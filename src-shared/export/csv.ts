@@ -75,12 +75,57 @@ export function guardFormula(value: string): string {
   return formulaStart.test(value) ? `'${value}` : value;
 }
 
+/** An option or a topic as a row writes it: its cells worked out once. */
+interface Choice {
+  idCell: string;
+  label: string;
+  labelCell: string;
+  /** Its place on the scale, written ('' for kinds that are no scale). */
+  scale: string;
+}
+
+/** What a row needs of a poll, worked out once per poll instead of once per answer. */
+interface PreparedPoll {
+  kindCell: string;
+  questionCell: string;
+  /** By id; the first option of an id wins, as a search would find it. */
+  options: ReadonlyMap<string, Choice>;
+  /** By id; null when the poll asks no follow-up, so topics stay as their ids. */
+  topics: ReadonlyMap<string, Choice> | null;
+}
+
+/** A poll id's cell and what each of its versions needs (null for a version the file does not describe). */
+interface PreparedPollId {
+  idCell: string;
+  versions: Map<number, PreparedPoll | null>;
+}
+
+/** A line break, the delimiter or a quote inside a cell asks for quotes; one pattern per dialect. */
+const quotePatterns: Record<CsvDialect, RegExp> = { 'finnish-excel': /[;"\n\r]/, comma: /[,"\n\r]/ };
+
+/** Languages and audiences: a few words, each written once. */
+const wordsKept = 64;
+
 /**
  * One row per answer, the same for the kiosk's responses.csv and the receiver's merged file, so a
- * coordinator's sheets take either.
+ * coordinator's sheets take either. A receiver writes hundreds of thousands of rows at a time, so
+ * the cells that depend on the poll alone (question, labels, scale places) are written once per
+ * poll, cells whose shape is known (numbers, dates, times) skip the checks, and the others are
+ * looked at closely only when their first or last character could need a guard or quotes.
  */
 export class CsvFormatter {
   private readonly rules: DialectRules;
+  private readonly delimiter: string;
+  private readonly quotePattern: RegExp;
+  private readonly prepared = new Map<string, PreparedPollId>();
+  private readonly words = new Map<string, string>();
+  /** Answers come in time order, so most share the previous answer's day and offset, and a batch has one kiosk. */
+  private lastDay = '';
+  private lastDate = '';
+  private lastOffset = '';
+  private lastOffsetCell = '';
+  private lastKiosk = '';
+  private lastKioskCell = '';
 
   constructor(
     dialect: CsvDialect,
@@ -88,47 +133,53 @@ export class CsvFormatter {
     private readonly polls: ReadonlyMap<string, PollSnapshot>,
   ) {
     this.rules = dialects[dialect];
+    this.delimiter = this.rules.delimiter;
+    this.quotePattern = quotePatterns[dialect];
   }
 
   header(): string {
     return `${byteOrderMark}${csvColumns.join(this.rules.delimiter)}${lineEnd}`;
   }
 
+  /** The cells in the order of `csvColumns`; tests/unit/csv-formatter.test.ts holds it to the header and to the plain writer byte for byte. */
   row(answer: ExportAnswer, batchNumber: number, kioskId: string): string {
-    const poll = this.polls.get(pollKey(answer.pollId, answer.pollVersion));
-    const label = (options: PollSnapshot['options'], id: string) => {
-      const option = options.find((known) => known.id === id);
-      return option === undefined ? id : localize(option.label, this.language).text;
-    };
-    const optionIds = 'optionIds' in answer.answer ? answer.answer.optionIds : [];
-    const time = splitLocalTime(answer.answeredAt);
-    const cells: Record<CsvColumn, string> = {
-      batch: this.number(batchNumber),
-      seq: this.number(answer.seq),
-      response_id: answer.id,
-      kiosk_id: kioskId,
-      date: time === null ? '' : this.rules.formatDate(time.year, time.month, time.day),
-      time: time?.time ?? '',
-      // Written with its UTC prefix: a bare "+02:00" would be taken for a time of day.
-      utc_offset: time === null ? '' : `UTC${time.offset === 'Z' ? '+00:00' : time.offset}`,
-      poll_id: answer.pollId,
-      poll_version: this.number(answer.pollVersion),
-      poll_kind: poll?.kind ?? '',
-      question: poll === undefined ? '' : localize(poll.question, this.language).text,
-      answer_ids: optionIds.join('|'),
-      answer: optionIds.map((id) => (poll === undefined ? id : label(poll.options, id))).join(', '),
-      value: this.scaleValue(poll, optionIds),
-      text: 'text' in answer.answer ? answer.answer.text : '',
-      topic_ids: answer.topics.join('|'),
-      topics: answer.topics.map((id) => (poll === undefined || poll.followUp === null ? id : label(poll.followUp.topics, id))).join(', '),
-      comment: answer.comment ?? '',
-      language: answer.language,
-      flags: answer.flags.join('|'),
-      masked: answer.masked.join('|'),
-      audience: audienceOf(answer),
-      drawing: 'drawing' in answer.answer ? drawingFileName(answer.seq) : '',
-    };
-    return `${csvColumns.map((column) => this.cell(cells[column])).join(this.rules.delimiter)}${lineEnd}`;
+    const pollId = this.pollIdOf(answer.pollId);
+    const poll = this.pollOf(pollId, answer.pollId, answer.pollVersion);
+    const given = answer.answer;
+    const optionIds = 'optionIds' in given ? given.optionIds : noIds;
+    const options = poll === null ? null : poll.options;
+    const topics = poll === null ? null : poll.topics;
+    const at = answer.answeredAt;
+    const isTimeKnown = isLocalTime(at);
+    return (
+      [
+        this.numberCell(batchNumber),
+        this.numberCell(answer.seq),
+        this.cell(answer.id),
+        this.kioskCell(kioskId),
+        // A date, a time and an offset in the shape `isLocalTime` checked need neither guard nor quotes.
+        isTimeKnown ? this.dateOf(at) : '',
+        isTimeKnown ? at.slice(11, 19) : '',
+        // Written with its UTC prefix: a bare "+02:00" would be taken for a time of day.
+        isTimeKnown ? this.offsetOf(at) : '',
+        pollId.idCell,
+        this.numberCell(answer.pollVersion),
+        poll === null ? '' : poll.kindCell,
+        poll === null ? '' : poll.questionCell,
+        this.idsCell(optionIds, options),
+        this.labelsCell(optionIds, options),
+        optionIds.length === 0 ? '' : (options?.get(optionIds[0] ?? '')?.scale ?? ''),
+        'text' in given ? this.cell(given.text) : '',
+        this.idsCell(answer.topics, topics),
+        this.labelsCell(answer.topics, topics),
+        answer.comment === null ? '' : this.cell(answer.comment ?? ''),
+        this.word(answer.language),
+        answer.flags.length === 0 ? '' : this.cell(answer.flags.join('|')),
+        answer.masked.length === 0 ? '' : this.cell(answer.masked.join('|')),
+        this.word(audienceOf(answer)),
+        'drawing' in given ? this.cell(drawingFileName(answer.seq)) : '',
+      ].join(this.delimiter) + lineEnd
+    );
   }
 
   /** Integers as they are; a fraction with the dialect's decimal separator. */
@@ -136,20 +187,168 @@ export class CsvFormatter {
     return Number.isInteger(value) ? String(value) : String(value).replace('.', this.rules.decimalSeparator);
   }
 
-  /** A smiley or scale answer as its place on the scale, 1 for the first option: what a chart or an average needs. */
-  private scaleValue(poll: PollSnapshot | undefined, optionIds: readonly string[]): string {
-    if (poll === undefined || !scaleKinds.has(poll.kind)) return '';
-    const [id] = optionIds;
-    const index = poll.options.findIndex((option) => option.id === id);
-    return index === -1 ? '' : this.number(index + 1);
+  /** Digits, a separator that is not the delimiter, perhaps an exponent: only a minus sign can ask for the guard. */
+  private numberCell(value: number): string {
+    return value >= 0 ? this.number(value) : this.cell(this.number(value));
+  }
+
+  private kioskCell(kioskId: string): string {
+    if (kioskId !== this.lastKiosk || this.lastKioskCell === '') {
+      this.lastKiosk = kioskId;
+      this.lastKioskCell = this.cell(kioskId);
+    }
+    return this.lastKioskCell;
+  }
+
+  private word(value: string): string {
+    let written = this.words.get(value);
+    if (written === undefined) {
+      written = this.cell(value);
+      if (this.words.size < wordsKept) this.words.set(value, written);
+    }
+    return written;
+  }
+
+  /** The ids, joined by `|`. */
+  private idsCell(ids: readonly string[], choices: ReadonlyMap<string, Choice> | null): string {
+    if (ids.length === 0) return '';
+    if (ids.length > 1) return this.cell(ids.join('|'));
+    const [id = ''] = ids;
+    return choices?.get(id)?.idCell ?? this.cell(id);
+  }
+
+  /** The ids' labels in the file's language, joined by `, `; an id with no label stays as it is. */
+  private labelsCell(ids: readonly string[], choices: ReadonlyMap<string, Choice> | null): string {
+    if (ids.length === 0) return '';
+    if (ids.length > 1) return this.cell(ids.map((id) => choices?.get(id)?.label ?? id).join(', '));
+    const [id = ''] = ids;
+    return choices?.get(id)?.labelCell ?? this.cell(id);
+  }
+
+  private pollIdOf(id: string): PreparedPollId {
+    let known = this.prepared.get(id);
+    if (known === undefined) {
+      known = { idCell: this.cell(id), versions: new Map() };
+      this.prepared.set(id, known);
+    }
+    return known;
+  }
+
+  private pollOf(known: PreparedPollId, id: string, version: number): PreparedPoll | null {
+    let poll = known.versions.get(version);
+    if (poll === undefined) {
+      poll = this.prepare(this.polls.get(pollKey(id, version)));
+      known.versions.set(version, poll);
+    }
+    return poll;
+  }
+
+  private prepare(poll: PollSnapshot | undefined): PreparedPoll | null {
+    if (poll === undefined) return null;
+    const isScale = scaleKinds.has(poll.kind);
+    const choices = (list: PollSnapshot['options'], isPlaced: boolean) => {
+      const byId = new Map<string, Choice>();
+      for (const [index, choice] of list.entries()) {
+        if (byId.has(choice.id)) continue;
+        const label = localize(choice.label, this.language).text;
+        byId.set(choice.id, { idCell: this.cell(choice.id), label, labelCell: this.cell(label), scale: isPlaced ? this.number(index + 1) : '' });
+      }
+      return byId;
+    };
+    return {
+      kindCell: this.cell(poll.kind),
+      questionCell: this.cell(localize(poll.question, this.language).text),
+      options: choices(poll.options, isScale),
+      topics: poll.followUp === null ? null : choices(poll.followUp.topics, false),
+    };
+  }
+
+  /** The day as the dialect writes it, from a value `isLocalTime` accepted. */
+  private dateOf(at: string): string {
+    if (this.lastDay === '' || !at.startsWith(this.lastDay)) {
+      this.lastDay = at.slice(0, 10);
+      this.lastDate = this.rules.formatDate(at.slice(0, 4), at.slice(5, 7), at.slice(8, 10));
+    }
+    return this.lastDate;
+  }
+
+  /** `UTC+02:00` from a value `isLocalTime` accepted; `Z` is written as +00:00. */
+  private offsetOf(at: string): string {
+    if (this.lastOffset === '' || !at.endsWith(this.lastOffset)) {
+      const offset = at.endsWith('Z') ? 'Z' : at.slice(-6);
+      this.lastOffset = offset;
+      this.lastOffsetCell = `UTC${offset === 'Z' ? '+00:00' : offset}`;
+    }
+    return this.lastOffsetCell;
   }
 
   private cell(value: string): string {
-    const safe = guardFormula(value);
-    const needsQuotes =
-      safe.includes(this.rules.delimiter) || safe.includes('"') || safe.includes('\n') || safe.includes('\r') || safe !== safe.trim();
-    return needsQuotes ? `"${safe.replaceAll('"', '""')}"` : safe;
+    if (value === '') return value;
+    const safe = needsGuard(value) ? `'${value}` : value;
+    return this.quotePattern.test(safe) || hasOuterSpace(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
   }
+}
+
+const noIds: readonly string[] = [];
+
+/** A printable ASCII character other than a space: not trimmed, never a formula's start nor hiding one. */
+function isPlainVisible(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
+}
+
+/** `guardFormula`'s question, answered at once for a cell starting with a plain visible character. */
+function needsGuard(value: string): boolean {
+  const first = value.charCodeAt(0);
+  // = + - @
+  if (isPlainVisible(first)) return first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40;
+  return formulaStart.test(value);
+}
+
+/** Whether trimming would change the cell: a spreadsheet would drop those spaces unless quoted. */
+function hasOuterSpace(value: string): boolean {
+  if (isPlainVisible(value.charCodeAt(0)) && isPlainVisible(value.charCodeAt(value.length - 1))) return false;
+  return value !== value.trim();
+}
+
+/**
+ * The shape `localTimePattern` accepts, checked character by character: rows are written by the
+ * hundred thousand, and this answers without building the match.
+ */
+function isLocalTime(value: string): boolean {
+  const length = value.length;
+  if (length < 20) return false;
+  for (let index = 0; index < 19; index += 1) {
+    const code = value.charCodeAt(index);
+    const wanted = dateTimeShape.charCodeAt(index);
+    if (wanted === digitMark ? code < 0x30 || code > 0x39 : code !== wanted) return false;
+  }
+  let index = 19;
+  if (value.charCodeAt(index) === 0x2e) {
+    index += 1;
+    const digitsFrom = index;
+    while (index < length && isDigit(value.charCodeAt(index))) index += 1;
+    if (index === digitsFrom) return false;
+  }
+  const rest = length - index;
+  if (rest === 1) return value.charCodeAt(index) === 0x5a;
+  if (rest !== 6) return false;
+  const sign = value.charCodeAt(index);
+  return (
+    (sign === 0x2b || sign === 0x2d) &&
+    isDigit(value.charCodeAt(index + 1)) &&
+    isDigit(value.charCodeAt(index + 2)) &&
+    value.charCodeAt(index + 3) === 0x3a &&
+    isDigit(value.charCodeAt(index + 4)) &&
+    isDigit(value.charCodeAt(index + 5))
+  );
+}
+
+/** `#` stands for a digit. */
+const dateTimeShape = '####-##-##T##:##:##';
+const digitMark = 0x23;
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 interface LocalTime {

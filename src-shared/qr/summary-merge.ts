@@ -1,4 +1,5 @@
 import { pollKey, type PollSnapshot } from '../contract/batch-format';
+import { isChildKind } from '../contract/children';
 import type { Drawing } from '../contract/drawing';
 import { emptyCounts, shownDrawingsPerPoll, shownTextsPerPoll, type BatchSummary, type ChartCounts } from './batch-summary';
 import type { KioskLedger } from './merge';
@@ -101,4 +102,14 @@ export function mergeSummaries(summaries: readonly BatchSummary[]): MergedSummar
     }
   }
   return { kiosks, charts: [...charts.values()].filter((chart) => chart.all.answers > 0), total, burst };
+}
+
+/**
+ * The charts of children's polls apart from the adults'. The kiosk takes an answer's audience from
+ * its poll's kind, so a children's poll holds children's answers only, and every child's answer is
+ * on one: splitting the charts by kind splits the answers by audience.
+ */
+export function chartsByAudience(charts: readonly MergedChart[]): { adults: MergedChart[]; children: MergedChart[] } {
+  const isChildren = (chart: MergedChart) => chart.poll !== undefined && isChildKind(chart.poll.kind);
+  return { adults: charts.filter((chart) => !isChildren(chart)), children: charts.filter(isChildren) };
 }

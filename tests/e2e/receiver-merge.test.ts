@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBatch, type SampleBatch } from '../../scripts/fixtures/sample-batch';
+import { pollKey } from '../../src-shared/contract/batch-format';
+import { CsvFormatter } from '../../src-shared/export/csv';
+import { parseCanonicalBatch } from '../../src-shared/qr/batch-intake';
+import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { launchChromium, screenshotDir } from '../support/browser-shell';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
 import { importReport } from '../support/receiver-kit';
@@ -63,6 +67,49 @@ async function downloadCsv(page: Page, language: string): Promise<string> {
   return readFile(await download.path(), 'utf8');
 }
 
+/** The CSV the kiosk's formatter writes for these batches, read back from their bytes. */
+function csvOf(batches: readonly SampleBatch[], language: LanguageCode): string {
+  const read = batches.map((batch) => parseCanonicalBatch(batch.canonical));
+  const formatter = new CsvFormatter('finnish-excel', language, new Map(read.flatMap((batch) => batch.polls).map((poll) => [pollKey(poll.id, poll.version), poll])));
+  return formatter.header() + read.flatMap((batch) => batch.answers.map((answer) => formatter.row(answer, batch.header.number, batch.header.kioskId))).join('');
+}
+
+/** Changes a kept batch's text in the browser's storage, as whoever holds the machine could. */
+async function editKeptBatch(page: Page, kioskId: string, edit: (canonical: string) => string): Promise<void> {
+  const canonical = await page.evaluate(readKept, kioskId);
+  await page.evaluate(writeKept, { kioskId, canonical: edit(canonical) });
+}
+
+const readKept = (kioskId: string) =>
+  new Promise<string>((resolve, reject) => {
+    const opening = indexedDB.open('kerro-receiver');
+    opening.onerror = () => reject(new Error('no store'));
+    opening.onsuccess = () => {
+      const request = opening.result.transaction('batches').objectStore('batches').get([kioskId, 1]);
+      request.onsuccess = () => {
+        opening.result.close();
+        resolve(String(Reflect.get(request.result ?? {}, 'canonical')));
+      };
+    };
+  });
+
+const writeKept = ({ kioskId, canonical }: { kioskId: string; canonical: string }) =>
+  new Promise<void>((resolve, reject) => {
+    const opening = indexedDB.open('kerro-receiver');
+    opening.onerror = () => reject(new Error('no store'));
+    opening.onsuccess = () => {
+      const store = opening.result.transaction('batches', 'readwrite').objectStore('batches');
+      const request = store.get([kioskId, 1]);
+      request.onsuccess = () => {
+        store.put({ ...request.result, canonical });
+        store.transaction.oncomplete = () => {
+          opening.result.close();
+          resolve();
+        };
+      };
+    };
+  });
+
 describe('the receiver merges polls, leaves bursts out on request and saves CSV in a chosen language', () => {
   it('shows the same poll from two kiosks as one chart and tells apart two polls asking the same question', async () => {
     const { page } = await openReceiver();
@@ -102,6 +149,14 @@ describe('the receiver merges polls, leaves bursts out on request and saves CSV 
     const swedish = await downloadCsv(page, 'sv');
     expect(swedish).toContain('Hur trivdes du här i dag?');
     expect(await page.locator('html').getAttribute('lang')).toBe('fi');
+    // Byte for byte what the kiosk's own formatter writes for the two batches, in kiosk order.
+    expect(swedish).toBe(csvOf([kemi, tornio], 'sv'));
+
+    // A kept batch edited in storage is left out of the file, whether it is still JSON or not.
+    await editKeptBatch(page, 'K-KEMI-0001', (canonical) => canonical.replace('"very-good"', '"very-bad"'));
+    expect(await downloadCsv(page, 'sv')).toBe(csvOf([tornio], 'sv'));
+    await editKeptBatch(page, 'K-KEMI-0001', (canonical) => canonical.replace('{"answer"', '{answer'));
+    expect(await downloadCsv(page, 'sv')).toBe(csvOf([tornio], 'sv'));
     await page.context().close();
   });
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startKerro, type RunningKerro } from '../support/browser-shell';
 import { storedResponses } from '../support/children-kit';
-import { expectSpeechSince, heardSince, heardSoFar, openSpeakingKiosk } from '../support/speech-kit';
+import { expectSpeechSince, heardSince, heardSoFar, openSpeakingKiosk, speechRequests } from '../support/speech-kit';
 import { makeTempDir } from '../support/temp-dir';
 
 const question = 'Miten leikit täällä tänään?';
@@ -49,6 +49,12 @@ async function childAnswersByEar(page: Page, minimumQuestion: number, minimumNam
 describe('read-aloud with no OS voice', () => {
   it('a stubbed engine gets the question on arrival, the picture\'s name on first touch and the question from the speaker', async () => {
     const page = await openSpeakingKiosk(browser, kerro.url, true);
+    // Nothing of the engine is fetched before a visitor touches; a touch anywhere (here on the
+    // question, which does nothing) starts it, so that words asked for next come at once.
+    expect(speechRequests(page)).toEqual([]);
+    await page.locator('.poll-question').first().tap();
+    await expect.poll(() => speechRequests(page).map((path) => (path.startsWith('/assets/speech-worker-') ? 'worker' : path))).toEqual(expect.arrayContaining(['worker', '/speech/espeak-ng-fi-sv-en.data']));
+    expect(await heardSoFar(page)).toBe(0);
     // The stand-in makes 100 samples a letter: exactly the question's and the name's length shows which words went out.
     await childAnswersByEar(page, 100 * question.length, 100 * happy.length);
     const beforeParents = await heardSoFar(page);

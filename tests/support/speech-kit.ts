@@ -24,27 +24,53 @@ function listenWithoutOsVoices(): void {
 }
 
 /**
- * A stand-in for the speech worker, speaking the same protocol: a tone of 100 samples per letter,
- * so a test can tell from the length which words were asked for.
+ * A stand-in for the speech worker, speaking the same protocol (words may come before 'open' and
+ * wait for it): a tone of 100 samples per letter, so a test can tell from the length which words
+ * were asked for.
  */
 export const stubSpeechWorker = `
-self.addEventListener('message', (event) => {
-  const request = event.data;
-  if (request.type === 'open') self.postMessage({ type: 'ready', sampleRate: 22050 });
-  if (request.type !== 'speak') return;
+const waiting = [];
+let isOpen = false;
+function speak(request) {
   const samples = new Int16Array(100 * request.text.length);
   for (let index = 0; index < samples.length; index += 1) samples[index] = Math.round(8000 * Math.sin(index / 4));
   self.postMessage({ type: 'samples', utterance: request.utterance, samples }, [samples.buffer]);
   self.postMessage({ type: 'spoken', utterance: request.utterance });
+}
+self.addEventListener('message', (event) => {
+  const request = event.data;
+  if (request.type === 'open') {
+    isOpen = true;
+    self.postMessage({ type: 'ready', sampleRate: 22050 });
+    waiting.splice(0).forEach(speak);
+  }
+  if (request.type !== 'speak') return;
+  if (isOpen) speak(request);
+  else waiting.push(request);
 });
+self.postMessage({ type: 'loaded' });
 `;
+
+const speechFiles = /\/assets\/speech-worker-[^/]*\.js$|\/speech\/[^/]*\.data$/;
+const speechRequestsOf = new WeakMap<Page, string[]>();
+
+/** The speech engine's files the page has asked for so far (the worker's script and the voices' data), by path. */
+export function speechRequests(page: Page): readonly string[] {
+  return speechRequestsOf.get(page) ?? [];
+}
 
 /** The kiosk in a touch context with no OS voice; with `isStubbed` the speech worker is the stand-in above. */
 export async function openSpeakingKiosk(browser: Browser, url: string, isStubbed: boolean): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
   await context.addInitScript(listenWithoutOsVoices);
   if (isStubbed) await context.route('**/assets/speech-worker-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: stubSpeechWorker }));
+  const requested: string[] = [];
+  context.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (speechFiles.test(path)) requested.push(path);
+  });
   const page = await context.newPage();
+  speechRequestsOf.set(page, requested);
   await page.goto(url);
   await page.locator('[data-screen="start"]').waitFor();
   return page;

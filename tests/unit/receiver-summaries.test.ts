@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tallyAnswers } from '../../src-shared/qr/batch-tally';
 import { summarizeBatch, type BatchSummary, type SeqRange } from '../../src-shared/qr/batch-summary';
 import { mergeBatches, type KeptBatch } from '../../src-shared/qr/merge';
-import { mergeSummaries, withoutBurst } from '../../src-shared/qr/summary-merge';
+import { chartsByAudience, mergeSummaries, withoutBurst, type MergedChart } from '../../src-shared/qr/summary-merge';
 import { sampleBatch, samplePolls, type SampleBatch } from '../../scripts/fixtures/sample-batch';
 
 const kept = (batch: SampleBatch): KeptBatch => ({
@@ -62,5 +62,22 @@ describe('the receiver merged from summaries', () => {
     expect(counts.answers).toBe(calm.length);
     expect(counts.answers).toBeLessThan(answers.length);
     expect(counts.options.good).toBe(calm.filter((answer) => 'optionIds' in answer.answer && answer.answer.optionIds.includes('good')).length);
+  });
+});
+
+describe("children's answers in the receiver", () => {
+  it("are counted apart from the adults', every child's answer in the children's part and none in the adults'", () => {
+    const batches = [sampleBatch({ answers: 400, seed: 8, kioskId: 'K-A', childShare: 0.2 }), sampleBatch({ answers: 300, seed: 9, kioskId: 'K-B', childShare: 0.1 })];
+    const summary = mergeSummaries(arrive(batches.map((batch) => ({ ...kept(batch), polls: batch.polls }))));
+    const answers = batches.flatMap((batch) => batch.answers);
+    const children = answers.filter((answer) => answer.audience === 'child');
+    expect(children.length).toBeGreaterThan(50);
+    const { adults, children: childCharts } = chartsByAudience(summary.charts);
+    const total = (charts: readonly MergedChart[]) => charts.reduce((sum, chart) => sum + chart.all.answers, 0);
+    expect(total(childCharts)).toBe(children.length);
+    expect(total(adults)).toBe(answers.length - children.length);
+    expect(childCharts.map((chart) => chart.pollId)).toEqual(['children-playing']);
+    expect(adults.some((chart) => chart.pollId === 'children-playing')).toBe(false);
+    expect(childCharts[0]?.all.options).toEqual(Object.fromEntries(['sad', 'neutral', 'happy'].map((id) => [id, children.filter((answer) => 'optionIds' in answer.answer && answer.answer.optionIds[0] === id).length]).filter(([, count]) => count !== 0)));
   });
 });

@@ -5,6 +5,7 @@ import { writeFileDurably } from '../store/durable-file';
 import { isNotFound } from '../store/file-system';
 import type { StoreContext } from '../store/store-context';
 import { answerTallySchema } from './answer-tally';
+import { commentShelfSchema } from './comment-shelf';
 import { segmentEntrySchema } from './segment-index';
 
 export const checkpointName = 'answers.json';
@@ -13,8 +14,11 @@ export const checkpointName = 'answers.json';
  * The answer book's small state as of one place in the journal: everything the kiosk needs at
  * run time, so opening reads this and the lines after it instead of every answer.
  */
+/** The checkpoint's format; one written in an older format is not read, and the state is rebuilt once from the journal. */
+const checkpointVersion = 2;
+
 export const checkpointSchema = z.object({
-  v: z.literal(1),
+  v: z.literal(checkpointVersion),
   /** The journal position this state includes every line before. */
   segment: z.number().int().min(1),
   offset: z.number().int().min(0),
@@ -26,6 +30,8 @@ export const checkpointSchema = z.object({
   lastAnsweredAt: z.string().nullable(),
   kioskIdOfLatest: z.string().nullable(),
   tally: answerTallySchema,
+  /** Each poll's newest commented answers, for live results. */
+  comments: commentShelfSchema,
   segments: z.array(segmentEntrySchema),
   /** Answers still inside the follow-up window, with the segment each is in. */
   recent: z.array(z.object({ segment: z.number().int().min(1), response: responseSchema })),
@@ -54,6 +60,10 @@ export async function readCheckpoint(context: StoreContext, directory: string): 
   }
   const parsed = checkpointSchema.safeParse(value);
   if (parsed.success) return parsed.data;
+  if (isOlderFormat(value)) {
+    context.logger.info('answers.checkpointOlderFormat', { path });
+    return null;
+  }
   await context.quarantineFile(path, 'damaged checkpoint');
   context.report(checkpointName, 'damaged checkpoint', 'rebuilt the answers’ state from the journal, damaged copy in quarantine');
   return null;
@@ -73,4 +83,8 @@ export async function removeCheckpointLeftovers(context: StoreContext, directory
   for (const name of names) {
     if (name.startsWith(`${checkpointName}.`) && name.endsWith('.tmp')) await context.fileSystem.unlink(join(directory, name));
   }
+}
+
+function isOlderFormat(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'v' in value && typeof value.v === 'number' && value.v < checkpointVersion;
 }

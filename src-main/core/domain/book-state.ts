@@ -2,7 +2,8 @@ import type { StoredResponse } from '../../../src-shared/contract/responses';
 import type { StoreContext } from '../store/store-context';
 import type { Checkpoint } from './answer-checkpoint';
 import { AnswerTally, localDayOf } from './answer-tally';
-import { answerText, type JournalLine } from './journal-line';
+import { CommentShelf, hasComment } from './comment-shelf';
+import type { JournalLine } from './journal-line';
 import { addAnswerToEntry, emptyEntry, markComment, touchEntry, type SegmentEntry } from './segment-index';
 
 /** A follow-up belongs to the visit it came from; later additions would rewrite history. */
@@ -30,6 +31,7 @@ export class BookState {
   lastAnsweredAt: string | null = null;
   kioskIdOfLatest: string | null = null;
   tally = AnswerTally.empty();
+  comments = CommentShelf.empty();
   segments: SegmentEntry[] = [];
   readonly recent = new Map<string, RecentAnswer>();
   /** The text of the last line applied: the checkpoint names it so opening can check it is still there. */
@@ -50,6 +52,7 @@ export class BookState {
     state.lastAnsweredAt = checkpoint.lastAnsweredAt;
     state.kioskIdOfLatest = checkpoint.kioskIdOfLatest;
     state.tally = AnswerTally.from(checkpoint.tally);
+    state.comments = CommentShelf.from(checkpoint.comments);
     state.segments = checkpoint.segments;
     for (const held of checkpoint.recent) state.recent.set(held.response.id, held);
     state.lastLine = checkpoint.lastLine;
@@ -58,7 +61,7 @@ export class BookState {
 
   toCheckpoint(position: { segment: number; offset: number }): Checkpoint {
     return {
-      v: 1,
+      v: 2,
       segment: position.segment,
       offset: position.offset,
       lastLine: position.offset === 0 ? null : this.lastLine,
@@ -68,6 +71,7 @@ export class BookState {
       lastAnsweredAt: this.lastAnsweredAt,
       kioskIdOfLatest: this.kioskIdOfLatest,
       tally: this.tally.toJSON(),
+      comments: this.comments.toJSON(),
       segments: this.segments,
       recent: [...this.recent.values()],
     };
@@ -99,6 +103,7 @@ export class BookState {
     for (const response of purged) this.tally.remove(response);
     this.count -= purged.length;
     this.purgedSeq = Math.max(this.purgedSeq, seq);
+    this.comments.forget(this.purgedSeq);
     for (const [id, held] of this.recent) if (held.response.seq <= seq) this.recent.delete(id);
   }
 
@@ -139,7 +144,10 @@ export class BookState {
       this.kioskIdOfLatest = response.kioskId;
       this.tally.add(response);
       addAnswerToEntry(entry, response.seq, localDayOf(response.answeredAt));
-      if (answerText(response) !== null) markComment(entry, response.pollId);
+      if (hasComment(response)) {
+        markComment(entry, response.pollId);
+        this.comments.put(response);
+      }
       this.recent.set(response.id, { segment: entry.number, response });
       this.trimRecent(Date.parse(response.answeredAt));
       return;
@@ -154,6 +162,7 @@ export class BookState {
       markComment(this.entryFor(held.segment), response.pollId);
     }
     held.response = { ...response, topics: line.topics, comment: line.comment };
+    this.comments.put(held.response);
   }
 
   private trimRecent(newest: number): void {

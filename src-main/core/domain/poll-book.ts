@@ -38,6 +38,17 @@ export class PollBook {
       .sort((left, right) => Number(right.standing) - Number(left.standing) || left.createdAt.localeCompare(right.createdAt));
   }
 
+  /**
+   * Whether answers to this version are taken now: it is its poll's latest version, active and
+   * inside its schedule, as `active` would list it. Asked on every answer, so it builds no list.
+   */
+  isOpenForAnswers(poll: Poll, now: Date): boolean {
+    if (poll.state !== 'active') return false;
+    for (const known of this.document.data.polls) if (known.id === poll.id && known.version > poll.version) return false;
+    const time = now.getTime();
+    return (poll.startsAt === null || Date.parse(poll.startsAt) <= time) && (poll.endsAt === null || Date.parse(poll.endsAt) > time);
+  }
+
   find(id: string, version: number): Poll | undefined {
     return this.document.data.polls.find((poll) => poll.id === id && poll.version === version);
   }

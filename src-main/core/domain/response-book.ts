@@ -159,9 +159,14 @@ export class ResponseBook {
     return readDays(this.source(), from, to);
   }
 
-  /** One poll's commented answers on the days asked for, newest first, read from disk. */
-  commentedNewestFirst(pollId: string, from: string | null, to: string | null): AsyncGenerator<StoredResponse> {
-    return readCommentedNewestFirst(this.source(), pollId, from, to);
+  /**
+   * One poll's commented answers on the days asked for, newest first: the newest from the state,
+   * older ones read from disk only if the caller wants more than the state holds.
+   */
+  async *commentedNewestFirst(pollId: string, from: string | null, to: string | null): AsyncGenerator<StoredResponse> {
+    const held = this.state.comments.newestFirst(pollId, from, to);
+    yield* held.answers;
+    if (!held.isWhole) yield* readCommentedNewestFirst(this.source(), pollId, from, to, held.floorSeq);
   }
 
   async submit(draft: ResponseDraft): Promise<StoredResponse> {

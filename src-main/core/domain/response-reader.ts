@@ -1,6 +1,7 @@
 import type { StoredResponse } from '../../../src-shared/contract/responses';
 import type { Journal } from '../store/journal';
 import { localDayOf } from './answer-tally';
+import { hasComment } from './comment-shelf';
 import { parseJournalLine, withFollowUp, type FollowUpLine } from './journal-line';
 import { overlapsDays, overlapsSeq, type SegmentEntry } from './segment-index';
 
@@ -60,20 +61,24 @@ export function readDays(source: ReadSource, from: string, to: string): Promise<
 }
 
 /**
- * One poll's answers that hold a comment (a text answer or a follow-up comment) on the days
- * from `from` to `to`, newest first, read from the newest segment back and only from segments
- * that hold such comments; the caller stops when it has enough. A follow-up is always in the
- * answer's segment or a later one, so reading backwards meets it before its answer.
+ * One poll's answers numbered up to `throughSeq` that hold a comment (a text answer or a
+ * follow-up comment) on the days from `from` to `to`, newest first, read from the newest segment
+ * back and only from segments that hold such comments; the caller stops when it has enough. A
+ * follow-up is always in the answer's segment or a later one, so reading backwards meets it
+ * before its answer (a segment's lowest number counts its follow-ups' answers).
  */
 export async function* readCommentedNewestFirst(
   source: ReadSource,
   pollId: string,
   from: string | null,
   to: string | null,
+  throughSeq = Number.MAX_SAFE_INTEGER,
 ): AsyncGenerator<StoredResponse> {
   const followUps = new Map<string, FollowUpLine>();
   const seen = new Set<number>();
-  const candidates = source.segments.filter((entry) => entry.commentPolls.includes(pollId) && overlapsDays(entry, from, to));
+  const candidates = source.segments.filter(
+    (entry) => entry.commentPolls.includes(pollId) && overlapsDays(entry, from, to) && entry.low <= throughSeq,
+  );
   for (const entry of candidates.reverse()) {
     const texts = await source.journal.readSegment(entry.number);
     for (let index = texts.length - 1; index >= 0; index -= 1) {
@@ -86,11 +91,12 @@ export async function* readCommentedNewestFirst(
       }
       const { response } = line;
       const day = localDayOf(response.answeredAt);
-      if (response.pollId !== pollId || response.seq <= source.purgedSeq || seen.has(response.seq)) continue;
+      if (response.pollId !== pollId || response.seq <= source.purgedSeq || response.seq > throughSeq || seen.has(response.seq)) continue;
       if ((from !== null && day < from) || (to !== null && day > to)) continue;
       seen.add(response.seq);
-      yield withFollowUp(response, followUps.get(response.id));
+      const latest = withFollowUp(response, followUps.get(response.id));
       followUps.delete(response.id);
+      if (hasComment(latest)) yield latest;
     }
   }
 }

@@ -24,15 +24,12 @@ export function responseHandlers(dependencies: ResponseDependencies): NamespaceH
       const now = clock();
       const poll = polls.find(input.pollId, input.pollVersion);
       if (poll === undefined) throw new KerroError('not_found', 'No such poll');
-      if (!polls.active(now).some((active) => active.id === poll.id && active.version === poll.version)) {
-        throw new KerroError('not_active', 'This poll is not open for answers');
-      }
-      if (!settings().languages.includes(input.language)) {
-        throw new KerroError('invalid_input', 'This language is not enabled on the kiosk');
-      }
+      if (!polls.isOpenForAnswers(poll, now)) throw new KerroError('not_active', 'This poll is not open for answers');
+      const { languages, kioskId } = settings();
+      if (!languages.includes(input.language)) throw new KerroError('invalid_input', 'This language is not enabled on the kiosk');
       checkAnswer(poll, input.answer);
       const stored = await responses.submit({
-        kioskId: settings().kioskId,
+        kioskId,
         pollId: poll.id,
         pollVersion: poll.version,
         answer: input.answer,
