@@ -68,7 +68,12 @@ for (let index = 0; index < samples + 20; index += 1) {
   sqlitePeer.insert.run(body);
   if (isTimed) times.sqlite.push(performance.now() - started);
 }
-const cpuSteps = timeCpuSteps(kiosk.pollShelf, kiosk.health().kioskId, submit);
+const scratch = openSync(join(peerDir, 'scratch.bin'), 'w');
+const cpuSteps = timeCpuSteps(kiosk.pollShelf, kiosk.health().kioskId, submit, () => {
+  writeSync(scratch, line);
+  fdatasyncSync(scratch);
+});
+closeSync(scratch);
 closeSync(floorFile);
 sqlitePeer.database.close();
 await kiosk.close();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { qrText } from '../../src-shared/i18n/qr-messages';
 import { filesFromEntries, groupIntoFolders, pickedFiles, type FolderFiles, type PickedFile } from './folder-files';
+import { nextTask } from './next-task';
 
 export interface FolderImportProps {
   language: LanguageCode;
@@ -24,7 +25,12 @@ export function FolderImport({ language, isBusy, onFolders }: FolderImportProps)
     if (folderRef.current !== null) folderRef.current.webkitdirectory = true;
   }, []);
 
-  const take = async (files: Promise<PickedFile[]>) => onFolders(await groupIntoFolders(await files));
+  const take = async (files: Promise<PickedFile[]>) => {
+    const picked = await files;
+    // The browser has just made a File for every file on the stick; the rest waits for a task of its own.
+    await nextTask();
+    await onFolders(await groupIntoFolders(picked));
+  };
 
   const onDrop = (event: DragEvent<HTMLElement>) => {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { languageCodes, languageNames, type LanguageCode } from '../../src-shared/i18n/languages';
 import { qrText } from '../../src-shared/i18n/qr-messages';
 import type { ReceivedBatch, RefusalReason } from '../../src-shared/qr/batch-intake';
@@ -53,9 +53,17 @@ export function ReceiverApp() {
       const reports: FolderReport[] = [];
       const round = (folderImport?.round ?? 0) + 1;
       setImport({ reports: [], total: folders.length, round });
+      // Reports that arrive together are shown together, once a frame, not one page update each.
+      let isShowing = false;
+      const show = () => {
+        isShowing = false;
+        setImport({ reports: [...reports], total: folders.length, round });
+      };
       await intakeFolders(folders, (report) => {
         reports.push(report);
-        setImport({ reports: [...reports], total: folders.length, round });
+        if (isShowing) return;
+        isShowing = true;
+        requestAnimationFrame(show);
       });
     },
     [folderImport, intakeFolders, language],
@@ -64,6 +72,10 @@ export function ReceiverApp() {
   const onReceived = useCallback(async (batch: ReceivedBatch) => setNotice(describe(await intake(batch))), [describe, intake]);
   const onRefused = useCallback((reason: RefusalReason) => setNotice(describe({ kind: 'refused', reason })), [describe]);
   const total = merged.total;
+  // The same elements while only the import report changes, so React leaves the ledger and the charts alone.
+  const ledger = useMemo(() => <BatchLedger language={language} kiosks={merged.kiosks} />, [language, merged.kiosks]);
+  const results = useMemo(() => <ResultCharts language={language} charts={merged.charts} isBurstLeftOut={isBurstLeftOut} />, [language, merged.charts, isBurstLeftOut]);
+  const saveButtons = useMemo(() => <SaveButtons language={language} />, [language]);
 
   return (
     <div className="receiver">
@@ -91,7 +103,7 @@ export function ReceiverApp() {
         </section>
         <FolderImport language={language} isBusy={folderImport !== null && folderImport.reports.length < folderImport.total} onFolders={onFolders} />
         {folderImport !== null && <ImportReport language={language} reports={folderImport.reports} total={folderImport.total} round={folderImport.round} />}
-        {isLoaded && <BatchLedger language={language} kiosks={merged.kiosks} />}
+        {isLoaded && ledger}
         {total > 0 && (
           <>
             <p className="receiver-total" data-testid="total">
@@ -103,8 +115,8 @@ export function ReceiverApp() {
                 {qrText(language, 'receiver.withoutBurst')} ({qrText(language, 'receiver.burst', { count: merged.burst })})
               </label>
             )}
-            <ResultCharts language={language} charts={merged.charts} isBurstLeftOut={isBurstLeftOut} />
-            <SaveButtons language={language} />
+            {results}
+            {saveButtons}
             {isConfirmingClear ? (
               <div className="receiver-confirm" role="group" aria-label={qrText(language, 'receiver.clearConfirm')}>
                 <p>{qrText(language, 'receiver.clearConfirm')}</p>

@@ -5,7 +5,7 @@ import { BatchRefused, openTransferredBatch, type ReceivedBatch, type RefusalRea
 import { FrameReceiver } from '../../src-shared/qr/frame-receiver';
 import { hintWindow, scanHint, type ScanHint, type ScanLook } from '../../src-shared/qr/scan-hint';
 import { sha256Hex } from './sha256';
-import { readQrFrame } from './zxing-reader';
+import { prepareReader, readQrFrame } from './zxing-reader';
 
 export interface ScannerProps {
   language: LanguageCode;
@@ -30,6 +30,8 @@ export function Scanner({ language, onReceived, onRefused }: ScannerProps) {
   handlers.current = { onReceived, onRefused };
 
   useEffect(() => {
+    // Compiled while the camera starts, not when the page opens: a page that only takes folders never pays for it.
+    void prepareReader();
     let isStopped = false;
     let stream: MediaStream | null = null;
     const receiver = new FrameReceiver();

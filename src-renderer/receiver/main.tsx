@@ -3,7 +3,6 @@ import './install-buffer';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReceiverApp } from './ReceiverApp';
-import { prepareReader } from './zxing-reader';
 import './receiver.css';
 
 const root = document.getElementById('root');
@@ -14,5 +13,3 @@ if (root !== null) {
     </StrictMode>,
   );
 }
-// Compiled while the page is read, so the first scan starts at once.
-void prepareReader();

@@ -1,5 +1,6 @@
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import type { FolderFiles } from './folder-files';
+import { nextTask } from './next-task';
 import IntakeWorker from './intake-worker?worker&inline';
 import type { FolderReport, IntakeOutcome, WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -47,10 +48,22 @@ export class WorkerClient {
     });
   }
 
-  takeFolders(folders: FolderFiles[], onReport: (report: FolderReport) => void): Promise<void> {
-    return this.ask({ kind: 'folders', folders }, (reply) => {
-      if (reply.kind === 'folder') onReport(reply.report);
-    });
+  /**
+   * Each folder is its own message, posted in a task of its own: copying a message's files for
+   * the worker takes the page's thread about a millisecond a file, so thirty folders in one
+   * message would hold the page for tens of milliseconds at once.
+   */
+  async takeFolders(folders: FolderFiles[], onReport: (report: FolderReport) => void): Promise<void> {
+    const asked: Promise<void>[] = [];
+    for (const folder of folders) {
+      asked.push(
+        this.ask({ kind: 'folders', folders: [folder] }, (reply) => {
+          if (reply.kind === 'folder') onReport(reply.report);
+        }),
+      );
+      await nextTask();
+    }
+    await Promise.all(asked);
   }
 
   async takeTransferred(canonical: string, sha256: string): Promise<IntakeOutcome> {

@@ -50,6 +50,9 @@ describe('answer ids', () => {
     expect(first.map((answer) => answer.seq)).toEqual([1, 2, 3]);
     expect(first.map((answer) => countOf(answer.id))).toEqual([0, 1, 3]);
     expect(new Set(first.map((answer) => runOf(answer.id))).size).toBe(1);
+    // The book formats its run once: each id is still exactly the contract's id of its run and count.
+    const runBytes = (id: string) => Uint8Array.from(runOf(id).match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
+    for (const answer of first) expect(answerIdOf(runBytes(answer.id), countOf(answer.id))).toBe(answer.id);
     await book.close();
 
     const reopened = await openBook(dataDir, fault);

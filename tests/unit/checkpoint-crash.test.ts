@@ -8,7 +8,7 @@ import { nodeFileSystem } from '../../src-main/core/store/file-system';
 import { StoreContext } from '../../src-main/core/store/store-context';
 import { makeTempDir } from '../support/temp-dir';
 
-const kills = 60;
+const kills = 50;
 /** Four answers a segment: the child writes a checkpoint after every few answers, so kills land inside those writes. */
 const segmentCapacity = 4;
 
@@ -23,7 +23,7 @@ describe('the answers’ checkpoint through crashes', () => {
     `is trusted only when it matches the journal, and rebuilt otherwise, through ${kills} SIGKILLs while checkpointing`,
     async () => {
       const dataDir = join(await makeTempDir(), 'data');
-      const childPath = await buildCrashChild('checkpoint-crash');
+      const childPath = await buildCrashChild('checkpoint-crash', undefined, 'book-crash-child.ts');
       const acknowledged: Acknowledged[] = [];
       let cutWrites = 0;
       for (let round = 0; round < kills; round += 1) {
