@@ -13,7 +13,8 @@ import type { BenchCheck, BenchTable } from './section.mjs';
 
 /** Renders per condition: captures of one frame, and of frames caught mid-change. */
 const frameCaptures = runCount('KERRO_BENCH_QR_CAPTURES', 4);
-const straddledCaptures = Number(process.env.KERRO_BENCH_QR_STRADDLED ?? 1);
+/** One straddled capture per condition swung medians between 5 and 12 s; four settle them. */
+const straddledCaptures = runCount('KERRO_BENCH_QR_STRADDLED', 4);
 const cameraTrials = runCount('KERRO_BENCH_QR_CAMERA_TRIALS', 100);
 const coverages = [0.3, 0.4, 0.6, 0.8] as const;
 /** Display rates tried against the phone's read rate, with each condition's rates as measured. */
