@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ownOptionKinds } from '../../src-shared/contract/poll-draft';
 import { pollKinds, textLimits } from '../../src-shared/contract/polls';
-import type { Messages } from '../../src-shared/i18n/fi';
 import { languageCodes, languageNames, staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
 import { KeyboardArea } from '../typing/KeyboardArea';
 import { TextField } from '../typing/TextField';
@@ -12,13 +11,10 @@ import { PictureGallery } from './PictureGallery';
 import { problemText } from './problem-text';
 import { ScheduleFields } from './ScheduleFields';
 import { DiscardQuestion } from './session/DiscardQuestion';
-import type { StaffCall } from './staff-call';
+import type { StaffScreenProps } from './staff-call';
 import { StaffHeader } from './StaffHeader';
 
-interface PollEditorProps {
-  texts: Messages;
-  language: LanguageCode;
-  call: StaffCall;
+interface PollEditorProps extends StaffScreenProps {
   pollId: string | null;
   initial: EditorState;
   /** Answers the poll already has; editing such a poll makes a new version. */

@@ -3,13 +3,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { localize } from '../../src-shared/contract/localize';
 import type { Results } from '../../src-shared/contract/results';
 import { fill } from '../../src-shared/i18n/format';
-import type { Messages } from '../../src-shared/i18n/fi';
-import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { BarChart } from './BarChart';
 import { ChoiceGroup } from './ChoiceGroup';
 import { ColumnChart } from './ColumnChart';
 import { CommentList } from './CommentList';
-import type { StaffCall } from './staff-call';
+import type { StaffScreenProps } from './staff-call';
 import { formatDateTime, formatDay, localDate } from './time-format';
 import { StaffHeader } from './StaffHeader';
 import { UserText } from '../user-text/UserText';
@@ -26,10 +24,7 @@ function rangeOf(range: Range, now: Date): { from: string | null; to: string | n
   return { from: localDate(new Date(now.getTime() - rangeDays[range] * 86_400_000)), to: localDate(now) };
 }
 
-interface ResultsScreenProps {
-  texts: Messages;
-  language: LanguageCode;
-  call: StaffCall;
+interface ResultsScreenProps extends StaffScreenProps {
   pollId: string;
   onBack: () => void;
 }

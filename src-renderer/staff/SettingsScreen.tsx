@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { settingsInputSchema, timingLimits, type SettingsInput, type SettingsView } from '../../src-shared/contract/settings';
 import { fill } from '../../src-shared/i18n/format';
-import type { Messages } from '../../src-shared/i18n/fi';
-import { languageNames, staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
+import { languageNames, staffLanguageOf } from '../../src-shared/i18n/languages';
 import { KeyboardArea } from '../typing/KeyboardArea';
 import { TextField } from '../typing/TextField';
 import { ChoiceGroup } from './ChoiceGroup';
@@ -10,17 +9,14 @@ import { KioskClock } from './KioskClock';
 import { LanguageToggles } from './LanguageToggles';
 import { PinChange } from './PinChange';
 import { problemText } from './problem-text';
-import type { StaffCall } from './staff-call';
+import type { StaffScreenProps } from './staff-call';
 import { OpeningHoursFields } from './OpeningHoursFields';
 import { RetentionField } from './RetentionField';
 import { Stepper } from './Stepper';
 import { DiscardQuestion } from './session/DiscardQuestion';
 import { StaffHeader } from './StaffHeader';
 
-interface SettingsScreenProps {
-  texts: Messages;
-  language: LanguageCode;
-  call: StaffCall;
+interface SettingsScreenProps extends StaffScreenProps {
   /** Changes kept when a session ended mid-edit: the form opens with them, still unsaved. */
   draft?: SettingsInput;
   /** Shown once at the top, e.g. that kept changes came back. */

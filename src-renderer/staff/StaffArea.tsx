@@ -18,7 +18,7 @@ import { useStaffSession } from './session/useStaffSession';
 import { PollEditor } from './PollEditor';
 import { ResultsScreen } from './ResultsScreen';
 import { SettingsScreen } from './SettingsScreen';
-import type { StaffCall } from './staff-call';
+import type { StaffCall, StaffScreenProps } from './staff-call';
 import { StaffHome } from './StaffHome';
 import { UsbExportScreen } from './usb/UsbExportScreen';
 import './staff.css';
@@ -142,6 +142,7 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
     setView({ name: 'home' });
   };
   const home = () => setView({ name: 'home' });
+  const screen: StaffScreenProps = { texts, language, call };
   const startPoll = (template: PollTemplateId | null) => {
     setSaved(null);
     setView({ name: 'editor', pollId: null, answers: 0, initial: newEditorState(new Date(), template === null ? undefined : pollTemplates[template]) });
@@ -152,9 +153,7 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
     case 'home':
       return withSession(
         <StaffHome
-          texts={texts}
-          language={language}
-          call={call}
+          {...screen}
           onNewPoll={startPoll}
           onEdit={editPoll}
           onResults={(poll) => setView({ name: 'results', pollId: poll.id })}
@@ -169,9 +168,7 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
     case 'editor':
       return withSession(
         <PollEditor
-          texts={texts}
-          language={language}
-          call={call}
+          {...screen}
           pollId={view.pollId}
           initial={view.initial}
           answers={view.answers}
@@ -184,13 +181,11 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
         />,
       );
     case 'results':
-      return withSession(<ResultsScreen texts={texts} language={language} call={call} pollId={view.pollId} onBack={home} />);
+      return withSession(<ResultsScreen {...screen} pollId={view.pollId} onBack={home} />);
     case 'settings':
       return withSession(
         <SettingsScreen
-          texts={texts}
-          language={language}
-          call={call}
+          {...screen}
           draft={view.draft}
           restoredNotice={view.notice}
           onChange={(changed) => {
@@ -201,7 +196,7 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
         />,
       );
     case 'usb':
-      return withSession(<UsbExportScreen texts={texts} language={language} call={call} onKioskChanged={onKioskChanged} onBack={home} />);
+      return withSession(<UsbExportScreen {...screen} onKioskChanged={onKioskChanged} onBack={home} />);
     case 'qr':
       return withSession(
         <Suspense fallback={null}>
@@ -218,9 +213,7 @@ export function StaffArea({ language, onExit, onKioskChanged }: StaffAreaProps) 
       return withSession(
         <Suspense fallback={null}>
           <OutcomesScreen
-            texts={texts}
-            language={language}
-            call={call}
+            {...screen}
             draft={view.draft}
             restoredNotice={view.notice}
             onChange={(changed) => {

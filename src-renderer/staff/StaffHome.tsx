@@ -3,18 +3,13 @@ import { pollTemplateIds, type PollTemplateId } from '../../src-shared/contract/
 import type { Poll } from '../../src-shared/contract/polls';
 import type { Overview } from '../../src-shared/contract/staff';
 import { fill } from '../../src-shared/i18n/format';
-import type { Messages } from '../../src-shared/i18n/fi';
-import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { qrText } from '../../src-shared/i18n/qr-messages';
 import { reportText } from '../../src-shared/i18n/report-messages';
 import { PollCard, type PollAction } from './PollCard';
-import type { StaffCall } from './staff-call';
+import type { StaffScreenProps } from './staff-call';
 import { formatDateTime } from './time-format';
 
-interface StaffHomeProps {
-  texts: Messages;
-  language: LanguageCode;
-  call: StaffCall;
+interface StaffHomeProps extends StaffScreenProps {
   onNewPoll: (template: PollTemplateId | null) => void;
   onEdit: (poll: Poll, answers: number) => void;
   onResults: (poll: Poll) => void;

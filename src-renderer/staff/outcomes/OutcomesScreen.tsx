@@ -2,10 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { isOutcomeShown, type Outcome } from '../../../src-shared/contract/outcomes';
 import { localize } from '../../../src-shared/contract/localize';
 import { formatDay } from '../../../src-shared/i18n/days';
-import type { Messages } from '../../../src-shared/i18n/fi';
-import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import { reportText } from '../../../src-shared/i18n/report-messages';
-import type { StaffCall } from '../staff-call';
+import type { StaffScreenProps } from '../staff-call';
 import type { OutcomeDraft, OutcomeForm } from '../session/outcome-draft';
 import { SavedNotice } from '../session/SavedNotice';
 import { OutcomeEditor } from './OutcomeEditor';
@@ -13,10 +11,7 @@ import './outcomes-screen.css';
 import { StaffHeader } from '../StaffHeader';
 import { UserText } from '../../user-text/UserText';
 
-interface OutcomesScreenProps {
-  texts: Messages;
-  language: LanguageCode;
-  call: StaffCall;
+interface OutcomesScreenProps extends StaffScreenProps {
   /** Unsaved changes kept when a session ended: the editor opens with them. */
   draft?: OutcomeDraft;
   restoredNotice?: string;

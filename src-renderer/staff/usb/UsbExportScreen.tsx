@@ -3,9 +3,7 @@ import type { BatchSummary, ExportProgressView, ExportTarget } from '../../../sr
 import type { MethodOutput } from '../../../src-shared/contract/methods';
 import type { Result } from '../../../src-shared/contract/result';
 import { fill } from '../../../src-shared/i18n/format';
-import type { Messages } from '../../../src-shared/i18n/fi';
-import type { LanguageCode } from '../../../src-shared/i18n/languages';
-import type { StaffCall } from '../staff-call';
+import type { StaffScreenProps } from '../staff-call';
 import { BatchRow } from './BatchRow';
 import { ExportProgressBar } from './ExportProgressBar';
 import { ExportResult } from './ExportResult';
@@ -21,10 +19,7 @@ const progressPollMs = 200;
 
 type Outcome = { kind: 'done'; written: MethodOutput<'exports.run'>['written'] } | { kind: 'problem'; text: string };
 
-interface UsbExportScreenProps {
-  texts: Messages;
-  language: LanguageCode;
-  call: StaffCall;
+interface UsbExportScreenProps extends StaffScreenProps {
   /** Imported polls change what the parents' screens show. */
   onKioskChanged: () => void;
   onBack: () => void;
