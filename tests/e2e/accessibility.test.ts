@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { health, launchChromium, provisionKerro, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { health, openTouchKiosk, provisionKerro, screenshotDir, startKerro, useBrowser, type RunningKerro } from '../support/browser-shell';
 import { updateSettings } from '../support/kerro-api';
 import { expectAccessible, expectBigTargets, expectFitsScreen } from '../support/page-checks';
 import { makeTempDir } from '../support/temp-dir';
@@ -19,11 +19,10 @@ const languages = [
 const portrait = { width: 1080, height: 1920 };
 const landscape = { width: 1920, height: 1080 };
 
-let browser: Browser;
+const browser = useBrowser();
 let kerro: RunningKerro;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   const dataDir = await makeTempDir();
   await provisionKerro(dataDir, 'Perheiden piha', languages.map((language) => language.code).join(','));
   kerro = await startKerro(dataDir);
@@ -33,16 +32,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await kerro.stop();
-  await browser.close();
 });
 
-async function openKiosk(viewport: { width: number; height: number }, initScript?: () => void): Promise<Page> {
-  const context = await browser.newContext({ viewport, hasTouch: true });
-  if (initScript !== undefined) await context.addInitScript(initScript);
-  const page = await context.newPage();
-  await page.goto(kerro.url);
-  await page.locator('[data-screen="start"]').waitFor();
-  return page;
+function openKiosk(viewport: { width: number; height: number }, initScript?: () => void): Promise<Page> {
+  return openTouchKiosk(browser(), kerro.url, viewport, initScript);
 }
 
 async function checkScreen(page: Page, label: string, shot: string): Promise<void> {
@@ -101,7 +94,7 @@ describe('every parent screen in every language and both themes', () => {
 
 describe('the display toggles', () => {
   it('go back to the default look when the kiosk returns to the start on its own', async () => {
-    const context = await browser.newContext({ viewport: landscape });
+    const context = await browser().newContext({ viewport: landscape });
     const page = await context.newPage();
     await page.clock.install();
     await page.goto(kerro.url);
@@ -117,7 +110,7 @@ describe('the display toggles', () => {
   });
 
   it('honour a wish for reduced motion: a pressed face does not move', async () => {
-    const context = await browser.newContext({ viewport: portrait, reducedMotion: 'reduce' });
+    const context = await browser().newContext({ viewport: portrait, reducedMotion: 'reduce' });
     const page = await context.newPage();
     await page.goto(kerro.url);
     const duration = await page.locator('[data-option="good"]').evaluate((element) => getComputedStyle(element).transitionDuration);

@@ -38,7 +38,8 @@ async function openTemplate(kerro: RunningKerro, token: string, template: keyof 
   return pollId;
 }
 
-async function openChildrenPoll(page: Page, kind: string): Promise<void> {
+/** With several children's polls open they take turns; `language` is the button that chooses it again after home. */
+async function openChildrenPoll(page: Page, kind: string, language?: string): Promise<void> {
   for (let attempt = 0; attempt < 4; attempt += 1) {
     await page.locator('[data-action="children"]').tap();
     const screen = page.locator('[data-screen="children"]');
@@ -46,6 +47,7 @@ async function openChildrenPoll(page: Page, kind: string): Promise<void> {
     if ((await screen.getAttribute('data-kind')) === kind) return;
     await page.locator('[data-action="home"]').tap();
     await page.locator('[data-screen="start"]').waitFor();
+    if (language !== undefined) await page.getByRole('button', { name: language }).tap();
   }
   throw new Error(`The children's way never showed a ${kind} poll`);
 }
@@ -172,5 +174,49 @@ describe('children pick pictures and draw, by touch alone', () => {
     ]);
     await shown.screenshot({ path: join(shots, 'children-receiver-drawings.png') });
     await receiver.context().close();
+  });
+
+  it('the pick-pictures and drawing screens in Swedish and English, and the drawing pad on a landscape screen, fit and keep big targets', async () => {
+    const kerro = await startKerro(await makeTempDir());
+    const token = await unlockOverHttp(kerro);
+    await callApi(kerro, 'polls.setState', { pollId: 'children-playing', state: 'closed' }, token);
+    await openTemplate(kerro, token, 'child-best');
+    await openTemplate(kerro, token, 'child-wish');
+    const shots = await screenshotDir();
+    const screens = [
+      { language: 'sv', button: 'Svenska', pictures: 'Vad var roligast?', drawing: 'Rita vad du önskar dig här!' },
+      { language: 'en', button: 'English', pictures: 'What did you like best?', drawing: 'Draw what you would like here!' },
+    ];
+    for (const screen of screens) {
+      const page = await openTouchKiosk(browser, kerro.url);
+      await page.getByRole('button', { name: screen.button }).tap();
+      await openChildrenPoll(page, 'child-pictures', screen.button);
+      await page.getByRole('heading', { name: screen.pictures }).waitFor();
+      for (const picture of ['pic-swing', 'pic-friends']) await page.locator(`[data-option="${picture}"]`).tap();
+      await page.screenshot({ path: join(shots, `children-pictures-${screen.language}.png`) });
+      await expectBigTargets(page, `pick pictures ${screen.language}`, 96);
+      await expectFitsScreen(page, `pick pictures ${screen.language}`);
+      // Home is a new visit: the language goes back to the kiosk's own and is chosen again.
+      await page.locator('[data-action="home"]').tap();
+      await page.getByRole('button', { name: screen.button }).tap();
+      await openChildrenPoll(page, 'child-drawing', screen.button);
+      await page.getByRole('heading', { name: screen.drawing }).waitFor();
+      await drawStroke(page, [[0.2, 0.6], [0.35, 0.3], [0.5, 0.6], [0.65, 0.3], [0.8, 0.6]]);
+      await page.screenshot({ path: join(shots, `children-drawing-${screen.language}.png`) });
+      await expectBigTargets(page, `drawing ${screen.language}`, 96);
+      await expectFitsScreen(page, `drawing ${screen.language}`);
+      await page.context().close();
+    }
+
+    // A kiosk screen turned on its side: the pad, its colours, undo and done all on screen.
+    const landscape = await openTouchKiosk(browser, kerro.url, { width: 1920, height: 1080 });
+    await openChildrenPoll(landscape, 'child-drawing');
+    await drawStroke(landscape, [[0.1, 0.8], [0.5, 0.2], [0.9, 0.8]]);
+    await landscape.locator('[data-color="red"]').tap();
+    await drawStroke(landscape, [[0.2, 0.5], [0.8, 0.5]]);
+    await expect.poll(() => landscape.locator('.drawing-pad path').count()).toBe(2);
+    await landscape.screenshot({ path: join(shots, 'children-drawing-landscape-fi.png') });
+    await checkChildScreen(landscape, 'drawing, landscape');
+    await landscape.context().close();
   });
 });

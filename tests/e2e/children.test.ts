@@ -16,6 +16,8 @@ const languages = [
 
 /** Longer than the checks on the thank-you can take; the test's clock runs it out at once. */
 const thanksSeconds = 60;
+/** The pictures staff leave chosen in the gallery: the ready-made "what was best" less four, plus two. */
+const picked = ['pic-sandbox', 'pic-swing', 'pic-drawing', 'pic-ball', 'pic-teddy', 'pic-friends'];
 
 let browser: Browser;
 
@@ -84,7 +86,7 @@ describe('children answer on their own', () => {
     );
   });
 
-  it('staff make children\'s polls from the ready-made ones; thumbs and weather are answered by touch alone', async () => {
+  it('staff make children\'s polls from the ready-made ones and choose pictures in the gallery by touch; thumbs, weather and pictures are answered by touch alone', async () => {
     const kerro = await startKerro(await makeTempDir());
     const shots = await screenshotDir();
     const staff = await openStaffArea(browser, kerro.url);
@@ -94,6 +96,17 @@ describe('children answer on their own', () => {
     await staff.locator('[data-screen="staff-home"]').waitFor();
     // Staff see at a glance which polls are the children's.
     await expect.poll(() => staff.locator('.poll-card .children-badge').count()).toBe(2);
+    // A pick-pictures poll: the ready-made one's pictures changed by touch in the gallery.
+    await staff.locator('[data-template="child-best"]').click();
+    await staff.locator('[data-screen="staff-editor"]').waitFor();
+    for (const picture of ['pic-books', 'pic-music', 'pic-snacks', 'pic-blocks', 'pic-teddy', 'pic-ball']) await staff.locator(`.gallery-button[data-picture="${picture}"]`).tap();
+    const galleryPicks = () => staff.locator('.gallery-button[aria-pressed="true"]').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-picture')));
+    // In the gallery's order, whatever order they were touched in.
+    await expect.poll(galleryPicks).toEqual(picked);
+    await staff.locator('.picture-gallery').screenshot({ path: join(shots, 'children-staff-gallery.png') });
+    await staff.locator('[data-action="save-activate"]').click();
+    await staff.locator('[data-screen="staff-home"]').waitFor();
+    await expect.poll(() => staff.locator('.poll-card .children-badge').count()).toBe(3);
     await staff.locator('[data-poll="children-playing"] [data-action="results"]').click();
     await staff.locator('[data-screen="staff-results"] .children-badge').waitFor();
     await staff.screenshot({ path: join(shots, 'children-staff-results.png') });
@@ -110,6 +123,8 @@ describe('children answer on their own', () => {
     const active = await callApi(kerro, 'polls.active', {});
     const weather = JSON.stringify(active).match(/"id":"([^"]+)","version":1,"kind":"child-weather"/)?.[1] ?? '';
     expect(weather).not.toBe('');
+    const pictures = JSON.stringify(active).match(/"id":"([^"]+)","version":1,"kind":"child-pictures"/)?.[1] ?? '';
+    expect(pictures).not.toBe('');
 
     const page = await openKiosk(kerro);
     await page.screenshot({ path: join(shots, 'children-start.png') });
@@ -130,12 +145,22 @@ describe('children answer on their own', () => {
     await expect.poll(() => page.locator('[data-option="thumb-up"]').getAttribute('aria-pressed')).toBe('false');
     await page.locator('[data-option="thumb-sideways"]').tap();
     await page.locator('[data-screen="children-thanks"]').waitFor();
+    await page.locator('[data-action="home"]').tap();
+    await page.locator('[data-screen="start"]').waitFor();
+
+    // The kiosk shows exactly the pictures the staff chose.
+    await openChildrenPoll(page, pictures);
+    expect(await page.locator('[data-option]').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-option')))).toEqual(picked);
+    await page.locator('[data-option="pic-teddy"]').tap();
+    await page.locator('[data-action="done"]').tap();
+    await page.locator('[data-screen="children-thanks"]').waitFor();
     await page.context().close();
 
     const answers = await storedResponses(kerro.dataDir);
     expect(answers.map((answer) => [answer.pollId, answer.answer, answer.audience])).toEqual([
       [weather, { optionIds: ['weather-sun'] }, 'child'],
       [thumbsId, { optionIds: ['thumb-sideways'] }, 'child'],
+      [pictures, { optionIds: ['pic-teddy'] }, 'child'],
     ]);
   });
 });

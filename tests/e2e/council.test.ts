@@ -1,25 +1,17 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildCouncilReport } from '../../src-main/core/documents/council-report';
 import { renderCouncilReportHtml } from '../../src-main/core/documents/report-html';
 import { shiftDay } from '../../src-shared/i18n/days';
-import { launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { screenshotDir, startKerro, useBrowser, type RunningKerro } from '../support/browser-shell';
 import { councilPeriod, councilPolls, councilResponses } from '../../scripts/fixtures/council-data';
 import { callApi, unlockOverHttp } from '../support/kerro-api';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
 import { openStaffArea, typeOnScreen } from '../support/staff-screens';
 import { readPdf } from '../support/pdf-reader';
 import { makeTempDir } from '../support/temp-dir';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 async function pdfText(page: Page): Promise<{ text: string; pages: number }> {
   const { text, pages } = await readPdf(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
@@ -55,7 +47,7 @@ describe('"you said, we did" on the start screen', () => {
   it('shows today’s outcomes in turn every 8 s in the parent’s language, Finnish with a note where there is no translation; never ended or coming ones', async () => {
     const kerro = await startKerro(await makeTempDir());
     await addOutcomes(kerro);
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    const context = await browser().newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
     const page = await context.newPage();
     await page.clock.install();
     await page.goto(kerro.url);
@@ -86,7 +78,7 @@ describe('"you said, we did" on the start screen', () => {
     await context.close();
 
     // With reduced motion the outcome does not change on a timer.
-    const still = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true, reducedMotion: 'reduce' });
+    const still = await browser().newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true, reducedMotion: 'reduce' });
     const stillPage = await still.newPage();
     await stillPage.clock.install();
     await stillPage.goto(kerro.url);
@@ -111,7 +103,7 @@ describe('the council report', () => {
       kioskId: 'kiosk-test',
       generatedAt: '2026-11-16T12:00:00.000+02:00',
     });
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.setContent(renderCouncilReportHtml(report));
     const { text, pages } = await pdfText(page);
@@ -141,7 +133,7 @@ describe('the council report', () => {
       const isEnglish = index < 2;
       await callApi(kerro, 'responses.submit', { pollId: 'council-feedback', pollVersion: 1, answer: { optionIds: [isEnglish ? 'bad' : 'good'] }, language: isEnglish ? 'en' : 'fi' });
     }
-    const page = await openStaffArea(browser, kerro.url);
+    const page = await openStaffArea(browser(), kerro.url);
 
     await page.locator('[data-action="outcomes"]').click();
     await page.locator('[data-screen="staff-outcomes"]').waitFor();

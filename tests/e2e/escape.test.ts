@@ -1,23 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startKerro, type RunningKerro } from '../support/browser-shell';
+import { openTouchKiosk, startKerro, useBrowser, type RunningKerro } from '../support/browser-shell';
 import { makeTempDir } from '../support/temp-dir';
 
-let browser: Browser;
+const browser = useBrowser();
 let kerro: RunningKerro;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   kerro = await startKerro(await makeTempDir());
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-  page = await context.newPage();
-  await page.goto(kerro.url);
-  await page.locator('[data-screen="start"]').waitFor();
+  page = await openTouchKiosk(browser(), kerro.url);
 });
 
 afterAll(async () => {
-  await browser.close();
   await kerro.stop();
 });
 

@@ -1,23 +1,14 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotDir, startKerro } from '../support/browser-shell';
+import { describe, expect, it } from 'vitest';
+import { screenshotDir, startKerro, useBrowser } from '../support/browser-shell';
 import { submitStandingAnswer } from '../support/kerro-api';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
 import { openStaffArea } from '../support/staff-screens';
 import { makeTempDir } from '../support/temp-dir';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 
 describe('the staff area’s USB export screen', () => {
@@ -27,7 +18,7 @@ describe('the staff area’s USB export screen', () => {
     await submitStandingAnswer(kerro, 'good');
     await submitStandingAnswer(kerro, 'very-good');
 
-    const page = await openStaffArea(browser, kerro.url);
+    const page = await openStaffArea(browser(), kerro.url);
     await page.locator('[data-action="usb-export"]').click();
     await page.locator('[data-screen="usb-export"]').waitFor();
 
@@ -83,7 +74,7 @@ describe('the staff area’s USB export screen', () => {
   it('copies the polls to the stick as kerro-polls.json, asks before replacing it, and previews and imports a pack', async () => {
     const stick = await makeTempDir();
     const kerro = await startKerro(await makeTempDir(), { KERRO_EXPORT_DIRS: `folder=${stick}` });
-    const page = await openStaffArea(browser, kerro.url);
+    const page = await openStaffArea(browser(), kerro.url);
     await page.locator('[data-action="usb-export"]').click();
     await page.locator('[data-fact="stick"]').waitFor();
 

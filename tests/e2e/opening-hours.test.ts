@@ -1,25 +1,16 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotDir, startKerro } from '../support/browser-shell';
+import { describe, expect, it } from 'vitest';
+import { screenshotDir, startKerro, useBrowser } from '../support/browser-shell';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
 import { openStaffArea } from '../support/staff-screens';
 import { makeTempDir } from '../support/temp-dir';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('opening hours in the staff settings', () => {
   it('are set with toggles and steppers, saved, and read back by the kiosk', async () => {
     const kerro = await startKerro(await makeTempDir());
-    const page = await openStaffArea(browser, kerro.url);
+    const page = await openStaffArea(browser(), kerro.url);
     await page.locator('[data-action="settings"]').click();
     const hours = page.locator('[data-field="opening-hours"]');
     await hours.waitFor();

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { health, launchChromium, openTouchKiosk, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { health, openTouchKiosk, screenshotDir, startKerro, useBrowser, type RunningKerro } from '../support/browser-shell';
 import { expectAccessible, expectBigTargets, expectFitsScreen } from '../support/page-checks';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -17,18 +17,10 @@ const orientations = [
   { name: 'landscape', width: 1920, height: 1080 },
 ] as const;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 function openKiosk(kerro: RunningKerro, viewport: { width: number; height: number } = orientations[0]): Promise<Page> {
-  return openTouchKiosk(browser, kerro.url, viewport);
+  return openTouchKiosk(browser(), kerro.url, viewport);
 }
 
 async function storedLines(dataDir: string): Promise<{ type: string; response?: Record<string, unknown>; topics?: string[] }[]> {
@@ -119,7 +111,7 @@ describe('a parent gives feedback', () => {
 
   it('right after a thank-you the start screen ignores taps for a moment', async () => {
     const kerro = await startKerro(await makeTempDir());
-    const context = await browser.newContext({ viewport: orientations[0] });
+    const context = await browser().newContext({ viewport: orientations[0] });
     const page = await context.newPage();
     await page.clock.install();
     await page.goto(kerro.url);
@@ -164,7 +156,7 @@ describe('a parent gives feedback', () => {
 describe('the kiosk returns to the start on its own', () => {
   it('from the follow-up after the idle time, with the language reset', async () => {
     const kerro = await startKerro(await makeTempDir());
-    const context = await browser.newContext({ viewport: orientations[1] });
+    const context = await browser().newContext({ viewport: orientations[1] });
     const page = await context.newPage();
     await page.clock.install();
     await page.goto(kerro.url);
@@ -183,7 +175,7 @@ describe('the kiosk returns to the start on its own', () => {
 
   it('from the thank-you after a few seconds, and a language left chosen on the start screen', async () => {
     const kerro = await startKerro(await makeTempDir());
-    const context = await browser.newContext({ viewport: orientations[0] });
+    const context = await browser().newContext({ viewport: orientations[0] });
     const page = await context.newPage();
     await page.clock.install();
     await page.goto(kerro.url);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, provisionKerro, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { provisionKerro, screenshotDir, startKerro, useBrowser, type RunningKerro } from '../support/browser-shell';
 import { callApi, unlockOverHttp } from '../support/kerro-api';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
 import { typeOnScreen } from '../support/staff-screens';
@@ -49,15 +49,7 @@ const parents = [
   },
 ] as const;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 /** A kiosk of its own, in every language, whose one quick poll asks this yes-or-no question and invites a comment. */
 async function kioskWithPoll(question: Record<string, string>): Promise<{ kerro: RunningKerro; pollId: string; token: string }> {
@@ -97,7 +89,7 @@ describe('a parent types a comment in their own letters', () => {
       const expected = `${parent.before}${parent.latin}${parent.after}`;
       for (const orientation of orientations) {
         const label = `${parent.code} keyboard ${orientation.name}`;
-        const context = await browser.newContext({ viewport: orientation, hasTouch: true });
+        const context = await browser().newContext({ viewport: orientation, hasTouch: true });
         const page = await context.newPage();
         await page.goto(kerro.url);
         await page.getByRole('button', { name: parent.button, exact: true }).click();
@@ -137,7 +129,7 @@ describe('a parent types a comment in their own letters', () => {
 
   it('Arabic: the rows keep the PC keyboard order on the right-to-left page; shift holds ٠–٩ until pressed again', async () => {
     const { kerro, pollId, token } = await kioskWithPoll({ fi: 'Onko täällä tarpeeksi tilaa?', ar: 'هل هناك مساحة كافية هنا؟' });
-    const context = await browser.newContext({ viewport: orientations[0], hasTouch: true });
+    const context = await browser().newContext({ viewport: orientations[0], hasTouch: true });
     const page = await context.newPage();
     await page.goto(kerro.url);
     await page.getByRole('button', { name: 'العربية', exact: true }).click();
@@ -166,7 +158,7 @@ describe('a parent types a comment in their own letters', () => {
 
   it('Finnish: no switch key, since the Latin letters are already the own ones', async () => {
     const { kerro, pollId } = await kioskWithPoll({ fi: 'Tuletko huomenna?' });
-    const context = await browser.newContext({ viewport: orientations[1], hasTouch: true });
+    const context = await browser().newContext({ viewport: orientations[1], hasTouch: true });
     const page = await context.newPage();
     await page.goto(kerro.url);
     await page.locator(`[data-poll="${pollId}"] [data-option="yes"]`).click();

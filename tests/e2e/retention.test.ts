@@ -1,25 +1,17 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { configuredTargets } from '../../src-main/core/stick/targets';
 import { openKiosk } from '../../src-main/core/kiosk';
 import { silentLogger } from '../../src-main/core/logger';
-import { launchChromium, provisionKerro, screenshotDir, startKerro } from '../support/browser-shell';
+import { provisionKerro, screenshotDir, startKerro, useBrowser } from '../support/browser-shell';
 import { call, standingAnswer, valueOf } from '../../scripts/fixtures/kiosk';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
 import { openStaffArea } from '../support/staff-screens';
 import { makeTempDir } from '../support/temp-dir';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -55,7 +47,7 @@ describe('answers leave the kiosk under the retention rule', () => {
   it('staff see the last purge, choose another retention time and find it kept; the purged batch is not offered again', async () => {
     const { dataDir, stick } = await kioskWithPurgedBatch();
     const kerro = await startKerro(dataDir, { KERRO_EXPORT_DIRS: `folder=${stick}` });
-    const page = await openStaffArea(browser, kerro.url);
+    const page = await openStaffArea(browser(), kerro.url);
     await openSettings(page);
 
     const retention = page.locator('[data-field="retention"]');
@@ -77,7 +69,7 @@ describe('answers leave the kiosk under the retention rule', () => {
     await page.context().close();
     await kerro.stop();
     const again = await startKerro(dataDir, { KERRO_EXPORT_DIRS: `folder=${stick}` });
-    const later = await openStaffArea(browser, again.url);
+    const later = await openStaffArea(browser(), again.url);
     await openSettings(later);
     expect(await later.locator('[data-choice="retention:180"]').getAttribute('aria-pressed')).toBe('true');
     expect(await later.locator('[data-choice="retention:90"]').getAttribute('aria-pressed')).toBe('false');

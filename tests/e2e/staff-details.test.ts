@@ -1,26 +1,21 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Finger } from '../../scripts/fixtures/finger';
-import { e2eStaffPin, launchChromium, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { e2eStaffPin, screenshotDir, startKerro, useBrowser, type RunningKerro } from '../support/browser-shell';
 import { submitStandingAnswer } from '../support/kerro-api';
 import { enterPin, openStaffArea } from '../support/staff-screens';
 import { makeTempDir } from '../support/temp-dir';
 
-let browser: Browser;
+const browser = useBrowser();
 let kerro: RunningKerro;
 
 beforeAll(async () => {
-  [browser, kerro] = await Promise.all([launchChromium(), makeTempDir().then((dataDir) => startKerro(dataDir))]);
-});
-
-afterAll(async () => {
-  await browser.close();
+  kerro = await startKerro(await makeTempDir());
 });
 
 describe('the staff area in detail', () => {
   it('the touch that closes the keyboard presses nothing that lies under "Valmis" once the keyboard is gone', async () => {
-    const page = await openStaffArea(browser, kerro.url, { width: 1920, height: 1080 });
+    const page = await openStaffArea(browser(), kerro.url, { width: 1920, height: 1080 });
     const finger = new Finger(page);
     await finger.tapButton('+ Uusi kysely');
     await finger.tap(page.getByLabel('Kysymys suomeksi (pakollinen)'));
@@ -60,7 +55,7 @@ describe('the staff area in detail', () => {
   it('draws result bars against all answers, as the report does: one answer of two fills half the track', async () => {
     await submitStandingAnswer(kerro, 'good');
     await submitStandingAnswer(kerro, 'bad');
-    const page = await openStaffArea(browser, kerro.url);
+    const page = await openStaffArea(browser(), kerro.url);
     await page.locator('[data-poll="council-feedback"] [data-action="results"]').click();
     await page.locator('.bar-chart').waitFor();
     const bars = await page.locator('.bar-chart [data-bar]').evaluateAll((groups) =>
@@ -81,7 +76,7 @@ describe('the staff area in detail', () => {
     // A short session spaces keep-alives 2 s apart, so the changed form reaches the kiosk quickly.
     const environment = { KERRO_STAFF_IDLE_SECONDS: '20' };
     const before = await startKerro(dataDir, environment);
-    const page = await openStaffArea(browser, before.url);
+    const page = await openStaffArea(browser(), before.url);
     const finger = new Finger(page);
     await finger.tapButton('Asetukset');
     const thanks = page.locator('[data-value="thanks"]');
@@ -120,7 +115,7 @@ describe('the staff area in detail', () => {
     const dataDir = await makeTempDir();
     const environment = { KERRO_STAFF_IDLE_SECONDS: '20' };
     const before = await startKerro(dataDir, environment);
-    const page = await openStaffArea(browser, before.url);
+    const page = await openStaffArea(browser(), before.url);
     const finger = new Finger(page);
     await finger.tap(page.locator('[data-action="outcomes"]'));
     await finger.tap(page.locator('[data-action="new-outcome"]'));

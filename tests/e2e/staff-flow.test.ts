@@ -1,23 +1,15 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eStaffPin, launchChromium, openTouchKiosk, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eStaffPin, openTouchKiosk, screenshotDir, startKerro, useBrowser, type RunningKerro } from '../support/browser-shell';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
 import { enterPin, holdStaffCorner, typeOnScreen, unlockStaffArea } from '../support/staff-screens';
 import { makeTempDir } from '../support/temp-dir';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 function openKiosk(kerro: RunningKerro): Promise<Page> {
-  return openTouchKiosk(browser, kerro.url);
+  return openTouchKiosk(browser(), kerro.url);
 }
 
 async function checkStaffScreen(page: Page, name: string): Promise<void> {
@@ -157,7 +149,7 @@ describe('the staff area', () => {
 
   it('asks a new kiosk to be set up first, with the screen keyboard and the PIN pad', async () => {
     const kerro = await startKerro(await makeTempDir(), {}, { isSetUp: false });
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    const context = await browser().newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
     const page = await context.newPage();
     await page.goto(kerro.url);
     await page.locator('[data-screen="setup"]').waitFor();
@@ -180,7 +172,7 @@ describe('the staff area', () => {
 describe('an unattended staff area', () => {
   it('locks itself and returns to the parents after two minutes untouched (landscape)', async () => {
     const kerro = await startKerro(await makeTempDir());
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
+    const context = await browser().newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
     const page = await context.newPage();
     await page.clock.install();
     await page.goto(kerro.url);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Finger } from '../../scripts/fixtures/finger';
-import { e2eStaffPin, launchChromium, screenshotDir, startKerro } from '../support/browser-shell';
+import { e2eStaffPin, screenshotDir, startKerro, useBrowser } from '../support/browser-shell';
 import { makeTempDir } from '../support/temp-dir';
 
 /**
@@ -13,15 +13,7 @@ const sessionSeconds = 15;
 /** The warning comes halfway through a session this short (a minute before the end on a real one). */
 const warningAfterSeconds = sessionSeconds / 2;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 /**
  * The layout is checked in both orientations. The session's life (typing slower than it lasts, the
@@ -61,7 +53,7 @@ describe.each(orientations)('the staff walk by touch, $name', ({ name, viewport,
     'writes a poll (in landscape more slowly than the session lasts, is warned and keeps its draft), saves and sees it live',
     async () => {
       const kerro = await startKerro(await makeTempDir(), { KERRO_STAFF_IDLE_SECONDS: String(sessionSeconds) });
-      const context = await browser.newContext({ viewport, hasTouch: true });
+      const context = await browser().newContext({ viewport, hasTouch: true });
       const page = await context.newPage();
       await page.goto(kerro.url);
       await page.locator('[data-screen="start"]').waitFor();

@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../../src-shared/i18n/messages';
-import { launchChromium, screenshotDir } from '../support/browser-shell';
+import { screenshotDir, useBrowser } from '../support/browser-shell';
 import { fillDisk, freeDisk, startKerroOnSmallDisk, type KerroOnSmallDisk } from '../support/small-disk';
 import { expectAccessible } from '../support/page-checks';
 import { makeTempDir } from '../support/temp-dir';
@@ -15,15 +15,7 @@ interface Health {
   storage: { lastWriteError: { code: string } | null; recoveries: unknown[] };
 }
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 async function health(kerro: KerroOnSmallDisk): Promise<Health> {
   const body = (await (await fetch(`${kerro.url}/api/health`)).json()) as { value: Health };
@@ -43,7 +35,7 @@ async function submitDirectly(kerro: KerroOnSmallDisk): Promise<boolean> {
 }
 
 async function openSwedishKiosk(kerro: KerroOnSmallDisk): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+  const context = await browser().newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
   const page = await context.newPage();
   await page.goto(kerro.url);
   await page.getByRole('button', { name: 'Svenska' }).click();

@@ -1,11 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { shiftDay } from '../../src-shared/i18n/days';
 import { expectFitsScreen, expectNoOverlap } from '../support/page-checks';
-import { launchChromium, openTouchKiosk, provisionKerro, screenshotDir, startKerro, type RunningKerro } from '../support/browser-shell';
+import { openTouchKiosk, provisionKerro, screenshotDir, startKerro, useBrowser, type RunningKerro } from '../support/browser-shell';
 import { callApi, unlockOverHttp } from '../support/kerro-api';
 import { importReport } from '../support/receiver-kit';
 import { unlockStaffArea } from '../support/staff-screens';
@@ -23,15 +23,7 @@ const outcome = 'הוספנו כיסאות, 12 new chairs';
 const overridden = '\u202E7654321-040';
 const mixed = 'החדר היה קר, room 3';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 async function fillKiosk(kerro: RunningKerro): Promise<{ choicePoll: string; textPoll: string }> {
   const token = await unlockOverHttp(kerro);
@@ -76,7 +68,7 @@ describe('a person’s words keep their own direction on every page', () => {
     const kerro = await startKerro(dataDir, { KERRO_EXPORT_DIRS: `folder=${stick}` });
     const { choicePoll, textPoll } = await fillKiosk(kerro);
 
-    const page = await openTouchKiosk(browser, kerro.url);
+    const page = await openTouchKiosk(browser(), kerro.url);
     await page.locator(`[data-poll="${choicePoll}"]`).waitFor();
     await page.locator('[data-testid="outcome-band"]').waitFor();
     // Site, outcome, the question and its two option buttons.
@@ -125,7 +117,7 @@ describe('a person’s words keep their own direction on every page', () => {
 
     const [folder] = (await readdir(stick)).filter((name) => name.startsWith('Kerro_'));
     if (folder === undefined) throw new Error('No export folder on the stick');
-    const documents = await browser.newPage();
+    const documents = await browser().newPage();
     for (const name of ['summary.html', 'report.html']) {
       await documents.goto(pathToFileURL(join(stick, folder, name)).href);
       await expectIsolated(documents, name, 5);
@@ -135,7 +127,7 @@ describe('a person’s words keep their own direction on every page', () => {
     await documents.close();
 
     const receiverSite = await serveFolder(join(import.meta.dirname, '..', '..', 'out', 'receiver'));
-    const receiver = await (await browser.newContext({ locale: 'fi-FI', viewport: { width: 420, height: 900 } })).newPage();
+    const receiver = await (await browser().newContext({ locale: 'fi-FI', viewport: { width: 420, height: 900 } })).newPage();
     await receiver.goto(`${receiverSite.url}/index.html`);
     const files = (await readdir(join(stick, folder))).map((name) => join(stick, folder, name));
     await importReport(receiver, () => receiver.getByTestId('folder-files').setInputFiles(files));

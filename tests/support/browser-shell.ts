@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import { requireChromium } from '../../scripts/programs.mjs';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
@@ -24,13 +24,35 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: requireChromium(), args: [...chromiumArgs, ...extraArgs] });
 }
 
-/** The kiosk's start screen in a fresh touch context, portrait by default, as a parent meets it. */
+/**
+ * One Chromium for a test file: launched before its first test, closed after its last (after the
+ * file's own afterAll hooks, as hooks end in reverse order). Called at the file's top level; the
+ * function it returns gives the browser inside hooks and tests.
+ */
+export function useBrowser(extraArgs: string[] = []): () => Browser {
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    browser = await launchChromium(extraArgs);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (browser === null) throw new Error('The browser is launched in beforeAll: use it inside a hook or a test');
+    return browser;
+  };
+}
+
+/** The kiosk's start screen in a fresh touch context, portrait by default, as a parent meets it; `initScript` runs in the page before Kerro's own. */
 export async function openTouchKiosk(
   browser: Browser,
   url: string,
   viewport: { width: number; height: number } = { width: 1080, height: 1920 },
+  initScript?: () => void,
 ): Promise<Page> {
-  const page = await (await browser.newContext({ viewport, hasTouch: true })).newPage();
+  const context = await browser.newContext({ viewport, hasTouch: true });
+  if (initScript !== undefined) await context.addInitScript(initScript);
+  const page = await context.newPage();
   await page.goto(url);
   await page.locator('[data-screen="start"]').waitFor();
   return page;
