@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { localize } from '../../src-shared/contract/localize';
-import { childPictogramFor } from './child-pictograms';
-import { PictureButton } from './PictureButton';
+import { PictureRow } from './PictureRow';
 import { readAloud } from './read-aloud';
 import { QuestionHeader } from './QuestionHeader';
 import { useSpokenQuestion } from './useSpokenQuestion';
@@ -31,19 +30,7 @@ export function ChildrenScreen({ poll, language, texts, isBusy, onAnswer, onHome
   return (
     <main className="screen children-screen" data-screen="children" data-poll={poll.id} data-kind={poll.kind}>
       <QuestionHeader question={question} texts={texts} onHome={onHome} />
-      <div className="picture-row" role="group" aria-label={question.text}>
-        {poll.options.map((option) => (
-          <PictureButton
-            key={option.id}
-            optionId={option.id}
-            picture={childPictogramFor(option.id)}
-            label={localize(option.label, language)}
-            isPicked={picked === option.id}
-            isDisabled={isBusy}
-            onTouch={touch}
-          />
-        ))}
-      </div>
+      <PictureRow poll={poll} language={language} question={question} isPicked={(id) => picked === id} isBusy={isBusy} onTouch={touch} />
     </main>
   );
 }

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { localize } from '../../src-shared/contract/localize';
-import { childPictogramFor } from './child-pictograms';
 import { DoneButton } from './DoneButton';
-import { PictureButton } from './PictureButton';
+import { PictureRow } from './PictureRow';
 import { QuestionHeader } from './QuestionHeader';
 import { readAloud } from './read-aloud';
 import { useSpokenQuestion } from './useSpokenQuestion';
@@ -33,19 +32,7 @@ export function PicturesScreen({ poll, language, texts, isBusy, onAnswer, onHome
   return (
     <main className="screen children-screen" data-screen="children" data-poll={poll.id} data-kind={poll.kind}>
       <QuestionHeader question={question} texts={texts} onHome={onHome} />
-      <div className="picture-row picture-grid" role="group" aria-label={question.text}>
-        {poll.options.map((option) => (
-          <PictureButton
-            key={option.id}
-            optionId={option.id}
-            picture={childPictogramFor(option.id)}
-            label={localize(option.label, language)}
-            isPicked={picked.includes(option.id)}
-            isDisabled={isBusy}
-            onTouch={touch}
-          />
-        ))}
-      </div>
+      <PictureRow poll={poll} language={language} question={question} isGrid isPicked={(id) => picked.includes(id)} isBusy={isBusy} onTouch={touch} />
       <footer className="children-footer">
         <DoneButton label={texts['children.done']} isDisabled={isBusy || picked.length === 0} onDone={() => onAnswer(poll, { optionIds: [...picked] })} />
       </footer>
