@@ -4,21 +4,14 @@ import { z } from 'zod';
 import { answerIdOf, answerIdRun } from '../../src-shared/contract/answer-id';
 import { readAnswerIds, writeAnswerIds } from '../../src-shared/qr/answer-id-column';
 import { ByteReader, CompactFormatError } from '../../src-shared/qr/byte-codec';
-import { ResponseBook, type ResponseDraft } from '../../src-main/core/domain/response-book';
+import { ResponseBook } from '../../src-main/core/domain/response-book';
+import { standingDraft } from '../../scripts/fixtures/answer-draft';
 import { silentLogger } from '../../src-main/core/logger';
 import { StoreContext } from '../../src-main/core/store/store-context';
 import { faultyFileSystem, type Fault } from '../support/faulty-file-system';
 import { makeTempDir } from '../support/temp-dir';
 
-const draft: ResponseDraft = {
-  kioskId: 'K-IDS',
-  pollId: 'council-feedback',
-  pollVersion: 1,
-  answer: { optionIds: ['good'] },
-  language: 'fi',
-  answeredAt: '2026-12-03T10:00:00.000+02:00',
-  flags: [],
-};
+const draft = standingDraft('2026-12-03T10:00:00.000+02:00', 'K-IDS');
 
 async function openBook(dataDir: string, fault: Fault): Promise<ResponseBook> {
   const context = new StoreContext(dataDir, faultyFileSystem(fault), () => new Date(), silentLogger);

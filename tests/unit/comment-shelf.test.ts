@@ -7,6 +7,7 @@ import { ResponseBook } from '../../src-main/core/domain/response-book';
 import { silentLogger } from '../../src-main/core/logger';
 import { nodeFileSystem } from '../../src-main/core/store/file-system';
 import { StoreContext } from '../../src-main/core/store/store-context';
+import { standingDraft } from '../../scripts/fixtures/answer-draft';
 import { makeTempDir } from '../support/temp-dir';
 
 /** Small segments: the comments spread over many, as they do over months. */
@@ -39,15 +40,7 @@ describe('the newest comments kept in the answers’ state', () => {
     const expected: { seq: number; day: string; comment: string | null }[] = [];
     for (let index = 0; index < answers; index += 1) {
       const day = dayOf(index);
-      const stored = await book.submit({
-        kioskId: 'kiosk-test',
-        pollId: 'council-feedback',
-        pollVersion: 1,
-        answer: { optionIds: ['good'] },
-        language: 'fi',
-        answeredAt: `${day}T10:${String(index % 60).padStart(2, '0')}:00.000+02:00`,
-        flags: [],
-      });
+      const stored = await book.submit(standingDraft(`${day}T10:${String(index % 60).padStart(2, '0')}:00.000+02:00`));
       let comment: string | null = index % 4 === 3 ? null : `comment ${index}`;
       if (comment !== null) await book.followUp(stored.id, [], comment);
       // Now and then a parent takes the comment back, or changes it, within the visit.
@@ -91,15 +84,7 @@ describe('the newest comments kept in the answers’ state', () => {
   it('rebuilds the state once from a checkpoint in the older format, without calling it damage', async () => {
     const dataDir = join(await makeTempDir(), 'data');
     const { book } = await openBook(dataDir);
-    await book.submit({
-      kioskId: 'kiosk-test',
-      pollId: 'council-feedback',
-      pollVersion: 1,
-      answer: { optionIds: ['good'] },
-      language: 'fi',
-      answeredAt: '2026-01-05T10:00:00.000+02:00',
-      flags: [],
-    });
+    await book.submit(standingDraft('2026-01-05T10:00:00.000+02:00'));
     await book.close();
     const path = join(dataDir, 'checkpoint', checkpointName);
     const older: unknown = JSON.parse(await readFile(path, 'utf8'));

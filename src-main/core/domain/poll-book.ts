@@ -12,6 +12,12 @@ type PollsDocument = DocumentData<typeof pollsDocumentSpec>;
 
 const singleChoiceKinds = new Set<Poll['kind']>(['smiley', 'single', 'scale', 'yesno', 'child-faces', 'child-thumbs', 'child-weather']);
 
+/** Active and inside its schedule (a version's own state; whether a newer version exists is the book's to say). */
+function isRunning(poll: Poll, now: Date): boolean {
+  const time = now.getTime();
+  return poll.state === 'active' && (poll.startsAt === null || Date.parse(poll.startsAt) <= time) && (poll.endsAt === null || Date.parse(poll.endsAt) > time);
+}
+
 /** Every version of every poll; a poll with answers is never changed in place. */
 export class PollBook {
   private constructor(private readonly document: DurableDocument<PollsDocument>) {}
@@ -30,11 +36,8 @@ export class PollBook {
       const known = latest.get(poll.id);
       if (known === undefined || known.version < poll.version) latest.set(poll.id, poll);
     }
-    const time = now.getTime();
     return [...latest.values()]
-      .filter((poll) => poll.state === 'active')
-      .filter((poll) => poll.startsAt === null || Date.parse(poll.startsAt) <= time)
-      .filter((poll) => poll.endsAt === null || Date.parse(poll.endsAt) > time)
+      .filter((poll) => isRunning(poll, now))
       .sort((left, right) => Number(right.standing) - Number(left.standing) || left.createdAt.localeCompare(right.createdAt));
   }
 
@@ -43,10 +46,8 @@ export class PollBook {
    * inside its schedule, as `active` would list it. Asked on every answer, so it builds no list.
    */
   isOpenForAnswers(poll: Poll, now: Date): boolean {
-    if (poll.state !== 'active') return false;
-    for (const known of this.document.data.polls) if (known.id === poll.id && known.version > poll.version) return false;
-    const time = now.getTime();
-    return (poll.startsAt === null || Date.parse(poll.startsAt) <= time) && (poll.endsAt === null || Date.parse(poll.endsAt) > time);
+    if (!isRunning(poll, now)) return false;
+    return !this.document.data.polls.some((known) => known.id === poll.id && known.version > poll.version);
   }
 
   find(id: string, version: number): Poll | undefined {
