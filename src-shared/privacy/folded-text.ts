@@ -24,6 +24,30 @@ function digitValue(codePoint: number): number {
   return (codePoint - first) % 10;
 }
 
+/**
+ * How each character folds, kept once worked out: NFKC and the Unicode property tests cost far
+ * more than the lookup, and a batch of comments uses the same few hundred characters over and
+ * over. Capped, so text made of every character there is cannot grow it without bound.
+ */
+const foldedCharacters = new Map<string, string>();
+const foldedCharactersKept = 4096;
+
+function foldCharacter(character: string): string {
+  // ASCII folds to itself: no NFKC change, no invisible character, its digits already 0–9.
+  if (character.length === 1 && character.charCodeAt(0) < 0x80) return character;
+  const known = foldedCharacters.get(character);
+  if (known !== undefined) return known;
+  let folded = '';
+  if (!invisible.test(character)) {
+    for (const part of character.normalize('NFKC')) {
+      const codePoint = part.codePointAt(0) ?? 0;
+      folded += decimalDigit.test(part) && codePoint > 0x7f ? String(digitValue(codePoint)) : part;
+    }
+  }
+  if (foldedCharacters.size < foldedCharactersKept) foldedCharacters.set(character, folded);
+  return folded;
+}
+
 export function foldText(original: string): FoldedText {
   let text = '';
   const starts: number[] = [];
@@ -31,17 +55,12 @@ export function foldText(original: string): FoldedText {
   let position = 0;
   for (const character of original) {
     const end = position + character.length;
-    if (!invisible.test(character)) {
-      for (const part of character.normalize('NFKC')) {
-        const codePoint = part.codePointAt(0) ?? 0;
-        const folded = decimalDigit.test(part) && codePoint > 0x7f ? String(digitValue(codePoint)) : part;
-        for (let unit = 0; unit < folded.length; unit += 1) {
-          starts.push(position);
-          ends.push(end);
-        }
-        text += folded;
-      }
+    const folded = foldCharacter(character);
+    for (let unit = 0; unit < folded.length; unit += 1) {
+      starts.push(position);
+      ends.push(end);
     }
+    text += folded;
     position = end;
   }
   return { text, starts, ends };

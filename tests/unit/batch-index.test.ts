@@ -93,7 +93,7 @@ describe('the batch index', () => {
         sealedBy: 'test',
         language: 'fi',
         csvDialect: 'comma',
-        polls: [],
+        polls: () => [],
         answers: (await kit.responses.readRange()).slice(-1),
       }),
     ).rejects.toMatchObject({ code: 'EEXIST' });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -5,7 +6,6 @@ import {
   sha256Schema,
   type BatchHeader,
   type CsvDialect,
-  type ExportAnswer,
   type PollSnapshot,
 } from '../../../src-shared/contract/batch-format';
 import { isoDateTimeSchema, languageSchema } from '../../../src-shared/contract/polls';
@@ -13,8 +13,10 @@ import type { StoredResponse } from '../../../src-shared/contract/responses';
 import { contentBaseLanguage, type LanguageCode } from '../../../src-shared/i18n/languages';
 import { declareDocument, openDocument, type DocumentData, type DurableDocument } from '../store/document';
 import type { StoreContext } from '../store/store-context';
-import { toExportAnswer } from './batch-content';
-import { scanBatchFile, writeBatchFile } from './batch-file';
+import { batchAnswerLine } from '../../../src-shared/contract/batch-canonical';
+import { AnswerSpill } from './answer-spill';
+import { pollKey, toExportAnswer } from './batch-content';
+import { scanBatchFile, writeBatchBody } from './batch-file';
 
 const exportRecordSchema = z.object({ at: isoDateTimeSchema, folder: z.string().max(200) });
 
@@ -58,9 +60,16 @@ export interface SealInput {
   sealedBy: string;
   language: LanguageCode;
   csvDialect: CsvDialect;
-  polls: readonly PollSnapshot[];
+  /** Snapshots of the polls the answers name, asked for once, after the last answer. */
+  polls: (used: readonly PollRef[]) => readonly PollSnapshot[];
   /** The stored answers to seal, in sequence order; each is masked as it is written. */
-  answers: readonly StoredResponse[];
+  answers: Iterable<StoredResponse> | AsyncIterable<StoredResponse>;
+}
+
+/** A poll version that answers in a batch name. */
+export interface PollRef {
+  pollId: string;
+  pollVersion: number;
 }
 
 /**
@@ -157,47 +166,60 @@ export class BatchBook {
     return join(this.context.dataDir, 'batches', `${String(number).padStart(6, '0')}.${hash.slice(0, 16)}.report.html`);
   }
 
-  /** Writes the next batch's file, then its index entry; the caller picks the answers. */
-  async seal(input: SealInput): Promise<BatchRecord> {
-    const first = input.answers[0];
-    const final = input.answers.at(-1);
-    if (first === undefined || final === undefined) throw new Error('A batch needs at least one answer');
+  /**
+   * Writes the next batch's file, then its index entry; the caller picks the answers. They stream
+   * past once: each is masked and rendered as it comes, parked on disk until the opening line
+   * (count, range, polls) can be written. Null when there was no answer.
+   */
+  async seal(input: SealInput): Promise<BatchRecord | null> {
     const previous = this.link;
-    const header: BatchHeader = {
-      kioskId: input.kioskId,
-      site: input.site,
-      number: (previous?.number ?? 0) + 1,
-      previousHash: previous?.hash ?? null,
-      createdAt: input.createdAt,
-      // Gapless between batches even when the journal lost answers: the range shows the hole.
-      seqFrom: (previous?.seqTo ?? 0) + 1,
-      seqTo: final.seq,
-      count: input.answers.length,
-      sealedBy: input.sealedBy,
-    };
-    if (first.seq < header.seqFrom) throw new Error(`Answer ${first.seq} is already in batch ${previous?.number ?? 0}`);
-    const counts = { comments: 0, masked: 0, burst: 0 };
-    function* exported(): Generator<ExportAnswer> {
-      for (const response of input.answers) {
+    const number = (previous?.number ?? 0) + 1;
+    // Gapless between batches even when the journal lost answers: the range shows the hole.
+    const seqFrom = (previous?.seqTo ?? 0) + 1;
+    const spill = await AnswerSpill.create(this.context.fileSystem, `${this.pathOf(number)}.answers.${randomUUID().slice(0, 8)}.tmp`);
+    try {
+      const counts = { comments: 0, masked: 0, burst: 0 };
+      const used = new Map<string, PollRef>();
+      let count = 0;
+      let seqTo = 0;
+      for await (const response of input.answers) {
+        if (response.seq < seqFrom) throw new Error(`Answer ${response.seq} is already in batch ${previous?.number ?? 0}`);
         const answer = toExportAnswer(response);
         if (answer.comment !== null) counts.comments += 1;
         if (answer.masked.length > 0) counts.masked += 1;
         if (answer.flags.includes('burst')) counts.burst += 1;
-        yield answer;
+        used.set(pollKey(answer.pollId, answer.pollVersion), { pollId: answer.pollId, pollVersion: answer.pollVersion });
+        count += 1;
+        seqTo = answer.seq;
+        await spill.add(batchAnswerLine(answer, false));
       }
+      if (count === 0) return null;
+      const header: BatchHeader = {
+        kioskId: input.kioskId,
+        site: input.site,
+        number,
+        previousHash: previous?.hash ?? null,
+        createdAt: input.createdAt,
+        seqFrom,
+        seqTo,
+        count,
+        sealedBy: input.sealedBy,
+      };
+      const written = await writeBatchBody(this.context.fileSystem, this.pathOf(number), header, input.polls([...used.values()]), spill.body());
+      const record: BatchRecord = {
+        ...header,
+        ...counts,
+        hash: written.sha256,
+        bytes: written.bytes,
+        language: input.language,
+        csvDialect: input.csvDialect,
+        exports: [],
+      };
+      await this.replace([...this.document.data.batches, record]);
+      return record;
+    } finally {
+      await spill.remove();
     }
-    const written = await writeBatchFile(this.context.fileSystem, this.pathOf(header.number), header, input.polls, exported());
-    const record: BatchRecord = {
-      ...header,
-      ...counts,
-      hash: written.sha256,
-      bytes: written.bytes,
-      language: input.language,
-      csvDialect: input.csvDialect,
-      exports: [],
-    };
-    await this.replace([...this.document.data.batches, record]);
-    return record;
   }
 
   async markExported(number: number, at: string, folder: string): Promise<void> {

@@ -44,24 +44,41 @@ export class BatchFormatError extends Error {
  * taken one at a time, so a large batch is never held whole in memory; there must be exactly
  * `header.count` of them.
  */
-export async function writeBatchFile(
+export function writeBatchFile(
   fileSystem: FileSystem,
   path: string,
   header: BatchHeader,
   polls: readonly PollSnapshot[],
   answers: Iterable<ExportAnswer>,
 ): Promise<WrittenFile> {
+  async function* lines(): AsyncGenerator<string> {
+    let index = 0;
+    for (const answer of answers) {
+      index += 1;
+      yield batchAnswerLine(answer, index === header.count);
+    }
+    if (index !== header.count) throw new Error(`The header promises ${header.count} answers, ${index} were given`);
+  }
+  return writeBatchBody(fileSystem, path, header, polls, lines());
+}
+
+/**
+ * The same, with the answer lines already in their canonical form (`batchAnswerLine`, the last
+ * without its comma), as text or bytes: the seal renders each answer once as it streams past.
+ */
+export async function writeBatchBody(
+  fileSystem: FileSystem,
+  path: string,
+  header: BatchHeader,
+  polls: readonly PollSnapshot[],
+  body: AsyncIterable<string | Buffer>,
+): Promise<WrittenFile> {
   const temporaryPath = `${path}.${randomUUID().slice(0, 8)}.tmp`;
   const writer = await HashingWriter.create(fileSystem, temporaryPath);
   let written: WrittenFile;
   try {
     await writer.write(batchOpeningLine(header, polls));
-    let index = 0;
-    for (const answer of answers) {
-      index += 1;
-      await writer.write(batchAnswerLine(answer, index === header.count));
-    }
-    if (index !== header.count) throw new Error(`The header promises ${header.count} answers, ${index} were given`);
+    for await (const part of body) await writer.write(part);
     await writer.write(batchClosingLine);
     written = await writer.finish();
     // A link, not a rename: it fails when the name is taken, and a sealed batch is never replaced.

@@ -69,8 +69,11 @@ export class ReportTally<Answer extends ReportAnswer = ReportAnswer> {
   children = 0;
   drawingsSeen = 0;
   private readonly drawings: DrawnAnswer[] = [];
-  private readonly recent: QuotedAnswer[][] = [];
+  /** Quoted only when the page asks: masking every text of a batch for the eight shown costs more than the rest of the tally. */
+  private readonly recent: { answeredAt: string; text: string; answer: Answer }[][] = [];
   private recentTexts = 0;
+  /** Answers come in day order: the weekday of the day before is most often the one wanted. */
+  private weekday = { day: '', index: 0 };
 
   /** `quote` masks personal data in a text the way the report's reader should see it. */
   constructor(private readonly quote: (text: string, answer: Answer) => string) {}
@@ -88,7 +91,8 @@ export class ReportTally<Answer extends ReportAnswer = ReportAnswer> {
     if ('optionIds' in answer.answer) for (const id of answer.answer.optionIds) poll.choices.set(id, (poll.choices.get(id) ?? 0) + 1);
     for (const topic of answer.topics) poll.topics.set(topic, (poll.topics.get(topic) ?? 0) + 1);
     const hour = localHour(answer);
-    const row = this.heat[weekdayOf(day)];
+    if (this.weekday.day !== day) this.weekday = { day, index: weekdayOf(day) };
+    const row = this.heat[this.weekday.index];
     if (row !== undefined && hour >= 0 && hour < 24) {
       row[hour] = (row[hour] ?? 0) + 1;
       this.hoursAnswered.add(hour);
@@ -119,14 +123,18 @@ export class ReportTally<Answer extends ReportAnswer = ReportAnswer> {
 
   /** Newest answer first; within one answer, its text before its comment. */
   newestTexts(): QuotedAnswer[] {
-    return [...this.recent].reverse().flat().slice(0, commentsOnReport);
+    return [...this.recent]
+      .reverse()
+      .flat()
+      .slice(0, commentsOnReport)
+      .map((kept) => ({ answeredAt: kept.answeredAt, text: this.quote(kept.text, kept.answer) }));
   }
 
   private keepTexts(answer: Answer): void {
-    const texts: QuotedAnswer[] = [];
+    const texts: { answeredAt: string; text: string; answer: Answer }[] = [];
     for (const text of ['text' in answer.answer ? answer.answer.text : null, answer.comment]) {
       if (text === null || text.trim() === '') continue;
-      texts.push({ answeredAt: answer.answeredAt, text: this.quote(text, answer) });
+      texts.push({ answeredAt: answer.answeredAt, text, answer });
     }
     if (texts.length === 0) return;
     this.textsSeen += texts.length;

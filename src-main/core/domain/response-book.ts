@@ -8,7 +8,7 @@ import { AnswerIds } from './answer-ids';
 import type { AnswerTally } from './answer-tally';
 import { BookState } from './book-state';
 import { journalLineSchema, type JournalLine } from './journal-line';
-import { readCommentedNewestFirst, readDays, readSeqRange, type ReadSource } from './response-reader';
+import { readCommentedNewestFirst, readDays, readSeqRange, streamSeqRange, type ReadSource } from './response-reader';
 
 /** An answer as handed in: the book gives it its id and number. */
 export type ResponseDraft = Omit<StoredResponse, 'id' | 'seq' | 'topics' | 'comment'>;
@@ -152,6 +152,11 @@ export class ResponseBook {
   /** Kept answers numbered after `afterSeq` up to `throughSeq` (by default the newest), read from disk. */
   readRange(afterSeq = 0, throughSeq = this.newestSeq): Promise<StoredResponse[]> {
     return readSeqRange(this.source(), afterSeq, throughSeq);
+  }
+
+  /** The same answers as `readRange`, one at a time and oldest first, without holding the range. */
+  streamRange(afterSeq = 0, throughSeq = this.newestSeq): AsyncGenerator<StoredResponse> {
+    return streamSeqRange(this.source(), afterSeq, throughSeq);
   }
 
   /** Kept answers given on the local days from `from` to `to`, read from disk. */

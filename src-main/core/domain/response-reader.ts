@@ -51,6 +51,48 @@ export function readSeqRange(source: ReadSource, afterSeq: number, throughSeq: n
   );
 }
 
+/**
+ * The same answers as `readSeqRange`, handed on one at a time so that a range of any size is never
+ * held whole. A follow-up can only be in its answer's segment or a later one, and a segment's
+ * `low` counts its follow-ups' answers: so once the segments still to read all start above an
+ * answer's number, nothing can change that answer any more and it goes out, in number order.
+ */
+export async function* streamSeqRange(source: ReadSource, afterSeq: number, throughSeq: number): AsyncGenerator<StoredResponse> {
+  const entries = source.segments.filter((entry) => overlapsSeq(entry, afterSeq, throughSeq));
+  // lowAfter[index]: the lowest answer number any segment after entries[index] concerns.
+  const lowAfter = entries.map(() => Number.POSITIVE_INFINITY);
+  for (let index = entries.length - 2; index >= 0; index -= 1) {
+    lowAfter[index] = Math.min(entries[index + 1]?.low ?? Number.POSITIVE_INFINITY, lowAfter[index + 1] ?? Number.POSITIVE_INFINITY);
+  }
+  const held = new Map<string, StoredResponse>();
+  const heldSeqs = new Set<number>();
+  let lastSent = afterSeq;
+  for (const [index, entry] of entries.entries()) {
+    for (const text of await source.journal.readSegment(entry.number)) {
+      const line = parseJournalLine(text);
+      if (line === null) continue;
+      if (line.type === 'followUp') {
+        const response = held.get(line.responseId);
+        if (response !== undefined) held.set(line.responseId, withFollowUp(response, line));
+        continue;
+      }
+      const { response } = line;
+      // At or below `lastSent`: a duplicate line (a crash's leftover) of an answer already sent; the first copy counts.
+      if (response.seq <= source.purgedSeq || response.seq <= lastSent || response.seq > throughSeq || heldSeqs.has(response.seq)) continue;
+      heldSeqs.add(response.seq);
+      held.set(response.id, response);
+    }
+    const bound = lowAfter[index] ?? Number.POSITIVE_INFINITY;
+    const settled = [...held.values()].filter((response) => response.seq < bound).sort((left, right) => left.seq - right.seq);
+    for (const response of settled) {
+      held.delete(response.id);
+      heldSeqs.delete(response.seq);
+      lastSent = response.seq;
+      yield response;
+    }
+  }
+}
+
 /** Answers given on the local days from `from` to `to` (both included), in number order. */
 export function readDays(source: ReadSource, from: string, to: string): Promise<StoredResponse[]> {
   return readForward(

@@ -2,14 +2,13 @@ import { join } from 'node:path';
 import type { CsvDialect, PollSnapshot } from '../../../src-shared/contract/batch-format';
 import type { BatchSummary, ExportTarget } from '../../../src-shared/contract/exports';
 import type { Poll } from '../../../src-shared/contract/polls';
-import type { StoredResponse } from '../../../src-shared/contract/responses';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
 import type { ResponseBook } from '../domain/response-book';
 import type { FileSystem } from '../store/file-system';
 import type { StoreContext } from '../store/store-context';
 import { toLocalIsoString, type Clock } from '../time';
 import { pollKey, toPollSnapshot } from '../batches/batch-content';
-import { BatchBook, type BatchRecord, type ChainLink } from '../batches/batch-book';
+import { BatchBook, type BatchRecord, type ChainLink, type PollRef } from '../batches/batch-book';
 import { TransferFailure } from './export-failure';
 import { exportFolderName } from './folder-name';
 import { writeExportFolder, type ExportProgress, type WrittenFolder } from './folder-writer';
@@ -182,22 +181,19 @@ export class ExportService {
     responses.freezeThrough(newest);
     try {
       await responses.whenIdle();
-      const answers = await responses.readRange(sealedThrough, newest);
-      if (answers.length === 0) {
-        responses.freezeThrough(previousFrozen);
-        return null;
-      }
       const settings = this.options.settings();
-      return await this.book.seal({
+      const record = await this.book.seal({
         kioskId: settings.kioskId,
         site: settings.siteName,
         createdAt: toLocalIsoString(clock()),
         sealedBy: this.options.appVersion,
         language: settings.defaultLanguage,
         csvDialect,
-        polls: this.snapshotsFor(answers),
-        answers,
+        polls: (used) => this.snapshotsFor(used),
+        answers: responses.streamRange(sealedThrough, newest),
       });
+      if (record === null) responses.freezeThrough(previousFrozen);
+      return record;
     } catch (error) {
       responses.freezeThrough(previousFrozen);
       throw error;
@@ -265,9 +261,9 @@ export class ExportService {
   }
 
   /** The polls the answers refer to, the standing question first, so the batch can be read without the kiosk. */
-  private snapshotsFor(answers: readonly StoredResponse[]): PollSnapshot[] {
+  private snapshotsFor(used: readonly PollRef[]): PollSnapshot[] {
     const snapshots = new Map<string, PollSnapshot>();
-    for (const answer of answers) {
+    for (const answer of used) {
       const key = pollKey(answer.pollId, answer.pollVersion);
       if (snapshots.has(key)) continue;
       const poll = this.options.findPoll(answer.pollId, answer.pollVersion);
