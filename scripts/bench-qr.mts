@@ -20,6 +20,7 @@ import type { BenchCheck, BenchContext, BenchSection } from './bench/section.mjs
 import { answersPerRun, sampleBatch, seededRandom, samplePolls } from './fixtures/sample-batch';
 import { summaryText } from '../src-shared/qr/summary-text';
 import { cameraPart, type CameraPart } from './bench/qr-camera.mjs';
+import { rememberedChoice } from './camera/fragment-choice';
 
 const sizes = [100, 1_000, 5_000] as const;
 const losses = [0, 0.1, 0.2, 0.3] as const;
@@ -40,6 +41,9 @@ const { fragmentSize, framesPerSecond, errorCorrection } = transferDefaults;
 const targets = { seconds: 3, overFloor: 1.15, decodeMs: 10 };
 /** Timed passes over the frames; a pass is some 30 decodes, a few tens of milliseconds. */
 const decodePasses = runCount('KERRO_BENCH_QR_PASSES', 5);
+
+/** One memo for every simulation in the run: the same parts come back in every trial. */
+const choose = rememberedChoice();
 
 interface LossRow {
   mean: number;
@@ -151,7 +155,7 @@ function simulateOurs(frames: readonly string[], payloadBytes: number, loss: num
   const random = seededRandom(seed * 7 + Math.round(loss * 100));
   const counts: number[] = [];
   for (let trial = 0; trial < trialCount; trial += 1) {
-    const solver = new FountainSolver(first.seqLength, first.messageLength, first.checksum, first.fragment.length);
+    const solver = new FountainSolver(first.seqLength, first.messageLength, first.checksum, first.fragment.length, choose);
     let shown = 0;
     for (let index = Math.floor(random() * parts.length); !solver.isComplete; index += 1) {
       shown += 1;

@@ -16,9 +16,9 @@ import { runCount, spread } from './bench/repeated.mjs';
 import type { BenchContext, BenchSection } from './bench/section.mjs';
 import { provisionKiosk, startServerProcess } from './bench/server-process.mjs';
 import { requireChromium } from './programs.mjs';
-import { packageDirectory, speechDataFile } from './speech/espeak-voices.mjs';
+import { packageDirectory, speechEngineFile } from './speech/espeak-voices.mjs';
 
-const runs = runCount('KERRO_BENCH_SPEECH_RUNS', 5);
+const runs = runCount('KERRO_BENCH_SPEECH_RUNS', 3);
 const targetMs = 300;
 /** How long before pressing read-aloud the visitor first touched the screen elsewhere: a glance at the question. */
 const firstTouchLeadMs = 1000;
@@ -152,9 +152,9 @@ export async function run({ projectRoot, progress }: BenchContext): Promise<Benc
   const worker = (await readdir(join(rendererRoot, 'assets'))).find((name) => /^speech-worker-.*\.js$/.test(name));
   if (worker === undefined) throw new Error('No speech worker in out/renderer/assets: run `npm run build` first');
   const workerBytes = await bytesOf(join(rendererRoot, 'assets', worker));
-  const dataBytes = await bytesOf(join(rendererRoot, speechDataFile));
-  const fullData = (await stat(join(packageDirectory(), 'espeak-ng.data'))).size;
-  const fullScript = (await stat(join(packageDirectory(), 'espeak-ng.js'))).size;
+  const engineBytes = await bytesOf(join(rendererRoot, speechEngineFile));
+  const fullModule = (await stat(join(packageDirectory(), 'dist', 'espeak-ng.wasm'))).size;
+  const fullScript = (await stat(join(packageDirectory(), 'dist', 'espeak-ng.js'))).size;
 
   const dataDir = await mkdtemp(join(tmpdir(), 'kerro-bench-speech-'));
   await provisionKiosk(projectRoot, dataDir, '135790');
@@ -175,13 +175,15 @@ export async function run({ projectRoot, progress }: BenchContext): Promise<Benc
   const ratio = (pick: (result: Run) => number) => spread(results.map((result) => pick(result) / result.floor), (value) => `${value.toFixed(1)}×`);
   const row = (label: string, pick: (result: Run) => number) => [label, spread(column(pick), milliseconds), ratio(pick)];
   const warmWorst = Math.max(...column((result) => result.parentsWarm), ...column((result) => result.childPictureWarm));
-  const coldMedian = spread(column((result) => result.parentsCold), milliseconds);
+  const median = (pick: (result: Run) => number) => column(pick).toSorted((first, second) => first - second)[Math.floor(results.length / 2)] ?? Number.NaN;
+  const coldMedian = median((result) => result.parentsCold);
+  const childrenColdMedian = median((result) => result.childEntryCold);
   const afterTouchWorst = Math.max(...column((result) => result.parentsAfterTouch));
   return {
     title: 'Offline voice (eSpeak NG in a worker)',
     notes: [
       ...(await describeMachine(tmpdir())),
-      `Chromium headless, no OS voice; ${runs} runs, each in fresh browser contexts (cold: nothing cached, the worker and the data fetched and started)`,
+      `Chromium headless, no OS voice; ${runs} runs, each in fresh browser contexts (cold: nothing cached, the worker and the engine fetched and started)`,
       'Touch: the pointerdown; sound: the first piece of samples handed to Web Audio, which starts it at the next render quantum (output latency of the sound device comes on top)',
       loadBefore,
       describeLoad('at the end'),
@@ -203,17 +205,18 @@ export async function run({ projectRoot, progress }: BenchContext): Promise<Benc
         title: 'Bytes the offline voice adds (fetched on a visitor\'s first touch, never before)',
         columns: ['file', 'raw', 'gzip', 'brotli'],
         rows: [
-          ['assets/speech-worker-<hash>.js (the worker with eSpeak NG, WebAssembly turned to JavaScript by wasm2js)', kilobytes(workerBytes.raw), kilobytes(workerBytes.gzip), kilobytes(workerBytes.brotli)],
-          [`${speechDataFile} (fi, sv and en only)`, kilobytes(dataBytes.raw), kilobytes(dataBytes.gzip), kilobytes(dataBytes.brotli)],
-          ['the package as published: espeak-ng.js + espeak-ng.data (every language)', kilobytes(fullScript + fullData), '', ''],
+          ['assets/speech-worker-<hash>.js (the worker and eSpeak NG\'s Emscripten script)', kilobytes(workerBytes.raw), kilobytes(workerBytes.gzip), kilobytes(workerBytes.brotli)],
+          [`${speechEngineFile} (eSpeak NG in WebAssembly, with the files of fi, sv and en only)`, kilobytes(engineBytes.raw), kilobytes(engineBytes.gzip), kilobytes(engineBytes.brotli)],
+          ['the package as published: espeak-ng.js + espeak-ng.wasm (every language)', kilobytes(fullScript + fullModule), '', ''],
         ],
       },
     ],
     checks: [
       { label: `warm touch to first sample ≤ ${targetMs} ms in every run (worst ${Math.round(warmWorst)} ms)`, isMet: warmWorst <= targetMs, isRequired: false },
       { label: `first press after a first touch elsewhere ≤ ${targetMs} ms in every run (worst ${Math.round(afterTouchWorst)} ms)`, isMet: afterTouchWorst <= targetMs, isRequired: false },
-      { label: `cold touch to first sample ≤ ${targetMs} ms (median ${coldMedian})`, isMet: Math.max(...column((result) => result.parentsCold)) <= targetMs, isRequired: false },
-      { label: `the voices' data is trimmed: ${dataBytes.raw} of ${fullData} bytes`, isMet: dataBytes.raw < fullData / 10, isRequired: true },
+      { label: `cold touch to first sample ≤ ${targetMs} ms by the median (${milliseconds(coldMedian)})`, isMet: coldMedian <= targetMs, isRequired: false },
+      { label: `children's way, cold, ≤ ${targetMs} ms by the median (${milliseconds(childrenColdMedian)})`, isMet: childrenColdMedian <= targetMs, isRequired: false },
+      { label: `the engine is trimmed: ${engineBytes.raw} of ${fullModule} bytes`, isMet: engineBytes.raw < fullModule / 10, isRequired: true },
     ],
   };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
-import { espeakDataFile, espeakScriptTrim } from './speech/espeak-voices.mjs';
+import { espeakModuleFile, espeakScriptPatch } from './speech/espeak-voices.mjs';
 
 const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 const define = { KERRO_VERSION: JSON.stringify(version) };
@@ -17,9 +17,9 @@ await build({
   logLevel: quiet,
   root: 'src-renderer',
   base: './',
-  plugins: [react(), espeakDataFile()],
-  // The speech worker is a module (eSpeak NG's script is one), trimmed to fi, sv and en as it is bundled.
-  worker: { format: 'es', plugins: () => [espeakScriptTrim()] },
+  plugins: [react(), espeakModuleFile()],
+  // The speech worker is a module (eSpeak NG's script is one); the engine's module is trimmed to fi, sv and en.
+  worker: { format: 'es', plugins: () => [espeakScriptPatch()] },
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,

@@ -3,6 +3,7 @@ import { FrameReceiver, parsePart } from '../../src-shared/qr/frame-receiver';
 import type { FountainPart } from '../../src-shared/qr/bc-ur';
 import { seededRandom } from '../fixtures/sample-batch';
 import { seenAt } from './capture';
+import { rememberedChoice } from './fragment-choice';
 import type { Condition } from './conditions';
 import { sceneFor, matrixCache, type ShownCode } from './measure';
 
@@ -28,6 +29,9 @@ export interface TransferResult {
   /** The first trial went through the receiver's own FrameReceiver and rebuilt the payload. */
   payload: Uint8Array | null;
 }
+
+/** One memo for every simulation in the run: the same parts come back in every trial. */
+const choose = rememberedChoice();
 
 /** A trial that has not finished in this long is counted as never finishing. */
 const giveUpMs = 120_000;
@@ -65,7 +69,7 @@ export function simulateTransfer(
     const scene = sceneFor(shown, condition, random, codeOf);
     const startMs = 1000 + random() * cycleMs;
     const cameraPhase = random() * cameraFrameMs;
-    const solver = new FountainSolver(first.seqLength, first.messageLength, first.checksum, first.fragment.length);
+    const solver = new FountainSolver(first.seqLength, first.messageLength, first.checksum, first.fragment.length, choose);
     const receiver = trial === 0 ? new FrameReceiver() : null;
     let now = startMs;
     let lastCapture = Number.NaN;

@@ -1,5 +1,6 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { KioskInfo } from '../../src-shared/contract/kiosk';
+import { isChildKind } from '../../src-shared/contract/children';
 import type { Poll } from '../../src-shared/contract/polls';
 import { languageDirections, type LanguageCode } from '../../src-shared/i18n/languages';
 import { parentMessages } from '../../src-shared/i18n/parents/parent-messages';
@@ -14,7 +15,7 @@ import { useVisit } from '../parents/useVisit';
 import { WaitingScreen } from '../parents/WaitingScreen';
 import { ChildrenWay } from './ChildrenWay';
 import { ErrorBoundary } from './ErrorBoundary';
-import { lazyScreens } from './lazy-screens';
+import { lazyScreens, prefetchVisitorScreens } from './lazy-screens';
 import { useIdleTimeout } from './useIdleTimeout';
 
 type Loading = { state: 'loading' } | { state: 'unavailable' } | { state: 'ready'; kiosk: KioskInfo };
@@ -71,6 +72,13 @@ export function App() {
   // The staff area keeps its own look; the parents' choice applies to the parents' screens only.
   const isParentScreen = screen.name !== 'staff';
   usePreparedSpeech(language, kiosk !== null && isParentScreen);
+  const hasChildrenWay = polls.some((poll) => isChildKind(poll.kind));
+  const isOpen = kiosk?.isSetUp === true;
+  useEffect(() => {
+    if (!isOpen) return;
+    const idle = window.requestIdleCallback(() => prefetchVisitorScreens(hasChildrenWay), { timeout: 2000 });
+    return () => window.cancelIdleCallback(idle);
+  }, [isOpen, hasChildrenWay]);
   useEffect(() => {
     const root = document.documentElement;
     root.toggleAttribute('data-high-contrast', isParentScreen && display.isHighContrast);

@@ -7,7 +7,7 @@ import { HomeButton } from './HomeButton';
 import { readAloud, stopReading } from './read-aloud';
 import './children.css';
 
-interface ChildrenThanksProps {
+export interface ChildrenThanksProps {
   language: LanguageCode;
   texts: ParentMessages;
   onHome: () => void;

@@ -5,7 +5,7 @@ import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import { KeyboardArea } from '../typing/KeyboardArea';
 import { TextField } from '../typing/TextField';
 
-interface CommentScreenProps {
+export interface CommentScreenProps {
   texts: ParentMessages;
   language: LanguageCode;
   isBusy: boolean;

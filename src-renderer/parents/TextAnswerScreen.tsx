@@ -7,7 +7,7 @@ import { KeyboardArea } from '../typing/KeyboardArea';
 import { TextField } from '../typing/TextField';
 import { UserText } from '../user-text/UserText';
 
-interface TextAnswerScreenProps {
+export interface TextAnswerScreenProps {
   poll: Poll;
   language: LanguageCode;
   texts: ParentMessages;

@@ -66,7 +66,7 @@ export function speakPieces(pieces: readonly LocalizedString[]): void {
  */
 export function prepareSpeech(language: string): void {
   const offline = offlineLanguageOf(language);
-  if (offline !== null && voiceFor(listVoices(), language) === null) warmOfflineVoice(offline);
+  if (offline !== null && voiceFor(listVoices(), language) === null) warmOfflineVoice();
 }
 
 export function stopSpeaking(): void {

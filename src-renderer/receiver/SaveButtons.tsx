@@ -22,7 +22,7 @@ export function SaveButtons({ language }: SaveButtonsProps) {
   const save = async (request: { kind: 'csv'; language: LanguageCode } | { kind: 'json' }, name: string) => {
     setSaving(true);
     try {
-      const file = await intakeWorker().file(request);
+      const file = request.kind === 'csv' ? await intakeWorker().csv(request.language) : await intakeWorker().json();
       // A download link works from file:// and with no network.
       const url = URL.createObjectURL(file);
       const link = document.createElement('a');

@@ -74,12 +74,29 @@ export async function putSummary(database: IDBDatabase, summary: BatchSummary): 
   await finished(transaction);
 }
 
-/** Visits the kept batches one at a time in kiosk and number order, so no more than one is in memory. */
-export async function eachBatch(database: IDBDatabase, visit: (batch: StoredBatch) => Promise<void>): Promise<void> {
-  const keys = await batchKeys(database);
-  for (const key of keys) {
-    const batch = await result<StoredBatch | undefined>(database.transaction(batchStore).objectStore(batchStore).get(key));
-    if (batch !== undefined) await visit(batch);
+/** A kept batch's key: its kiosk and its number. */
+export type BatchKey = readonly [kioskId: string, number: number];
+
+/**
+ * Visits the given batches in order, reading the next from storage while the one before is
+ * visited: no more than two are in memory, and the worker does not wait for the disk between them.
+ */
+export async function eachBatch(database: IDBDatabase, keys: readonly BatchKey[], visit: (batch: StoredBatch) => Promise<void>): Promise<void> {
+  const read = (index: number) => {
+    const key = keys[index];
+    return key === undefined ? Promise.resolve(undefined) : findBatch(database, key[0], key[1]);
+  };
+  let next = read(0);
+  for (let index = 0; index < keys.length; index += 1) {
+    const batch = await next;
+    next = read(index + 1);
+    try {
+      if (batch !== undefined) await visit(batch);
+    } catch (error) {
+      // The read ahead is no longer wanted; its failure, if any, must not go unhandled.
+      next.catch(() => undefined);
+      throw error;
+    }
   }
 }
 

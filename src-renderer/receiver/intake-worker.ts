@@ -5,7 +5,7 @@ import { BatchRefused, openExportedBatch, parseCanonicalBatch, type ReceivedBatc
 import { summarizeBatch, type SeqRange } from '../../src-shared/qr/batch-summary';
 import { allSummaries, batchKeys, clearStore, findBatch, openStore, putBatch, putSummary } from './batch-store';
 import type { FolderFiles } from './folder-files';
-import { mergedCsvFile, mergedJsonFile } from './merged-files';
+import { csvPlan, mergedCsvPart, mergedJsonFile } from './merged-files';
 import { sha256Hex } from './sha256';
 import type { IntakeOutcome, WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -115,8 +115,15 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'summarizeMissing':
       await summarizeMissing();
       break;
-    case 'csv':
-      post({ kind: 'file', id: request.id, file: await mergedCsvFile(await database, request.language) });
+    case 'csv': {
+      // Made in this queue, after every import asked before it: the runs name the same batches whoever writes them.
+      const plan = await csvPlan(await database, request.shares);
+      post({ kind: 'plan', id: request.id, plan });
+      post({ kind: 'file', id: request.id, file: await mergedCsvPart(await database, request.language, plan, 0) });
+      break;
+    }
+    case 'csvPart':
+      post({ kind: 'file', id: request.id, file: await mergedCsvPart(await database, request.language, request.plan, request.share) });
       break;
     case 'json':
       post({ kind: 'file', id: request.id, file: await mergedJsonFile(await database) });

@@ -1,52 +1,20 @@
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import type { FolderFiles } from './folder-files';
 import { nextTask } from './next-task';
-import IntakeWorker from './intake-worker?worker&inline';
-import type { FolderReport, IntakeOutcome, WorkerReply, WorkerRequest } from './worker-protocol';
+import { WorkerChannel } from './worker-channel';
+import type { FolderReport, IntakeOutcome } from './worker-protocol';
 
-type Pending = {
-  onReply: (reply: WorkerReply) => void;
-  resolve: () => void;
-  reject: (error: Error) => void;
-};
-
-/** WorkerRequest without its id, for each kind: the client numbers requests itself. */
-type Asked = WorkerRequest extends infer Request ? (Request extends WorkerRequest ? Omit<Request, 'id'> : never) : never;
+/** Workers writing the CSV at once, each one run of it, where the browser has the cores. */
+const mostShares = 4;
 
 /**
- * The page's side of the intake worker: one worker for the page's life, requests numbered,
- * progress and results handed to whoever asked.
+ * The page's side of the intake worker: one worker for the page's life. The CSV is written by it
+ * and, where there are cores to spare, by helpers made for that file only.
  */
 export class WorkerClient {
-  private readonly worker = new IntakeWorker();
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
-
-  constructor() {
-    this.worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
-      const reply = event.data;
-      const waiting = this.pending.get(reply.id);
-      if (waiting === undefined) return;
-      if (reply.kind === 'done') {
-        this.pending.delete(reply.id);
-        waiting.resolve();
-      } else if (reply.kind === 'failed') {
-        this.pending.delete(reply.id);
-        waiting.reject(new Error(reply.message));
-      } else {
-        waiting.onReply(reply);
-      }
-    });
-  }
-
-  private ask(request: Asked, onReply: (reply: WorkerReply) => void = () => undefined): Promise<void> {
-    const id = this.nextId;
-    this.nextId += 1;
-    return new Promise<void>((resolve, reject) => {
-      this.pending.set(id, { onReply, resolve, reject });
-      this.worker.postMessage({ ...request, id } satisfies WorkerRequest);
-    });
-  }
+  private readonly intake = new WorkerChannel();
+  /** The file being saved, if any: clearing the kept batches waits for it. */
+  private saving: Promise<unknown> = Promise.resolve();
 
   /**
    * Each folder is its own message, posted in a task of its own: copying a message's files for
@@ -57,7 +25,7 @@ export class WorkerClient {
     const asked: Promise<void>[] = [];
     for (const folder of folders) {
       asked.push(
-        this.ask({ kind: 'folders', folders: [folder] }, (reply) => {
+        this.intake.ask({ kind: 'folders', folders: [folder] }, (reply) => {
           if (reply.kind === 'folder') onReport(reply.report);
         }),
       );
@@ -68,25 +36,60 @@ export class WorkerClient {
 
   async takeTransferred(canonical: string, sha256: string): Promise<IntakeOutcome> {
     let outcome: IntakeOutcome = { kind: 'refused', reason: 'damaged' };
-    await this.ask({ kind: 'transferred', canonical, sha256 }, (reply) => {
+    await this.intake.ask({ kind: 'transferred', canonical, sha256 }, (reply) => {
       if (reply.kind === 'outcome') outcome = reply.outcome;
     });
     return outcome;
   }
 
   summarizeMissing(): Promise<void> {
-    return this.ask({ kind: 'summarizeMissing' });
+    return this.intake.ask({ kind: 'summarizeMissing' });
   }
 
-  async file(request: { kind: 'csv'; language: LanguageCode } | { kind: 'json' }): Promise<Blob> {
-    let file = new Blob([]);
-    await this.ask(request, (reply) => {
-      if (reply.kind === 'file') file = reply.file;
-    });
+  json(): Promise<Blob> {
+    return this.whileSaving(this.intake.file({ kind: 'json' }));
+  }
+
+  /**
+   * The merged CSV. The intake worker cuts the kept batches into runs and writes the first;
+   * helpers, one a run, write the others at the same time; the runs put one after another are the
+   * file.
+   */
+  csv(language: LanguageCode): Promise<Blob> {
+    const shares = Math.min(mostShares, Math.max(1, navigator.hardwareConcurrency || 1));
+    const helpers: WorkerChannel[] = [];
+    const parts: Promise<Blob>[] = [];
+    const written = (async () => {
+      try {
+        let first = new Blob([]);
+        await this.intake.ask({ kind: 'csv', language, shares }, (reply) => {
+          if (reply.kind === 'file') first = reply.file;
+          if (reply.kind !== 'plan') return;
+          for (let share = 1; share < reply.plan.length; share += 1) {
+            const helper = new WorkerChannel();
+            helpers.push(helper);
+            const part = helper.file({ kind: 'csvPart', language, plan: reply.plan, share });
+            // Awaited below; a failure before then must not count as unhandled.
+            part.catch(() => undefined);
+            parts.push(part);
+          }
+        });
+        return new Blob([first, ...(await Promise.all(parts))], { type: 'text/csv;charset=utf-8' });
+      } finally {
+        for (const helper of helpers) helper.close();
+      }
+    })();
+    return this.whileSaving(written);
+  }
+
+  private whileSaving(file: Promise<Blob>): Promise<Blob> {
+    this.saving = file.catch(() => undefined);
     return file;
   }
 
-  clear(): Promise<void> {
-    return this.ask({ kind: 'clear' });
+  /** After any file being saved: a helper may still be reading batches the plan named. */
+  async clear(): Promise<void> {
+    await this.saving;
+    await this.intake.ask({ kind: 'clear' });
   }
 }

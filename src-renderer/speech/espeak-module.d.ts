@@ -1,28 +1,23 @@
 /** The parts of eSpeak NG's Emscripten build that the speech worker uses (the package ships no types). */
-declare module '@echogarden/espeak-ng-emscripten' {
-  export interface EspeakVoice {
-    identifier: string;
-    name: string;
-  }
-
-  export interface EspeakSynthesizer {
-    set_voice(identifier: string): number;
-    set_rate(wordsPerMinute: number): number;
-    get_samplerate(): number;
-    list_voices(): EspeakVoice[];
-    /** Calls back with each piece of 16-bit samples as it is made; returning true stops early. */
-    synthesize(text: string, onSamples: (samples: Int16Array | null) => boolean): void;
+declare module 'espeak-ng' {
+  export interface EspeakFileSystem {
+    writeFile(path: string, data: string | Uint8Array): void;
+    readFile(path: string): Uint8Array;
   }
 
   export interface EspeakModule {
-    eSpeakNGWorker: new () => EspeakSynthesizer;
+    FS: EspeakFileSystem;
   }
 
   export interface EspeakOptions {
-    /** The voices' data bundle, handed over instead of letting the engine fetch its own. */
-    getPreloadedPackage(name: string, size: number): ArrayBuffer;
-    print?(text: string): void;
-    printErr?(text: string): void;
+    /** The command line: eSpeak NG runs it as soon as the module has started. */
+    arguments: string[];
+    /** Run before the command line, with the file system ready: where its input is written. */
+    preRun: ((module: EspeakModule) => void)[];
+    /** Instantiates the module the caller compiled, instead of letting the script fetch its own. */
+    instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void): object;
+    print(text: string): void;
+    printErr(text: string): void;
   }
 
   const createEspeak: (options: EspeakOptions) => Promise<EspeakModule>;

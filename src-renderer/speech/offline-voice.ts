@@ -1,14 +1,13 @@
 import type { LocalizedString } from '../../src-shared/contract/localize';
-import { offlineLanguageOf, type OfflineLanguage } from './offline-languages';
+import { offlineLanguageOf } from './offline-languages';
 import { SamplePlayer } from './sample-player';
 import type { SpeechReply, SpeechRequest } from './speech-protocol';
 
-/** Where the build puts the trimmed voices (scripts/speech/espeak-voices.mjs, speechDataFile). */
-const dataPath = 'speech/espeak-ng-fi-sv-en.data';
+/** Where the build puts the trimmed engine (scripts/speech/espeak-voices.mjs, speechEngineFile). */
+const enginePath = 'speech/espeak-ng-fi-sv-en.wasm';
 
 const player = new SamplePlayer();
 let worker: Worker | null = null;
-let sampleRate = 0;
 let utterance = 0;
 let requestedAt = 0;
 /** Whether words have been asked for: the audio output is then woken as soon as it is made. */
@@ -24,13 +23,13 @@ function dropWorker(failed: Worker): void {
   if (worker === failed) worker = null;
 }
 
-function startWorker(language: OfflineLanguage): Worker {
+function startWorker(): Worker {
   // Vite makes the worker, and eSpeak NG inside it, a chunk of its own, fetched on this first call.
   const started = new Worker(new URL('./speech-worker.ts', import.meta.url), { type: 'module', name: 'speech' });
   // The first audio output in a browser holds this thread for a while (over 100 ms here). Made on
   // the touch, it would keep the worker from starting and the data from being handed over; made
   // once both are done, in a task of its own (a message is not passed on until its task ends), it
-  // is ready while the worker opens the engine.
+  // is ready while the worker compiles the engine.
   let stepsBeforeAudio = 2;
   const stepDone = () => {
     stepsBeforeAudio -= 1;
@@ -48,27 +47,26 @@ function startWorker(language: OfflineLanguage): Worker {
         stepDone();
         return;
       case 'ready':
-        sampleRate = reply.sampleRate;
         return;
       case 'failed':
         dropWorker(started);
         return;
       case 'samples':
-        if (reply.utterance === utterance && sampleRate > 0) player.play(reply.samples, sampleRate, requestedAt);
+        if (reply.utterance === utterance) player.play(reply.samples, reply.sampleRate, requestedAt);
         return;
       case 'spoken':
         return;
     }
   });
-  // The data is fetched here while the worker's own script loads, not after: the two overlap.
-  fetch(new URL(dataPath, document.baseURI))
+  // The engine is fetched here while the worker's own script loads, not after: the two overlap.
+  fetch(new URL(enginePath, document.baseURI))
     .then((response) => {
-      if (!response.ok) throw new Error(`The voices' data could not be read (${response.status})`);
+      if (!response.ok) throw new Error(`The speech engine could not be read (${response.status})`);
       return response.arrayBuffer();
     })
     .then(
-      (data) => {
-        send(started, { type: 'open', data, language }, [data]);
+      (engine) => {
+        send(started, { type: 'open', engine }, [engine]);
         stepDone();
       },
       () => dropWorker(started),
@@ -80,8 +78,8 @@ function startWorker(language: OfflineLanguage): Worker {
  * Starts the engine ahead of the first words: on a visitor's first touch, before any words are
  * asked for, so that by the time they are the engine is running.
  */
-export function warmOfflineVoice(language: OfflineLanguage): Worker {
-  worker ??= startWorker(language);
+export function warmOfflineVoice(): Worker {
+  worker ??= startWorker();
   return worker;
 }
 
@@ -98,7 +96,7 @@ export function speakOffline(pieces: readonly LocalizedString[]): void {
   });
   const first = spoken[0];
   if (first === undefined) return;
-  const target = warmOfflineVoice(first.language);
+  const target = warmOfflineVoice();
   isWanted = true;
   if (player.isPrepared()) player.wake();
   for (const { text, language } of spoken) send(target, { type: 'speak', utterance, text, language });

@@ -1,6 +1,6 @@
 // The speech worker: eSpeak NG runs here, off the main thread, so making speech never holds up a
-// touch. Loaded only when something is first read aloud by the bundled voice.
-import createEspeak from '@echogarden/espeak-ng-emscripten';
+// touch. Loaded only when a visitor first touches the screen.
+import createEspeak from 'espeak-ng';
 import { openEspeak, type SpeechEngine } from './espeak-engine';
 import type { SpeechReply, SpeechRequest } from './speech-protocol';
 
@@ -10,46 +10,40 @@ let engine: Promise<SpeechEngine> | null = null;
 const waiting: SpeakRequest[] = [];
 /** The newest utterance asked for: older ones still waiting are dropped, a new touch cuts them off. */
 let newest = 0;
-let isScheduled = false;
+let isSpeaking = false;
 
 function reply(message: SpeechReply, transfer: Transferable[] = []): void {
   self.postMessage(message, { transfer });
 }
 
-
-/**
- * One piece at a time, each in its own task: messages that came in while a piece was being made
- * are read first, so a newer utterance is known before an older one's next piece is started.
- */
-function scheduleNext(opened: SpeechEngine): void {
-  if (isScheduled || waiting.length === 0) return;
-  isScheduled = true;
-  setTimeout(() => {
-    isScheduled = false;
-    const request = waiting.shift();
-    if (request !== undefined && request.utterance >= newest) {
-      opened.speak(request.text, request.language, (samples) => {
-        reply({ type: 'samples', utterance: request.utterance, samples }, [samples.buffer]);
-      });
+/** One utterance at a time; between them, messages that came in are read, so a newer utterance is known first. */
+async function speakWaiting(opened: SpeechEngine): Promise<void> {
+  if (isSpeaking) return;
+  isSpeaking = true;
+  try {
+    for (let request = waiting.shift(); request !== undefined; request = waiting.shift()) {
+      if (request.utterance < newest) continue;
+      const { samples, sampleRate } = await opened.speak(request.text, request.language);
+      reply({ type: 'samples', utterance: request.utterance, samples, sampleRate }, [samples.buffer]);
       reply({ type: 'spoken', utterance: request.utterance });
     }
-    scheduleNext(opened);
-  }, 0);
+  } catch (error) {
+    waiting.length = 0;
+    reply({ type: 'failed', message: String(error) });
+  } finally {
+    isSpeaking = false;
+  }
 }
 
 self.addEventListener('message', (event: MessageEvent<SpeechRequest>) => {
   const request = event.data;
   switch (request.type) {
     case 'open':
-      engine ??= openEspeak(createEspeak, request.data).then((opened) => {
-        // Opened ahead of need, the engine primes itself; words already waiting would only wait longer for it.
-        if (waiting.length === 0) opened.prime(request.language);
-        return opened;
-      });
+      engine ??= WebAssembly.compile(request.engine).then((compiled) => openEspeak(createEspeak, compiled));
       engine.then(
         (opened) => {
-          reply({ type: 'ready', sampleRate: opened.sampleRate });
-          scheduleNext(opened);
+          reply({ type: 'ready' });
+          void speakWaiting(opened);
         },
         (error: unknown) => reply({ type: 'failed', message: String(error) }),
       );
@@ -58,7 +52,7 @@ self.addEventListener('message', (event: MessageEvent<SpeechRequest>) => {
       newest = Math.max(newest, request.utterance);
       waiting.push(request);
       // Words may come before the engine is open (the screen sends them at once): they wait for it.
-      engine?.then(scheduleNext, () => undefined);
+      void engine?.then(speakWaiting, () => undefined);
       return;
   }
 });

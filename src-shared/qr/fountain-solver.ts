@@ -1,5 +1,8 @@
 import { chooseFragments, crcOf } from './bc-ur';
 
+/** Which fragments part `seqNum` mixes (bc-ur's chooseFragments, or the same answers remembered). */
+export type FragmentChoice = (seqNum: number, seqLength: number, checksum: number) => readonly number[];
+
 interface Row {
   /** Which fragments this row is the XOR of, one bit each. */
   mask: Uint32Array;
@@ -24,6 +27,11 @@ export class FountainSolver {
     readonly messageLength: number,
     readonly checksum: number,
     readonly fragmentLength: number,
+    /**
+     * bc-ur's generator works in BigNumber, most of a part's cost. A receiver asks it once per
+     * part; the bench's simulations, thousands of trials over the same parts, hand in a memo.
+     */
+    private readonly choose: FragmentChoice = chooseFragments,
   ) {
     this.pivots = new Array<Row | undefined>(seqLength).fill(undefined);
     this.words = Math.ceil(seqLength / 32);
@@ -42,7 +50,7 @@ export class FountainSolver {
     if (this.isComplete || this.seen.has(seqNum) || fragment.length !== this.fragmentLength) return false;
     this.seen.add(seqNum);
     const mask = new Uint32Array(this.words);
-    for (const index of chooseFragments(seqNum, this.seqLength, this.checksum)) mask[index >>> 5] = (mask[index >>> 5] ?? 0) ^ (1 << (index & 31));
+    for (const index of this.choose(seqNum, this.seqLength, this.checksum)) mask[index >>> 5] = (mask[index >>> 5] ?? 0) ^ (1 << (index & 31));
     const row: Row = { mask, data: new Uint8Array(fragment) };
     for (;;) {
       const lowest = lowestBit(row.mask);

@@ -49,7 +49,7 @@ describe('the Electron package', () => {
       expect(modules, name).not.toContain(name);
     }
     // The offline voice ships as its worker chunk and its data trimmed to fi, sv and en, not the package's 24 MB.
-    expect(files).toContain('/out/renderer/speech/espeak-ng-fi-sv-en.data');
+    expect(files).toContain('/out/renderer/speech/espeak-ng-fi-sv-en.wasm');
     expect(files.filter((path) => path.endsWith('.map') || /^\/out\/renderer\/.*\.(br|gz)$/.test(path))).toEqual([]);
 
     const manifest = JSON.parse(extractFile(archive, 'package.json').toString('utf8')) as { main?: string };

@@ -53,7 +53,7 @@ describe('read-aloud with no OS voice', () => {
     // question, which does nothing) starts it, so that words asked for next come at once.
     expect(speechRequests(page)).toEqual([]);
     await page.locator('.poll-question').first().tap();
-    await expect.poll(() => speechRequests(page).map((path) => (path.startsWith('/assets/speech-worker-') ? 'worker' : path))).toEqual(expect.arrayContaining(['worker', '/speech/espeak-ng-fi-sv-en.data']));
+    await expect.poll(() => speechRequests(page).map((path) => (path.startsWith('/assets/speech-worker-') ? 'worker' : path))).toEqual(expect.arrayContaining(['worker', '/speech/espeak-ng-fi-sv-en.wasm']));
     expect(await heardSoFar(page)).toBe(0);
     // The stand-in makes 100 samples a letter: exactly the question's and the name's length shows which words went out.
     await childAnswersByEar(page, 100 * question.length, 100 * happy.length);

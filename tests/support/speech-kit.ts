@@ -34,14 +34,14 @@ let isOpen = false;
 function speak(request) {
   const samples = new Int16Array(100 * request.text.length);
   for (let index = 0; index < samples.length; index += 1) samples[index] = Math.round(8000 * Math.sin(index / 4));
-  self.postMessage({ type: 'samples', utterance: request.utterance, samples }, [samples.buffer]);
+  self.postMessage({ type: 'samples', utterance: request.utterance, samples, sampleRate: 22050 }, [samples.buffer]);
   self.postMessage({ type: 'spoken', utterance: request.utterance });
 }
 self.addEventListener('message', (event) => {
   const request = event.data;
   if (request.type === 'open') {
     isOpen = true;
-    self.postMessage({ type: 'ready', sampleRate: 22050 });
+    self.postMessage({ type: 'ready' });
     waiting.splice(0).forEach(speak);
   }
   if (request.type !== 'speak') return;
@@ -51,10 +51,10 @@ self.addEventListener('message', (event) => {
 self.postMessage({ type: 'loaded' });
 `;
 
-const speechFiles = /\/assets\/speech-worker-[^/]*\.js$|\/speech\/[^/]*\.data$/;
+const speechFiles = /\/assets\/speech-worker-[^/]*\.js$|\/speech\/[^/]*\.wasm$/;
 const speechRequestsOf = new WeakMap<Page, string[]>();
 
-/** The speech engine's files the page has asked for so far (the worker's script and the voices' data), by path. */
+/** The speech engine's files the page has asked for so far (the worker's script and the engine's module), by path. */
 export function speechRequests(page: Page): readonly string[] {
   return speechRequestsOf.get(page) ?? [];
 }

@@ -1,75 +1,93 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import createEspeak from 'espeak-ng';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readTrimmedEspeak, trimEspeak, type TrimmedEspeak } from '../../scripts/speech/espeak-voices.mjs';
-import { openEspeak, type EspeakFactory, type SpeechEngine } from '../../src-renderer/speech/espeak-engine';
+import { readEspeakModule, readTrimmedEspeak, trimEspeak } from '../../scripts/speech/espeak-voices.mjs';
+import { dataSegmentsOf, withDataSegments } from '../../scripts/speech/wasm-data.mjs';
+import { openEspeak, type SpeechEngine } from '../../src-renderer/speech/espeak-engine';
 import { isOfflineLanguage, offlineLanguageOf } from '../../src-renderer/speech/offline-languages';
-import { makeTempDir } from '../support/temp-dir';
+import { readWave } from '../../src-renderer/speech/wave-file';
 
-let trimmed: TrimmedEspeak;
+let full: Uint8Array;
+let trimmed: ReturnType<typeof trimEspeak>;
 let engine: SpeechEngine;
 
-/** The trimmed script, loaded as the built worker loads it: only the kept files exist in its file system. */
-async function loadTrimmedFactory(script: string): Promise<EspeakFactory> {
-  const path = join(await makeTempDir(), 'espeak-ng-trimmed.mjs');
-  await writeFile(path, script);
-  const loaded: { default: EspeakFactory } = await import(pathToFileURL(path).href);
-  return loaded.default;
-}
-
-function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
-  const copy = new Uint8Array(bytes.length);
-  copy.set(bytes);
-  return copy.buffer;
-}
-
 beforeAll(async () => {
+  full = await readEspeakModule();
   trimmed = await readTrimmedEspeak();
-  engine = await openEspeak(await loadTrimmedFactory(trimmed.script), arrayBufferOf(trimmed.data));
+  // The engine as the worker runs it: the package's script on the trimmed module.
+  engine = openEspeak(createEspeak, await WebAssembly.compile(trimmed.module));
 });
 
-function spoken(text: string, language: 'fi' | 'sv' | 'en') {
-  const pieces: Int16Array[] = [];
-  engine.speak(text, language, (samples) => pieces.push(samples));
-  const samples = pieces.reduce((total, piece) => total + piece.length, 0);
-  const peak = Math.max(...pieces.map((piece) => piece.reduce((loudest, sample) => Math.max(loudest, Math.abs(sample)), 0)));
-  return { pieces: pieces.length, seconds: samples / engine.sampleRate, peak: peak / 32768 };
+async function spoken(text: string, language: 'fi' | 'sv' | 'en') {
+  const { samples, sampleRate } = await engine.speak(text, language);
+  const peak = samples.reduce((loudest, sample) => Math.max(loudest, Math.abs(sample)), 0);
+  return { seconds: samples.length / sampleRate, peak: peak / 32768, sampleRate };
 }
 
 describe('the bundled offline voice', () => {
-  it('keeps only fi, sv and en: a small part of the full data', () => {
-    expect(trimmed.fullBytes).toBeGreaterThan(20_000_000);
-    expect(trimmed.data.length).toBeGreaterThan(500_000);
-    expect(trimmed.data.length).toBeLessThan(1_200_000);
-    expect(trimmed.script).toContain(`remote_package_size:${trimmed.data.length}`);
-    expect(trimmed.script).not.toContain('ru_dict');
+  it('keeps only fi, sv and en: a small part of the full module', () => {
+    expect(trimmed.fullBytes).toBeGreaterThan(18_000_000);
+    expect(trimmed.module.length).toBeLessThan(1_600_000);
+    expect(trimmed.files.toSorted()).toEqual(['en_dict', 'fi_dict', 'intonations', 'lang/gmq/sv', 'lang/gmw/en', 'lang/urj/fi', 'phondata', 'phonindex', 'phontab', 'sv_dict']);
+    // What the table lists is all that is left: another language's dictionary is gone from the bytes too.
+    const segments = dataSegmentsOf(trimmed.module);
+    expect(segments.reduce((total, segment) => total + segment.bytes.length, 0)).toBeLessThan(trimmed.fileBytes + 300_000);
   });
 
-  it('speaks in each kiosk language: audible samples, as long as the words take', () => {
-    expect(engine.sampleRate).toBe(22050);
+  it('speaks in each kiosk language: audible samples, as long as the words take', async () => {
     const words = [
       ['Kiitos paljon', 'fi'],
       ['Tack så mycket', 'sv'],
       ['Thank you', 'en'],
     ] as const;
     for (const [text, language] of words) {
-      // Priming stops its word after the first piece: what is said next must still come whole.
-      engine.prime(language);
-      const result = spoken(text, language);
+      const result = await spoken(text, language);
+      expect(result.sampleRate, language).toBe(22050);
       expect(result.seconds, language).toBeGreaterThan(0.4);
       expect(result.seconds, language).toBeLessThan(3);
       expect(result.peak, language).toBeGreaterThan(0.1);
     }
   });
 
-  it('gives the first samples before the words are done, so playback can start early', () => {
-    expect(spoken('Mikä oli parasta?', 'fi').pieces).toBeGreaterThan(1);
+  it('speaks words as words: a text that starts with "-" is not taken for an option', async () => {
+    const dash = await spoken('-v ru hei hei hei', 'fi');
+    expect(dash.seconds).toBeGreaterThan(0.8);
+    expect(dash.peak).toBeGreaterThan(0.1);
   });
 
-  it('refuses a language it has no files for, and a package whose file table has moved', () => {
-    expect(() => trimEspeak(trimmed.script, trimmed.data, ['ru'])).toThrow(/ru/);
-    expect(() => trimEspeak('export default 1;', trimmed.data)).toThrow(/file table/);
+  it('says what went wrong when the module has lost a language it needs', async () => {
+    const withoutFinnish = trimEspeak(full, ['sv']);
+    const broken = openEspeak(createEspeak, await WebAssembly.compile(withoutFinnish.module));
+    await expect(broken.speak('Hei', 'fi')).rejects.toThrow(/eSpeak NG could not speak/);
+    expect((await broken.speak('Hej', 'sv')).samples.length).toBeGreaterThan(4000);
+  });
+
+  it('refuses a language it has no files for, and a module whose embedded files are gone', () => {
+    expect(() => trimEspeak(full, ['ru'])).toThrow(/ru/);
+    expect(() => trimEspeak(withDataSegments(full, []))).toThrow(/table of embedded files is empty/);
+  });
+
+  it('reads a WAVE file and refuses what is not mono 16-bit speech', () => {
+    const wave = (format: number, channels: number, bits: number) => {
+      const bytes = new Uint8Array(44 + 4);
+      const view = new DataView(bytes.buffer);
+      [...'RIFF'].forEach((letter, index) => view.setUint8(index, letter.charCodeAt(0)));
+      [...'WAVEfmt '].forEach((letter, index) => view.setUint8(8 + index, letter.charCodeAt(0)));
+      view.setUint32(16, 16, true);
+      view.setUint16(20, format, true);
+      view.setUint16(22, channels, true);
+      view.setUint32(24, 16000, true);
+      view.setUint16(34, bits, true);
+      [...'data'].forEach((letter, index) => view.setUint8(36 + index, letter.charCodeAt(0)));
+      // A length never filled in: read to the end of the file.
+      view.setUint32(40, 0x7fffffff, true);
+      view.setInt16(44, -2, true);
+      view.setInt16(46, 300, true);
+      return bytes;
+    };
+    expect(readWave(wave(1, 1, 16))).toEqual({ sampleRate: 16000, samples: Int16Array.of(-2, 300) });
+    expect(() => readWave(wave(3, 1, 16))).toThrow(/mono 16-bit/);
+    expect(() => readWave(wave(1, 2, 16))).toThrow(/mono 16-bit/);
+    expect(() => readWave(new TextEncoder().encode('not a wave at all'))).toThrow(/not a WAVE/);
   });
 
   it('knows which languages it speaks, by primary tag', () => {
