@@ -18,7 +18,7 @@ import { provisionKiosk, startServerProcess } from './bench/server-process.mjs';
 import { requireChromium } from './programs.mjs';
 import { packageDirectory, speechEngineFile } from './speech/espeak-voices.mjs';
 
-const runs = runCount('KERRO_BENCH_SPEECH_RUNS', 5);
+const runs = runCount('KERRO_BENCH_SPEECH_RUNS', 3);
 const targetMs = 300;
 /** How long before pressing read-aloud the visitor first touched the screen elsewhere: a glance at the question. */
 const firstTouchLeadMs = 1000;

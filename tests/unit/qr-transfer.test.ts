@@ -8,7 +8,9 @@ import { answerIdOf, answerIdRun } from '../../src-shared/contract/answer-id';
 import { compactPayloadVersion, decodeCompactBatch, encodeCompactBatch, NewerPayloadError } from '../../src-shared/qr/compact-batch';
 import { chooseFragments, mixDegree } from '../../src-shared/qr/bc-ur';
 import { fountainFrames } from '../../src-shared/qr/fountain-frames';
-import { FrameReceiver } from '../../src-shared/qr/frame-receiver';
+import { FountainSolver } from '../../src-shared/qr/fountain-solver';
+import { FrameReceiver, parsePart } from '../../src-shared/qr/frame-receiver';
+import { rememberedChoice } from '../../scripts/camera/fragment-choice';
 import { sampleBatch, seededRandom, samplePolls } from '../../scripts/fixtures/sample-batch';
 import { sha256Hex } from '../support/qr-kit';
 
@@ -128,6 +130,29 @@ describe('fountain frames', () => {
     }
     expect(decoder.isSuccess()).toBe(true);
     expect(new Uint8Array(decoder.resultUR().decodeCBOR())).toEqual(payload);
+  });
+
+  it('solve alike with the bench’s remembered fragment choice, one memo across batches', async () => {
+    // The bench's simulations share one memo over every batch they run; its answers must be bc-ur's own.
+    const choose = rememberedChoice();
+    for (const [answers, fragmentSize] of [[60, 150], [120, 200]] as const) {
+      const payload = await payloadOf(sampleBatch({ answers, seed: answers }).canonical);
+      const parts = fountainFrames(payload, fragmentSize).frames.map((frame) => parsePart(frame));
+      for (const round of [1, 2]) {
+        const [first] = parts;
+        if (first === undefined || typeof first === 'string') throw new Error('no part');
+        const remembered = new FountainSolver(first.seqLength, first.messageLength, first.checksum, first.fragment.length, choose);
+        const plain = new FountainSolver(first.seqLength, first.messageLength, first.checksum, first.fragment.length);
+        // Every other part lost, mixes from the second round on, so elimination has work to do.
+        for (const [index, part] of parts.entries()) {
+          if (typeof part === 'string' || (index + round) % 2 === 0) continue;
+          expect(remembered.add(part.seqNum, part.fragment)).toBe(plain.add(part.seqNum, part.fragment));
+          expect(remembered.rank).toBe(plain.rank);
+        }
+        expect(remembered.message()).toEqual(plain.message());
+      }
+      for (let seqNum = 1; seqNum <= 30; seqNum += 1) expect(choose(seqNum, 17, 99)).toEqual(chooseFragments(seqNum, 17, 99));
+    }
   });
 
   it('choose their mixes by the degree bc-ur itself gives each part', () => {

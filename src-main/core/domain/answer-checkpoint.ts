@@ -5,6 +5,7 @@ import { writeFileDurably } from '../store/durable-file';
 import { isNotFound } from '../store/file-system';
 import type { StoreContext } from '../store/store-context';
 import { answerTallySchema } from './answer-tally';
+import { checkedSegments, checkedTally } from './checkpoint-index';
 import { commentShelfSchema } from './comment-shelf';
 import { segmentEntrySchema } from './segment-index';
 
@@ -39,6 +40,9 @@ export const checkpointSchema = z.object({
 
 export type Checkpoint = z.output<typeof checkpointSchema>;
 
+/** What opening reads with the schema; the tally and the segment index, its bulk, are checked by hand (checkpoint-index.ts). */
+const checkpointBodySchema = checkpointSchema.extend({ tally: z.unknown(), segments: z.unknown() });
+
 /**
  * Reads the checkpoint. A missing one gives null; one that cannot be read is moved to the
  * quarantine (never deleted) and gives null too, so the state is rebuilt from the journal.
@@ -58,8 +62,10 @@ export async function readCheckpoint(context: StoreContext, directory: string): 
   } catch {
     value = undefined;
   }
-  const parsed = checkpointSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  const body = checkpointBodySchema.safeParse(value);
+  const tally = body.success ? checkedTally(body.data.tally) : null;
+  const segments = body.success ? checkedSegments(body.data.segments) : null;
+  if (body.success && tally !== null && segments !== null) return { ...body.data, tally, segments };
   if (isOlderFormat(value)) {
     context.logger.info('answers.checkpointOlderFormat', { path });
     return null;
