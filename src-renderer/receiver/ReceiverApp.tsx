@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { languageCodes, languageNames, type LanguageCode } from '../../src-shared/i18n/languages';
 import { qrText } from '../../src-shared/i18n/qr-messages';
 import type { ReceivedBatch, RefusalReason } from '../../src-shared/qr/batch-intake';
@@ -6,11 +6,17 @@ import { BatchLedger } from './BatchLedger';
 import { FolderImport } from './FolderImport';
 import { ResultCharts } from './ResultCharts';
 import { SaveButtons } from './SaveButtons';
-import { Scanner } from './Scanner';
 import { describeOutcome } from './describe-outcome';
 import type { FolderFiles } from './folder-files';
 import { ImportReport } from './ImportReport';
 import { useBatches, type FolderReport, type IntakeOutcome } from './use-batches';
+
+/**
+ * The camera reader (zxing, bc-ur and their helpers) is evaluated when the scanner first opens,
+ * not while the page opens: most users bring folders, and every module evaluated at load is part
+ * of one long task on the page's thread.
+ */
+const Scanner = lazy(() => import('./Scanner').then((module) => ({ default: module.Scanner })));
 
 interface Notice {
   text: string;
@@ -99,7 +105,11 @@ export function ReceiverApp() {
           <button type="button" className="receiver-button receiver-button--main" aria-pressed={isScanning} onClick={() => setScanning(!isScanning)}>
             {qrText(language, isScanning ? 'receiver.stopScan' : 'receiver.scan')}
           </button>
-          {isScanning && <Scanner language={language} onReceived={onReceived} onRefused={onRefused} />}
+          {isScanning && (
+            <Suspense fallback={null}>
+              <Scanner language={language} onReceived={onReceived} onRefused={onRefused} />
+            </Suspense>
+          )}
         </section>
         <FolderImport language={language} isBusy={folderImport !== null && folderImport.reports.length < folderImport.total} onFolders={onFolders} />
         {folderImport !== null && <ImportReport language={language} reports={folderImport.reports} total={folderImport.total} round={folderImport.round} />}

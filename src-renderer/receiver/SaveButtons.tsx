@@ -18,9 +18,11 @@ const csvLanguages = languageCodes.filter((code) => staffLanguageOf(code) === co
 export function SaveButtons({ language }: SaveButtonsProps) {
   const [csvLanguage, setCsvLanguage] = useState<LanguageCode>('fi');
   const [isSaving, setSaving] = useState(false);
+  const [hasFailed, setFailed] = useState(false);
   const today = new Date().toISOString().slice(0, 10);
   const save = async (request: { kind: 'csv'; language: LanguageCode } | { kind: 'json' }, name: string) => {
     setSaving(true);
+    setFailed(false);
     try {
       const file = request.kind === 'csv' ? await intakeWorker().csv(request.language) : await intakeWorker().json();
       // A download link works from file:// and with no network.
@@ -30,6 +32,9 @@ export function SaveButtons({ language }: SaveButtonsProps) {
       link.download = name;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch {
+      // Nothing kept is changed by a file that was not made: saying so, in the page's language, is all there is to do.
+      setFailed(true);
     } finally {
       setSaving(false);
     }
@@ -53,6 +58,11 @@ export function SaveButtons({ language }: SaveButtonsProps) {
         {qrText(language, 'receiver.saveJson')}
       </button>
       {isSaving && <p role="status">{qrText(language, 'receiver.saving')}</p>}
+      {hasFailed && (
+        <p role="alert" className="receiver-notice receiver-notice--problem" data-testid="save-failed">
+          {qrText(language, 'receiver.saveFailed')}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,3 +1,5 @@
+// First: bc-ur needs Buffer on globalThis before its modules run.
+import './install-buffer';
 import { useEffect, useRef, useState } from 'react';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { qrText } from '../../src-shared/i18n/qr-messages';

@@ -1,5 +1,5 @@
 import { Buffer } from 'buffer';
 
 // bc-ur and its CBOR code use Node's Buffer; it must be on globalThis before they load, so
-// main.tsx imports this file first.
+// Scanner.tsx imports this file first.
 Reflect.set(globalThis, 'Buffer', Buffer);

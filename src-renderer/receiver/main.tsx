@@ -1,5 +1,3 @@
-// First: bc-ur needs Buffer on globalThis before its modules run.
-import './install-buffer';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReceiverApp } from './ReceiverApp';

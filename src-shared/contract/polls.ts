@@ -14,9 +14,10 @@ export const optionLimits = { min: 2, max: 12 } as const;
 
 export const languageSchema = z.enum(languageCodes);
 
-export const identifierSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Use 1–40 lowercase letters, digits or dashes');
+/** Poll, option and topic ids; the pattern is shared with checks that run without the schema. */
+export const identifierPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+export const identifierSchema = z.string().regex(identifierPattern, 'Use 1–40 lowercase letters, digits or dashes');
 
 /**
  * Texts per language; Finnish is the one language every poll must have. Stored documents are read

@@ -76,6 +76,7 @@ export const qrEn = {
   'receiver.fromKiosks': 'kiosks {kiosks}',
   'receiver.csvLanguage': 'Language of the CSV',
   'receiver.saving': 'Preparing the file…',
+  'receiver.saveFailed': 'The file could not be made. Try again; the kept answers are safe.',
   'receiver.saveCsv': 'Save CSV (Excel)',
   'receiver.saveJson': 'Save JSON',
   'receiver.clear': 'Clear everything',

@@ -79,6 +79,7 @@ export const qrFi = {
   'receiver.fromKiosks': 'laitteet {kiosks}',
   'receiver.csvLanguage': 'CSV-tiedoston kieli',
   'receiver.saving': 'Tiedostoa valmistellaan…',
+  'receiver.saveFailed': 'Tiedostoa ei saatu tehtyä. Yritä uudelleen; säilytetyt vastaukset ovat tallessa.',
   'receiver.saveCsv': 'Tallenna CSV (Excel)',
   'receiver.saveJson': 'Tallenna JSON',
   'receiver.clear': 'Tyhjennä kaikki',

@@ -76,6 +76,7 @@ export const qrSv = {
   'receiver.fromKiosks': 'enheter {kiosks}',
   'receiver.csvLanguage': 'CSV-filens språk',
   'receiver.saving': 'Filen förbereds…',
+  'receiver.saveFailed': 'Filen kunde inte göras. Försök igen; de sparade svaren finns kvar.',
   'receiver.saveCsv': 'Spara CSV (Excel)',
   'receiver.saveJson': 'Spara JSON',
   'receiver.clear': 'Töm allt',

@@ -122,8 +122,12 @@ function trimUnmatchedParenthesis(run: string): string {
   return closes > opens && run.endsWith(')') ? run.slice(0, -1) : run;
 }
 
+/** Every kind needs a digit 0–9 or an at sign (or "(at)", "[at]") in the folded text: most comments have none, and skip the four searches. */
+const possibleClue = /[0-9@]|[([]\s*at\s*[)\]]/i;
+
 export function findPersonalData(text: string): PersonalDataMatch[] {
-  return withoutOverlaps(findIn(foldText(text)));
+  const folded = foldText(text);
+  return possibleClue.test(folded.text) ? withoutOverlaps(findIn(folded)) : [];
 }
 
 /** An identity code, IBAN or e-mail inside a longer phone-looking run wins; the first match wins otherwise. */

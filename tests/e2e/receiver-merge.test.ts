@@ -112,6 +112,24 @@ const writeKept = ({ kioskId, canonical }: { kioskId: string; canonical: string 
     };
   });
 
+/** Spoils a kept batch's summary in the browser's storage: its polls no longer a list. */
+const spoilKeptSummary = (kioskId: string) =>
+  new Promise<void>((resolve, reject) => {
+    const opening = indexedDB.open('kerro-receiver');
+    opening.onerror = () => reject(new Error('no store'));
+    opening.onsuccess = () => {
+      const store = opening.result.transaction('summaries', 'readwrite').objectStore('summaries');
+      const request = store.get([kioskId, 1]);
+      request.onsuccess = () => {
+        store.put({ ...request.result, polls: null });
+        store.transaction.oncomplete = () => {
+          opening.result.close();
+          resolve();
+        };
+      };
+    };
+  });
+
 describe('the receiver merges polls, leaves bursts out on request and saves CSV in a chosen language', () => {
   it('shows the same poll from two kiosks as one chart and tells apart two polls asking the same question', async () => {
     const { page } = await openReceiver();
@@ -165,6 +183,12 @@ describe('the receiver merges polls, leaves bursts out on request and saves CSV 
     expect(await downloadCsv(page, 'sv')).toBe(csvOf([tornio], 'sv'));
     await editKeptBatch(page, 'K-KEMI-0001', (canonical) => canonical.replace('{"answer"', '{answer'));
     expect(await downloadCsv(page, 'sv')).toBe(csvOf([tornio], 'sv'));
+
+    // A file that cannot be made says so in the page's language, and the buttons work again.
+    await page.evaluate(spoilKeptSummary, 'K-TORN-0002');
+    await page.getByRole('button', { name: 'Tallenna CSV (Excel)' }).click();
+    await expect.poll(() => page.getByTestId('save-failed').textContent()).toBe('Tiedostoa ei saatu tehtyä. Yritä uudelleen; säilytetyt vastaukset ovat tallessa.');
+    expect(await page.getByRole('button', { name: 'Tallenna CSV (Excel)' }).isEnabled()).toBe(true);
     await page.context().close();
   });
 

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { audiences } from '../../src-shared/contract/children';
 import { describe, expect, it } from 'vitest';
 import { canonicalAnswerJson, canonicalJson } from '../../src-shared/contract/batch-canonical';
 import { personalDataKinds, type BatchHeader, type ExportAnswer } from '../../src-shared/contract/batch-format';
@@ -24,7 +25,10 @@ const exportAnswer: fc.Arbitrary<ExportAnswer> = fc.record({
   topics: fc.array(identifier, { maxLength: 3 }),
   comment: fc.option(text, { nil: null }),
   masked: fc.subarray([...personalDataKinds]),
-});
+}).chain((answer) =>
+  // Children's answers carry their audience; adults' kept before it was counted have none.
+  fc.option(fc.constantFrom(...audiences), { nil: undefined }).map((audience) => (audience === undefined ? answer : { ...answer, audience })),
+);
 
 describe('canonical JSON', () => {
   it('sorts keys by code unit, leaves no whitespace and keeps array order', () => {

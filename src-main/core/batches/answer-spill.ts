@@ -1,17 +1,30 @@
 import type { FileHandle } from 'node:fs/promises';
+import { batchAnswerLine } from '../../../src-shared/contract/batch-canonical';
+import type { StoredResponse } from '../../../src-shared/contract/responses';
 import type { FileSystem } from '../store/file-system';
+import { pollKey, toExportAnswer } from './batch-content';
+
+/** A poll version that answers in a batch name. */
+export interface PollRef {
+  pollId: string;
+  pollVersion: number;
+}
 
 /** Large enough that a batch of 100,000 answers takes about a hundred writes. */
 const chunkBytes = 256 * 1024;
 
 /**
- * A batch's answer lines parked on the kiosk's disk while the answers stream past: the batch's
- * opening line names their count, range and polls, which are known only after the last answer.
- * Scratch, never flushed to the device: a crash leaves a `.tmp` file that opening removes, and
- * the answers are still in the journal. Each line is given with its trailing comma; the last
- * answer of a batch has none, so `body` drops the final one.
+ * A batch's answers as they stream past: each masked and rendered once, counted, and its line
+ * parked on the kiosk's disk, since the batch's opening line names their count, range and polls,
+ * known only after the last answer. Scratch, never flushed to the device: a crash leaves a `.tmp`
+ * file that opening removes, and the answers are still in the journal. Each line is parked with
+ * its trailing comma; the last answer of a batch has none, so `body` drops the final one.
  */
 export class AnswerSpill {
+  count = 0;
+  seqTo = 0;
+  readonly counts = { comments: 0, masked: 0, burst: 0 };
+  private readonly used = new Map<string, PollRef>();
   private pending: string[] = [];
   private pendingSize = 0;
   private bytes = 0;
@@ -26,8 +39,22 @@ export class AnswerSpill {
     return new AnswerSpill(fileSystem, path, await fileSystem.open(path, 'wx+'));
   }
 
-  /** One answer line, ending in `,\n`. */
-  async add(line: string): Promise<void> {
+  /** The poll versions the answers name, each once. */
+  get polls(): PollRef[] {
+    return [...this.used.values()];
+  }
+
+  /** The next answer, numbered above every one before it. */
+  async add(response: StoredResponse): Promise<void> {
+    if (response.seq <= this.seqTo) throw new Error(`Answer ${response.seq} comes after answer ${this.seqTo}`);
+    const answer = toExportAnswer(response);
+    if (answer.comment !== null) this.counts.comments += 1;
+    if (answer.masked.length > 0) this.counts.masked += 1;
+    if (answer.flags.includes('burst')) this.counts.burst += 1;
+    this.used.set(pollKey(answer.pollId, answer.pollVersion), { pollId: answer.pollId, pollVersion: answer.pollVersion });
+    this.count += 1;
+    this.seqTo = answer.seq;
+    const line = batchAnswerLine(answer, false);
     this.pending.push(line);
     this.pendingSize += line.length;
     if (this.pendingSize >= chunkBytes) await this.flush();

@@ -13,9 +13,7 @@ import type { StoredResponse } from '../../../src-shared/contract/responses';
 import { contentBaseLanguage, type LanguageCode } from '../../../src-shared/i18n/languages';
 import { declareDocument, openDocument, type DocumentData, type DurableDocument } from '../store/document';
 import type { StoreContext } from '../store/store-context';
-import { batchAnswerLine } from '../../../src-shared/contract/batch-canonical';
-import { AnswerSpill } from './answer-spill';
-import { pollKey, toExportAnswer } from './batch-content';
+import { AnswerSpill, type PollRef } from './answer-spill';
 import { scanBatchFile, writeBatchBody } from './batch-file';
 
 const exportRecordSchema = z.object({ at: isoDateTimeSchema, folder: z.string().max(200) });
@@ -66,11 +64,6 @@ export interface SealInput {
   answers: Iterable<StoredResponse> | AsyncIterable<StoredResponse>;
 }
 
-/** A poll version that answers in a batch name. */
-export interface PollRef {
-  pollId: string;
-  pollVersion: number;
-}
 
 /**
  * The sealed batches: an index in `batches.json` and each batch's canonical content in
@@ -178,22 +171,11 @@ export class BatchBook {
     const seqFrom = (previous?.seqTo ?? 0) + 1;
     const spill = await AnswerSpill.create(this.context.fileSystem, `${this.pathOf(number)}.answers.${randomUUID().slice(0, 8)}.tmp`);
     try {
-      const counts = { comments: 0, masked: 0, burst: 0 };
-      const used = new Map<string, PollRef>();
-      let count = 0;
-      let seqTo = 0;
       for await (const response of input.answers) {
         if (response.seq < seqFrom) throw new Error(`Answer ${response.seq} is already in batch ${previous?.number ?? 0}`);
-        const answer = toExportAnswer(response);
-        if (answer.comment !== null) counts.comments += 1;
-        if (answer.masked.length > 0) counts.masked += 1;
-        if (answer.flags.includes('burst')) counts.burst += 1;
-        used.set(pollKey(answer.pollId, answer.pollVersion), { pollId: answer.pollId, pollVersion: answer.pollVersion });
-        count += 1;
-        seqTo = answer.seq;
-        await spill.add(batchAnswerLine(answer, false));
+        await spill.add(response);
       }
-      if (count === 0) return null;
+      if (spill.count === 0) return null;
       const header: BatchHeader = {
         kioskId: input.kioskId,
         site: input.site,
@@ -201,14 +183,14 @@ export class BatchBook {
         previousHash: previous?.hash ?? null,
         createdAt: input.createdAt,
         seqFrom,
-        seqTo,
-        count,
+        seqTo: spill.seqTo,
+        count: spill.count,
         sealedBy: input.sealedBy,
       };
-      const written = await writeBatchBody(this.context.fileSystem, this.pathOf(number), header, input.polls([...used.values()]), spill.body());
+      const written = await writeBatchBody(this.context.fileSystem, this.pathOf(number), header, input.polls(spill.polls), spill.body());
       const record: BatchRecord = {
         ...header,
-        ...counts,
+        ...spill.counts,
         hash: written.sha256,
         bytes: written.bytes,
         language: input.language,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { identifierSchema } from '../../../src-shared/contract/polls';
 import { responseSchema, type StoredResponse } from '../../../src-shared/contract/responses';
+import { quickResponseLine } from './journal-line-check';
 
 export const journalLineSchema = z.discriminatedUnion('type', [
   z.object({ v: z.literal(1), type: z.literal('response'), response: responseSchema }),
@@ -24,6 +25,8 @@ export function parseJournalLine(text: string): JournalLine | null {
   } catch {
     return null;
   }
+  const quick = quickResponseLine(value);
+  if (quick !== undefined) return quick;
   const line = journalLineSchema.safeParse(value);
   return line.success ? line.data : null;
 }
