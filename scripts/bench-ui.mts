@@ -24,6 +24,8 @@ const coldStarts = 5;
 const soakAnswers = Number(process.env.KERRO_BENCH_SOAK ?? 10_000);
 /** The figures the issue gives for an open-source React/Express survey kiosk; not re-measured here. */
 const peer = { submitToThanksP95: 58, reloadMedian: 247, bundleKb: 108.6 };
+const loadOrder = { start: 0, idle: 1, lazy: 2 };
+const loadLabel = { start: 'yes', idle: 'while the start screen is idle', lazy: 'lazy' };
 const targets = { tapP95: 33, warmMedian: 150, coldMs: 1000, bundleKb: 90, heapGrowthMb: 5 };
 
 const headless = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -91,6 +93,14 @@ interface Loaded {
   cache: string;
 }
 
+/** Files the build leaves uncompressed on purpose (scripts/build.mjs `precompress`): compressing them saves nothing. */
+const smallestCompressed = 513;
+
+/**
+ * What the parent screens load: the code fetched until the start screen shows (what a start
+ * costs), and apart from it the code fetched after, while the start screen sits idle (the
+ * screens one touch away, `app/lazy-screens.ts`).
+ */
 async function bundle(browser: Browser, url: string, projectRoot: string) {
   const page = await (await browser.newContext()).newPage();
   const responses: Loaded[] = [];
@@ -102,18 +112,26 @@ async function bundle(browser: Browser, url: string, projectRoot: string) {
   });
   await page.goto(url);
   await page.locator('[data-screen="start"]').waitFor();
+  const atStart = responses.length;
   await page.waitForLoadState('networkidle');
   await page.context().close();
   const assets = join(projectRoot, 'out', 'renderer', 'assets');
-  const loadedCode = responses.filter((response) => /\.(js|css)$/.test(response.path));
-  const chunks: { name: string; raw: number; gzip: number; isParents: boolean }[] = [];
+  const isCode = (response: Loaded) => /\.(js|css)$/.test(response.path);
+  const loadedCode = responses.filter(isCode);
+  const startCode = responses.slice(0, atStart).filter(isCode);
+  const chunks: { name: string; raw: number; gzip: number; loaded: 'start' | 'idle' | 'lazy' }[] = [];
   for (const name of (await readdir(assets)).filter((file) => /\.(js|css)$/.test(file))) {
     const bytes = await readFile(join(assets, name));
-    chunks.push({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, isParents: loadedCode.some((response) => response.path.endsWith(`/${name}`)) });
+    const isLoaded = (list: Loaded[]) => list.some((response) => response.path.endsWith(`/${name}`));
+    chunks.push({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, loaded: isLoaded(startCode) ? 'start' : isLoaded(loadedCode) ? 'idle' : 'lazy' });
   }
-  const parentsKb = chunks.filter((chunk) => chunk.isParents).reduce((sum, chunk) => sum + chunk.gzip, 0) / 1024;
+  const kilobytesOf = (loaded: 'start' | 'idle') => chunks.filter((chunk) => chunk.loaded === loaded).reduce((sum, chunk) => sum + chunk.gzip, 0) / 1024;
+  const parentsKb = kilobytesOf('start');
+  const idleKb = kilobytesOf('idle');
+  const isTiny = (response: Loaded) => chunks.some((chunk) => response.path.endsWith(`/${chunk.name}`) && chunk.raw < smallestCompressed);
+  const uncompressed = loadedCode.filter((response) => response.encoding === 'none' && !isTiny(response));
   const outside = [...hosts].filter((origin) => origin !== url && !origin.startsWith('data:'));
-  return { parentsKb, loadedCode, chunks, outside };
+  return { parentsKb, idleKb, loadedCode, uncompressed, chunks, outside };
 }
 
 /** One figure over several runs: each run's percentiles, and its ratio to the floor's run beside it. */
@@ -231,7 +249,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
     );
 
     const heapGrowth = soaked.end.heapMb - soaked.start.heapMb;
-    const isCompressed = loaded.loadedCode.every((response) => response.encoding !== 'none');
+    const isCompressed = loaded.uncompressed.length === 0;
     const isCached = loaded.loadedCode.every((response) => response.cache.includes('immutable'));
     const tapP95 = median(tap.runs.map((latency) => latency.p95));
     const warmP50 = median(warm.runs.map((latency) => latency.p50));
@@ -245,8 +263,8 @@ export async function run(context: BenchContext): Promise<BenchSection> {
       },
       { label: `warm start median ${ms(warmP50)} ms ≤ ${targets.warmMedian} ms (peer ${peer.reloadMedian} ms)`, isMet: warmP50 <= targets.warmMedian, isRequired: false },
       { label: `server start to first screen median ${ms(coldSummary.p50)} ms ≤ ${targets.coldMs} ms`, isMet: coldSummary.p50 <= targets.coldMs, isRequired: false },
-      { label: `parent screens load ${loaded.parentsKb.toFixed(1)} KB gzipped ≤ ${targets.bundleKb} KB (peer ${peer.bundleKb} KB)`, isMet: loaded.parentsKb <= targets.bundleKb, isRequired: false },
-      { label: `served compressed (${isCompressed}) with long-lived cache headers (${isCached})`, isMet: isCompressed && isCached, isRequired: false },
+      { label: `parent screens load ${loaded.parentsKb.toFixed(1)} KB gzipped to show the start screen ≤ ${targets.bundleKb} KB (peer ${peer.bundleKb} KB); ${loaded.idleKb.toFixed(1)} KB more while it sits idle`, isMet: loaded.parentsKb <= targets.bundleKb, isRequired: false },
+      { label: `served compressed (${isCompressed}${isCompressed ? '' : `: ${loaded.uncompressed.map((response) => response.path).join(', ')}`}; files under ${smallestCompressed} B are left as they are) with long-lived cache headers (${isCached})`, isMet: isCompressed && isCached, isRequired: false },
       { label: `no request to any outside host (${loaded.outside.length === 0 ? 'none' : loaded.outside.join(', ')})`, isMet: loaded.outside.length === 0, isRequired: true },
       { label: `soak: every answer given was stored (${soaked.stored} of ${soaked.answered})`, isMet: soaked.stored === soaked.answered, isRequired: true },
       { label: `soak heap growth ${heapGrowth.toFixed(2)} MB ≤ ${targets.heapGrowthMb} MB; DOM nodes ${soaked.start.nodes} → ${soaked.end.nodes}`, isMet: heapGrowth <= targets.heapGrowthMb && soaked.end.nodes <= soaked.start.nodes * 1.1, isRequired: false },
@@ -284,8 +302,8 @@ export async function run(context: BenchContext): Promise<BenchSection> {
           title: 'What the screens load (gzip -9)',
           columns: ['chunk', 'raw KB', 'gzip KB', 'parents load it'],
           rows: loaded.chunks
-            .sort((left, right) => Number(right.isParents) - Number(left.isParents) || right.gzip - left.gzip)
-            .map((chunk) => [chunk.name, (chunk.raw / 1024).toFixed(1), (chunk.gzip / 1024).toFixed(1), chunk.isParents ? 'yes' : 'lazy']),
+            .sort((left, right) => loadOrder[left.loaded] - loadOrder[right.loaded] || right.gzip - left.gzip)
+            .map((chunk) => [chunk.name, (chunk.raw / 1024).toFixed(1), (chunk.gzip / 1024).toFixed(1), loadLabel[chunk.loaded]]),
         },
         {
           title: `Soak: ${soakAnswers} answers through the screens in one session`,
