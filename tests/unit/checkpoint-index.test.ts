@@ -3,6 +3,7 @@ import { answerTallySchema } from '../../src-main/core/domain/answer-tally';
 import { checkedSegments, checkedTally } from '../../src-main/core/domain/checkpoint-index';
 import { segmentEntrySchema } from '../../src-main/core/domain/segment-index';
 import { z } from 'zod';
+import { damagedCopy, placesOf, removed } from '../support/damaged-copies';
 
 const hours = (count: number) => Array.from({ length: 24 }, (_, hour) => (hour === 10 ? count : 0));
 const segments = [
@@ -22,31 +23,12 @@ const tally = {
 
 const bad: unknown[] = [-1, 1.5, '1', null, [], {}, true, 2 ** 60, Number.NaN];
 
-/** Every place in `value`, as a path of keys. */
-function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  if (typeof value !== 'object' || value === null) return [prefix];
-  const keys: (string | number)[] = Array.isArray(value) ? value.map((_, index) => index) : Object.keys(value);
-  return [prefix, ...keys.flatMap((key) => paths(Reflect.get(value, key), [...prefix, key]))];
-}
-
-/** A copy of `value` with the place at `path` replaced by `replacement`, or removed when it is `remove`. */
-const remove = Symbol('remove');
-function changed(value: unknown, path: (string | number)[], replacement: unknown): unknown {
-  const copy: unknown = structuredClone(value);
-  if (path.length === 0) return replacement;
-  let parent: unknown = copy;
-  for (const key of path.slice(0, -1)) parent = Reflect.get(parent as object, key);
-  const last = path.at(-1) ?? '';
-  if (replacement === remove) Reflect.deleteProperty(parent as object, last);
-  else Reflect.set(parent as object, last, replacement);
-  return copy;
-}
 
 function agrees(schema: z.ZodType, check: (value: unknown) => unknown, sample: unknown): number {
   let refused = 0;
-  for (const path of paths(sample)) {
-    for (const replacement of [...bad, remove, 'text']) {
-      const value = changed(sample, path, replacement);
+  for (const path of placesOf(sample)) {
+    for (const replacement of [...bad, removed, 'text']) {
+      const value = damagedCopy(sample, path, replacement);
       const parsed = schema.safeParse(value);
       const checked = check(value);
       expect(checked, `${path.join('.')} = ${String(replacement)}`).toEqual(parsed.success ? parsed.data : null);
@@ -70,6 +52,6 @@ describe('the checkpoint’s segment index and tally, checked by hand', () => {
     expect(Object.keys(coffee ?? {})).toEqual(['__proto__']);
     expect(agrees(z.array(segmentEntrySchema), checkedSegments, segments)).toBeGreaterThan(100);
     expect(agrees(answerTallySchema, checkedTally, tally)).toBeGreaterThan(100);
-    for (const length of [23, 25]) expect(checkedTally(changed(tally, ['days', 'coffee', '2026-01-06', 'all', 'hours'], hours(1).slice(0, length).concat(length > 24 ? [0] : [])))).toBeNull();
+    for (const length of [23, 25]) expect(checkedTally(damagedCopy(tally, ['days', 'coffee', '2026-01-06', 'all', 'hours'], hours(1).slice(0, length).concat(length > 24 ? [0] : [])))).toBeNull();
   });
 });
