@@ -46,15 +46,11 @@ function startWorker(): Worker {
       case 'loaded':
         stepDone();
         return;
-      case 'ready':
-        return;
       case 'failed':
         dropWorker(started);
         return;
       case 'samples':
         if (reply.utterance === utterance) player.play(reply.samples, reply.sampleRate, requestedAt);
-        return;
-      case 'spoken':
         return;
     }
   });

@@ -6,11 +6,9 @@ export type SpeechRequest =
   | { type: 'open'; engine: ArrayBuffer }
   | { type: 'speak'; utterance: number; text: string; language: OfflineLanguage };
 
-/** What the speech worker answers. */
+/** What the speech worker answers: an utterance's samples come in one message, once it is made. */
 export type SpeechReply =
   /** The worker's script has loaded; the engine opens once its module comes. */
   | { type: 'loaded' }
-  | { type: 'ready' }
   | { type: 'samples'; utterance: number; samples: Int16Array; sampleRate: number }
-  | { type: 'spoken'; utterance: number }
   | { type: 'failed'; message: string };

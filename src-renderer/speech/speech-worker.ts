@@ -25,7 +25,6 @@ async function speakWaiting(opened: SpeechEngine): Promise<void> {
       if (request.utterance < newest) continue;
       const { samples, sampleRate } = await opened.speak(request.text, request.language);
       reply({ type: 'samples', utterance: request.utterance, samples, sampleRate }, [samples.buffer]);
-      reply({ type: 'spoken', utterance: request.utterance });
     }
   } catch (error) {
     waiting.length = 0;
@@ -41,10 +40,7 @@ self.addEventListener('message', (event: MessageEvent<SpeechRequest>) => {
     case 'open':
       engine ??= WebAssembly.compile(request.engine).then((compiled) => openEspeak(createEspeak, compiled));
       engine.then(
-        (opened) => {
-          reply({ type: 'ready' });
-          void speakWaiting(opened);
-        },
+        (opened) => void speakWaiting(opened),
         (error: unknown) => reply({ type: 'failed', message: String(error) }),
       );
       return;

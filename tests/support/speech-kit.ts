@@ -35,13 +35,11 @@ function speak(request) {
   const samples = new Int16Array(100 * request.text.length);
   for (let index = 0; index < samples.length; index += 1) samples[index] = Math.round(8000 * Math.sin(index / 4));
   self.postMessage({ type: 'samples', utterance: request.utterance, samples, sampleRate: 22050 }, [samples.buffer]);
-  self.postMessage({ type: 'spoken', utterance: request.utterance });
 }
 self.addEventListener('message', (event) => {
   const request = event.data;
   if (request.type === 'open') {
     isOpen = true;
-    self.postMessage({ type: 'ready' });
     waiting.splice(0).forEach(speak);
   }
   if (request.type !== 'speak') return;
