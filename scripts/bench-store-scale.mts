@@ -13,6 +13,7 @@ import { answeredAtOf, writeAnswerHistory } from './fixtures/answer-history';
 import { describeLoad, describeMachine } from './bench/machine.mjs';
 import { median, runCount, spread } from './bench/repeated.mjs';
 import type { BenchContext, BenchSection, BenchTable } from './bench/section.mjs';
+import type { PhaseName, Phases } from './bench/submit-phases.mjs';
 import type { CpuSteps } from './bench/submit-stages.mjs';
 
 const allSizes = [1_000, 100_000, 1_000_000];
@@ -34,20 +35,10 @@ interface Figures {
   kerroP50: number;
   floorP50: number;
   sqliteP50: number;
-  stages: {
-    whole: StageLatency;
-    floor: StageLatency;
-    write: StageLatency;
-    flush: StageLatency;
-    rest: StageLatency;
-    restCpu: StageLatency;
-    cpuSteps: CpuSteps;
-  };
-}
-
-interface StageLatency {
-  p50: number;
-  p95: number;
+  phases: Phases;
+  /** Plain turns again once the process has recorded `answersBefore` answers. */
+  settled: { kerroP50: number; kerroP95: number; floorP50: number; floorP95: number; answersBefore: number };
+  cpuSteps: CpuSteps;
 }
 
 async function buildChild(projectRoot: string): Promise<string> {
@@ -159,9 +150,11 @@ export async function run(context: BenchContext): Promise<BenchSection> {
         ...machine,
         `${loadBefore}; ${loadAfter.charAt(0).toLowerCase()}${loadAfter.slice(1)}`,
         'History: one answer every 90 s to the standing question (a comment in a follow-up on every 50th, every 97th flagged as a burst), written straight in the journal’s format with the checkpoint the kiosk keeps; 1M answers span 2.9 years.',
-        `${runs} runs (KERRO_BENCH_SCALE_RUNS), each a fresh copy opened in a process of its own: resident memory after opening (after a GC), opening (openKiosk), live results of the last 30 days (results.poll, median of 5), then ${samples} answers (KERRO_BENCH_SCALE_SAMPLES) after 20 untimed, taking turns one answer at a time: responses.submit through the contract (validation, poll checks, journal), the floor (the same line appended to a file + fdatasync, blocking calls), better-sqlite3 (WAL, synchronous=FULL, one INSERT).`,
+        `${runs} runs (KERRO_BENCH_SCALE_RUNS), each a fresh copy opened in a process of its own: resident memory after opening (after a GC), opening (openKiosk), live results of the last 30 days (results.poll, median of 5), then ${samples} answers (KERRO_BENCH_SCALE_SAMPLES) after the process’s first 20, taking turns one answer at a time: responses.submit through the contract (validation, poll checks, journal), the floor (the same line appended to a file + fdatasync, blocking calls), better-sqlite3 (WAL, synchronous=FULL, one INSERT).`,
         'Cells are the median run (lowest–highest run); ratios are taken run by run (memory against the 1k run of the same index).',
-        'Where the microseconds go: after the latency runs, as many answers again go through a file system whose write() and fdatasync() are timed on the clock and in CPU time (process.cpuUsage) inside responses.submit, taking turns with the floor; what is left of each answer is everything else. Reading a clock costs a few µs on a VM, so the latency table above is taken with this timing off. The CPU steps are then timed one by one after the runs, each the same calls the path makes: back to back (200 calls a round, median of 29 rounds), and one call at a time right after a write + fdatasync of the same line to a scratch file (median of 300), as each runs in the path.',
+        'The floor and SQLite write the very line the journal wrote for Kerro’s first answer (its bytes copied from the journal’s write).',
+        'Where the microseconds go: after the latency runs, as many answers again go through a file system that marks, inside responses.submit, when the line’s write starts and when its fdatasync ends, taking turns with the floor: the work before the write, the write, the fdatasync and the work after it, each on the clock; garbage collection pauses inside each answer (PerformanceObserver); and the CPU time the process’s other threads spent meanwhile (process CPU time less the main thread’s, over the pass: V8 compiling the path and collecting garbage). Reading the clock costs a few µs on a VM, so the latency table above is taken with this timing off. The CPU steps are then timed one by one, each the same calls the path makes: back to back (200 calls a round, median of 29 rounds), and one call at a time right after a write + fdatasync of the same line to a scratch file (median of 300), as each runs in the path.',
+        `Settled: the plain turns again (no timing inside, ${samples} answers) after 2,000 more untimed answers in the same process, when V8 has compiled the path (it optimises a function after some hundreds to thousands of calls); the headline figures are the answers right after opening, as a kiosk gives them after a start.`,
       ],
       tables: [
         {
@@ -187,10 +180,15 @@ export async function run(context: BenchContext): Promise<BenchSection> {
 
 const microseconds = (milliseconds: number) => fixed(milliseconds * 1000, 0);
 
-/** Where one answer's time goes, per size: the disk calls timed inside the path, the CPU steps timed alone. */
+/** Where one answer's time goes, per size: its phases timed inside the path, the CPU steps timed alone, the same turns once settled. */
 function stageTable(of: (size: number) => Figures[]): BenchTable {
   const cell = (size: number, figure: (run: Figures) => number) => spread(of(size).map(figure), microseconds);
-  const stepCell = (size: number, step: keyof CpuSteps, kind: 'warm' | 'afterFlush') => spread(of(size).map((run) => run.stages.cpuSteps[step][kind]), (value) => fixed(value, 1));
+  const phaseRow = (name: string, phase: PhaseName): string[] => [
+    name,
+    ...sizes.map((size) => cell(size, (run) => run.phases[phase].p50)),
+    ...sizes.map((size) => cell(size, (run) => run.phases[phase].p95)),
+  ];
+  const stepCell = (size: number, step: keyof CpuSteps, kind: 'warm' | 'afterFlush') => spread(of(size).map((run) => run.cpuSteps[step][kind]), (value) => fixed(value, 1));
   const steps: [string, keyof CpuSteps][] = [
     ['input checked against the contract (zod)', 'inputCheck'],
     ['poll found, open for answers, answer fits the poll', 'pollChecks'],
@@ -199,17 +197,31 @@ function stageTable(of: (size: number) => Figures[]): BenchTable {
     ['counts, segment index, follow-up window updated', 'stateUpdate'],
     ['output checked against the contract (zod)', 'outputCheck'],
   ];
+  const settled = (name: string, p50: (run: Figures) => number, p95: (run: Figures) => number, format = microseconds): string[] => [
+    name,
+    ...sizes.map((size) => spread(of(size).map(p50), format)),
+    ...sizes.map((size) => spread(of(size).map(p95), format)),
+  ];
+  const ratio = (value: number) => `${fixed(value)}×`;
+  const perAnswer = (name: string, figure: (run: Figures) => number): string[] => [name, ...sizes.map((size) => cell(size, figure)), ...sizes.map(() => '')];
+  const answersBefore = of(sizes[0] ?? 0)[0]?.settled.answersBefore ?? 0;
   return {
-    title: 'Where the microseconds of one answer go (µs; the disk calls timed inside responses.submit, the CPU steps timed alone: back to back, median of 29 rounds of 200, and one call right after a write + fdatasync, median of 300)',
+    title: 'Where the microseconds of one answer go (µs; the phases timed inside responses.submit, the CPU steps timed alone: back to back, median of 29 rounds of 200, and one call right after a write + fdatasync, median of 300)',
     columns: ['stage', ...sizes.map((size) => `${label(size)} p50`), ...sizes.map((size) => `${label(size)} p95`)],
     rows: [
-      ['**responses.submit, whole path, timed inside**', ...sizes.map((size) => cell(size, (run) => run.stages.whole.p50)), ...sizes.map((size) => cell(size, (run) => run.stages.whole.p95))],
-      ['write() of the line (blocking)', ...sizes.map((size) => cell(size, (run) => run.stages.write.p50)), ...sizes.map((size) => cell(size, (run) => run.stages.write.p95))],
-      ['fdatasync() (blocking)', ...sizes.map((size) => cell(size, (run) => run.stages.flush.p50)), ...sizes.map((size) => cell(size, (run) => run.stages.flush.p95))],
-      ['everything else, on the clock: the CPU steps below, the hand-offs between them, and waiting for a core', ...sizes.map((size) => cell(size, (run) => run.stages.rest.p50)), ...sizes.map((size) => cell(size, (run) => run.stages.rest.p95))],
-      ['everything else, on the CPU (the process’s CPU time; 1 µs steps)', ...sizes.map((size) => cell(size, (run) => run.stages.restCpu.p50)), ...sizes.map((size) => cell(size, (run) => run.stages.restCpu.p95))],
+      phaseRow('**responses.submit, whole path, timed inside**', 'whole'),
+      phaseRow('before the write, on the clock: zod in, poll checks, id, time, burst check, journal line and bytes, the hand-offs', 'before'),
+      phaseRow('write() of the line (blocking)', 'write'),
+      phaseRow('fdatasync() (blocking)', 'flush'),
+      phaseRow('after the fdatasync, on the clock: counts, index and follow-up window updated, promises resolved back up, zod out', 'after'),
+      phaseRow('… of before and after: garbage collection pauses', 'gc'),
+      perAnswer('beside it, on the other core: the process’s other threads (V8 compiling the path, GC helpers), CPU per answer, mean', (run) => run.phases.helpers),
+      perAnswer('the timing’s own cost (6 clock reads), per answer', (run) => run.phases.timingCost),
       ...steps.map(([name, step]) => [`… ${name}: back to back / right after a flush`, ...sizes.map((size) => `${stepCell(size, step, 'warm')} / ${stepCell(size, step, 'afterFlush')}`), ...sizes.map(() => '')]),
-      ['floor: append + fdatasync, taking turns with these answers', ...sizes.map((size) => cell(size, (run) => run.stages.floor.p50)), ...sizes.map((size) => cell(size, (run) => run.stages.floor.p95))],
+      phaseRow('floor: append + fdatasync, taking turns with these answers', 'floor'),
+      settled(`settled: responses.submit after ${answersBefore} answers in the process, no timing inside`, (run) => run.settled.kerroP50, (run) => run.settled.kerroP95),
+      settled('settled: floor, taking turns with them', (run) => run.settled.floorP50, (run) => run.settled.floorP95),
+      settled('settled: submit ÷ floor, run by run', (run) => run.settled.kerroP50 / run.settled.floorP50, (run) => run.settled.kerroP95 / run.settled.floorP95, ratio),
     ],
   };
 }

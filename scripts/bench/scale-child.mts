@@ -10,13 +10,16 @@ import { dispatch } from '../../src-main/core/api/dispatch';
 import { openKiosk } from '../../src-main/core/kiosk';
 import { silentLogger } from '../../src-main/core/logger';
 import { percentile } from './machine.mjs';
-import { cpuMilliseconds, timeCpuSteps, timedFileSystem } from './submit-stages.mjs';
+import { measurePhases, phasedFileSystem } from './submit-phases.mjs';
+import { timeCpuSteps } from './submit-stages.mjs';
 
 const [dataDir = '', peerDir = '', samplesText = '300', monthFrom = '', monthTo = ''] = process.argv.slice(2);
 const samples = Number(samplesText);
+/** Untimed answers before the settled pass. */
+const settleAnswers = 2000;
 const megabytes = (bytes: number) => bytes / 2 ** 20;
 
-const disk = timedFileSystem();
+const disk = phasedFileSystem();
 const openStarted = performance.now();
 const kiosk = await openKiosk({ dataDir, version: 'bench', logger: silentLogger, exportTargets: async () => [], fileSystem: disk.fileSystem });
 const openMs = performance.now() - openStarted;
@@ -34,57 +37,49 @@ for (let index = 0; index < 5; index += 1) {
 }
 
 const submit = { pollId: 'council-feedback', pollVersion: 1, answer: { optionIds: ['good'] }, language: 'fi' } satisfies ParsedInput<'responses.submit'>;
-const line = Buffer.from(`${JSON.stringify({ v: 1, type: 'response', response: { id: crypto.randomUUID(), seq: 1, ...submit } })}\n`);
+const submitOnce = async () => {
+  const result = await dispatch(kiosk, 'responses.submit', submit, { transport: 'http', staffToken: null });
+  if (!result.ok) throw new Error(`submit failed: ${result.error.message}`);
+};
+// The first of the untimed answers gives the line the floor and SQLite write: the very bytes the journal wrote.
+await submitOnce();
+const line = disk.lastLine();
+if (line === null) throw new Error('The journal wrote no line');
 const floorFile = openSync(join(peerDir, 'floor.jsonl'), 'a');
 /**
  * On Node 24, better-sqlite3 12.9 aborts the process when the garbage collector or the runtime's
  * teardown finalises a statement: the one statement is held to the end.
  */
 const sqlitePeer = openSqlitePeer(join(peerDir, 'answers.sqlite'));
-const times = { kerro: [] as number[], floor: [] as number[], sqlite: [] as number[] };
-const stageTimes = { whole: [] as number[], write: [] as number[], flush: [] as number[], rest: [] as number[], restCpu: [] as number[], floor: [] as number[] };
 const body = line.toString('utf8');
-const submitOnce = async () => {
-  const result = await dispatch(kiosk, 'responses.submit', submit, { transport: 'http', staffToken: null });
-  if (!result.ok) throw new Error(`submit failed: ${result.error.message}`);
-};
 const floorOnce = () => {
   writeSync(floorFile, line);
   fdatasyncSync(floorFile);
 };
-// The latency figures: plain calls, no timing inside the path.
-for (let index = 0; index < samples + 20; index += 1) {
-  const isTimed = index >= 20;
-  let started = performance.now();
-  await submitOnce();
-  if (isTimed) times.kerro.push(performance.now() - started);
-  started = performance.now();
-  floorOnce();
-  if (isTimed) times.floor.push(performance.now() - started);
-  started = performance.now();
-  sqlitePeer.insert.run(body);
-  if (isTimed) times.sqlite.push(performance.now() - started);
-}
-// Where the time goes: as many answers again with the disk calls and the CPU timed inside the path, taking turns with the floor.
-disk.timing(true);
-for (let index = 0; index < samples; index += 1) {
-  disk.take();
-  const cpuBefore = cpuMilliseconds();
-  let started = performance.now();
-  await submitOnce();
-  const whole = performance.now() - started;
-  const cpuWhole = cpuMilliseconds() - cpuBefore;
-  const { write, flush, cpu } = disk.take();
-  stageTimes.whole.push(whole);
-  stageTimes.write.push(write);
-  stageTimes.flush.push(flush);
-  stageTimes.rest.push(whole - write - flush);
-  stageTimes.restCpu.push(cpuWhole - cpu);
-  started = performance.now();
-  floorOnce();
-  stageTimes.floor.push(performance.now() - started);
-}
-disk.timing(false);
+/** Plain calls, no timing inside the path, one answer of each in turn; `warmUp` untimed first. */
+const takeTurns = async (count: number, warmUp: number, withSqlite: boolean) => {
+  const times = { kerro: [] as number[], floor: [] as number[], sqlite: [] as number[] };
+  for (let index = 0; index < count + warmUp; index += 1) {
+    const isTimed = index >= warmUp;
+    let started = performance.now();
+    await submitOnce();
+    if (isTimed) times.kerro.push(performance.now() - started);
+    started = performance.now();
+    floorOnce();
+    if (isTimed) times.floor.push(performance.now() - started);
+    if (!withSqlite) continue;
+    started = performance.now();
+    sqlitePeer.insert.run(body);
+    if (isTimed) times.sqlite.push(performance.now() - started);
+  }
+  return times;
+};
+// The latency figures: the answers after the first 20 of the process (one of them above).
+const times = await takeTurns(samples, 19, true);
+// Where the time goes: as many answers again with the disk calls marked inside the path.
+const phases = await measurePhases(disk, samples, submitOnce, floorOnce);
+// The same plain turns once the process has recorded 2,000 more answers: the cost of V8 still compiling the path above.
+const settled = await takeTurns(samples, settleAnswers, false);
 const scratch = openSync(join(peerDir, 'scratch.bin'), 'w');
 const cpuSteps = timeCpuSteps(kiosk.pollShelf, kiosk.health().kioskId, submit, () => {
   writeSync(scratch, line);
@@ -109,15 +104,9 @@ process.stdout.write(
     kerroP50: median(times.kerro),
     floorP50: median(times.floor),
     sqliteP50: median(times.sqlite),
-    stages: {
-      whole: { p50: median(stageTimes.whole), p95: p95(stageTimes.whole) },
-      write: { p50: median(stageTimes.write), p95: p95(stageTimes.write) },
-      flush: { p50: median(stageTimes.flush), p95: p95(stageTimes.flush) },
-      rest: { p50: median(stageTimes.rest), p95: p95(stageTimes.rest) },
-      restCpu: { p50: median(stageTimes.restCpu), p95: p95(stageTimes.restCpu) },
-      floor: { p50: median(stageTimes.floor), p95: p95(stageTimes.floor) },
-      cpuSteps,
-    },
+    phases,
+    settled: { kerroP50: median(settled.kerro), kerroP95: p95(settled.kerro), floorP50: median(settled.floor), floorP95: p95(settled.floor), answersBefore: samples * 2 + 20 + settleAnswers },
+    cpuSteps,
   })}\ndone\n`,
 );
 

@@ -1,6 +1,5 @@
-// Where the time of one responses.submit goes: the two blocking disk calls are timed inside the
-// real path (the kiosk is opened on a file system that times them), and the CPU steps between
-// them are timed one by one, each the same calls the path makes, many times over.
+// The CPU steps of one responses.submit, timed one by one outside the path, each the same calls
+// the path makes, many times over (the path itself is split into its phases in submit-phases.mts).
 import { randomUUID } from 'node:crypto';
 import { methods, type ParsedInput } from '../../src-shared/contract/methods';
 import { BookState } from '../../src-main/core/domain/book-state';
@@ -8,57 +7,8 @@ import { AnswerIds } from '../../src-main/core/domain/answer-ids';
 import { BurstDetector } from '../../src-main/core/domain/burst-detector';
 import type { JournalLine } from '../../src-main/core/domain/journal-line';
 import { checkAnswer, type PollBook } from '../../src-main/core/domain/poll-book';
-import { nodeFileSystem, type FileSystem } from '../../src-main/core/store/file-system';
 import { toLocalIsoString } from '../../src-main/core/time';
 import { percentile } from './machine.mjs';
-
-/** Milliseconds spent in the blocking disk calls since the last `take()`: on the clock, and on the CPU (the process's). */
-export interface DiskTimes {
-  write: number;
-  flush: number;
-  cpu: number;
-}
-
-/** The process's CPU time (user and system) in milliseconds. */
-export function cpuMilliseconds(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
-
-/**
- * The node file system with its two blocking calls timed while `timing(true)`: reading the clocks
- * costs a few µs a call on a VM, so the answers that give the latency figures are taken with it off.
- */
-export function timedFileSystem(): { fileSystem: FileSystem; take(): DiskTimes; timing(isOn: boolean): void } {
-  let times: DiskTimes = { write: 0, flush: 0, cpu: 0 };
-  let isTiming = false;
-  const timed = <T,>(call: () => T, add: (milliseconds: number) => void): T => {
-    if (!isTiming) return call();
-    const cpu = cpuMilliseconds();
-    const started = performance.now();
-    const result = call();
-    add(performance.now() - started);
-    times.cpu += cpuMilliseconds() - cpu;
-    return result;
-  };
-  const fileSystem: FileSystem = {
-    ...nodeFileSystem,
-    writeSync: (descriptor, buffer, offset, length, position) =>
-      timed(() => nodeFileSystem.writeSync(descriptor, buffer, offset, length, position), (spent) => (times.write += spent)),
-    fdatasyncSync: (descriptor) => timed(() => nodeFileSystem.fdatasyncSync(descriptor), (spent) => (times.flush += spent)),
-  };
-  return {
-    fileSystem,
-    timing(isOn) {
-      isTiming = isOn;
-    },
-    take() {
-      const taken = times;
-      times = { write: 0, flush: 0, cpu: 0 };
-      return taken;
-    },
-  };
-}
 
 /** Microseconds per call: the median of `rounds` rounds of `calls` calls, so the timer's own cost is spread thin. */
 function perCall(action: (index: number) => void, calls = 200, rounds = 25): number {

@@ -152,6 +152,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
     health,
     close: async () => {
       await retention.stop();
+      await exportService.close();
       await responses.close();
     },
   };

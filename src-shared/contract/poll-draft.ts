@@ -3,7 +3,7 @@ import { languageCodes } from '../i18n/languages';
 import { identifierSchema, isoDateTimeSchema, languageSchema, optionLimits, pollKinds, textLimits, type PollKind } from './polls';
 import { childPictureOf } from './child-pictures';
 import { problems } from './problems';
-import { freeTextSchema } from '../text/free-text';
+import { freeTextSchema } from '../text/free-text-schema';
 
 /** Kinds whose options the staff member writes; the others come with their own fixed set. */
 export const ownOptionKinds = new Set<PollKind>(['single', 'multi']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { languageCodes } from '../i18n/languages';
-import { freeTextSchema } from '../text/free-text';
+import { freeTextSchema } from '../text/free-text-schema';
 import { childPollKinds } from './children';
 
 export const pollKinds = ['smiley', 'single', 'multi', 'scale', 'yesno', 'text', ...childPollKinds] as const;

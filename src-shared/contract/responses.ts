@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeTextSchema } from '../text/free-text';
+import { freeTextSchema } from '../text/free-text-schema';
 import { audiences } from './children';
 import { drawingSchema } from './drawing';
 import { identifierSchema, languageSchema, textLimits } from './polls';

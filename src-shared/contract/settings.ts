@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { openingHoursSchema } from './opening-hours';
 import { isoDateTimeSchema, languageSchema } from './polls';
 import { problems } from './problems';
-import { freeTextSchema } from '../text/free-text';
+import { freeTextSchema } from '../text/free-text-schema';
 import { purgeSummarySchema, retentionDaysSchema } from './retention';
 
 export const siteNameSchema = freeTextSchema(80).pipe(z.string().min(1, problems.required));

@@ -66,6 +66,13 @@ export function foldText(original: string): FoldedText {
   return { text, starts, ends };
 }
 
+/** `foldText(original).text` alone, without the map back to the original. */
+export function foldedOnly(original: string): string {
+  let text = '';
+  for (const character of original) text += foldCharacter(character);
+  return text;
+}
+
 /** The span of the original that a span of the folded copy came from. */
 export function originalSpan(folded: FoldedText, start: number, end: number): { start: number; end: number } {
   return { start: folded.starts[start] ?? 0, end: folded.ends[end - 1] ?? folded.starts[start] ?? 0 };

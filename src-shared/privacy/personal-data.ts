@@ -1,4 +1,4 @@
-import { foldText, originalSpan, type FoldedText } from './folded-text';
+import { foldedOnly, foldText, originalSpan, type FoldedText } from './folded-text';
 
 /**
  * Finds personal data in free text that parents type: phone numbers, e-mail addresses, Finnish
@@ -122,12 +122,35 @@ function trimUnmatchedParenthesis(run: string): string {
   return closes > opens && run.endsWith(')') ? run.slice(0, -1) : run;
 }
 
-/** Every kind needs a digit 0–9 or an at sign (or "(at)", "[at]") in the folded text: most comments have none, and skip the four searches. */
-const possibleClue = /[0-9@]|[([]\s*at\s*[)\]]/i;
+/** An address needs an at sign or "(at)"/"[at]"; the flags are the e-mail pattern's, so both read the text alike. */
+const atClue = /@|[([]\s*at\s*[)\]]/iu;
+/** An IBAN starts with two capitals and two digits (the candidate pattern has no `i`). */
+const ibanClue = /[A-Z]{2}\d{2}/u;
+
+/**
+ * Whether the folded text could hold any kind at all: an identity code has nine digits 0–9, a
+ * phone number at least seven (`isPhoneNumber`), an IBAN and an address their clues above. Most
+ * comments fail all four and skip the searches, and the offsets map is never built for them.
+ */
+function mayHoldPersonalData(folded: string): boolean {
+  let digits = 0;
+  for (let index = 0; index < folded.length; index += 1) {
+    const code = folded.charCodeAt(index);
+    if (code >= 0x30 && code <= 0x39) {
+      digits += 1;
+      if (digits >= 7) return true;
+    }
+  }
+  return atClue.test(folded) || ibanClue.test(folded);
+}
 
 export function findPersonalData(text: string): PersonalDataMatch[] {
-  const folded = foldText(text);
-  return possibleClue.test(folded.text) ? withoutOverlaps(findIn(folded)) : [];
+  return mayHoldPersonalData(foldedOnly(text)) ? findPersonalDataUnscreened(text) : [];
+}
+
+/** The same search without `mayHoldPersonalData` first; the tests hold the two equal on any text. */
+export function findPersonalDataUnscreened(text: string): PersonalDataMatch[] {
+  return withoutOverlaps(findIn(foldText(text)));
 }
 
 /** An identity code, IBAN or e-mail inside a longer phone-looking run wins; the first match wins otherwise. */

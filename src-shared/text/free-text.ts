@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { problems } from '../contract/problems';
 
 /**
@@ -32,17 +31,4 @@ export type FreeTextVerdict = { ok: true; text: string } | { ok: false; problem:
 export function checkFreeText(text: string): FreeTextVerdict {
   if (hasRefusedCharacter(text)) return { ok: false, problem: problems.controlCharacter };
   return { ok: true, text: normaliseFreeText(text) };
-}
-
-/**
- * A text typed by a person: refused with a message key when it carries a control character,
- * otherwise normalised, trimmed and held to its length (counted after normalisation, so a
- * decomposed "ä" counts once).
- */
-export function freeTextSchema(maxLength: number) {
-  return z
-    .string()
-    .refine((text) => !hasRefusedCharacter(text), problems.controlCharacter)
-    .transform(normaliseFreeText)
-    .pipe(z.string().trim().max(maxLength, problems.tooLong));
 }

@@ -3,7 +3,8 @@ import { followUpInputSchema, submitInputSchema } from '../../src-shared/contrac
 import { pollDraftSchema } from '../../src-shared/contract/poll-draft';
 import { siteNameSchema } from '../../src-shared/contract/settings';
 import { outcomeDraftSchema } from '../../src-shared/contract/outcomes';
-import { checkFreeText, freeTextSchema } from '../../src-shared/text/free-text';
+import { checkFreeText } from '../../src-shared/text/free-text';
+import { freeTextSchema } from '../../src-shared/text/free-text-schema';
 import { guardFormula } from '../../src-shared/export/csv';
 import { fi } from '../../src-shared/i18n/fi';
 import { en } from '../../src-shared/i18n/en';
