@@ -155,6 +155,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
     whenAnswersSettled: () => responses.whenIdle(),
     close: async () => {
       await retention.stop();
+      await exportService.close();
       await responses.close();
     },
   };

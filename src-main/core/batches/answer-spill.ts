@@ -1,17 +1,15 @@
-import type { FileHandle } from 'node:fs/promises';
 import { batchAnswerLine } from '../../../src-shared/contract/batch-canonical';
+import type { ExportAnswer } from '../../../src-shared/contract/batch-format';
 import type { StoredResponse } from '../../../src-shared/contract/responses';
 import type { FileSystem } from '../store/file-system';
 import { pollKey, toExportAnswer } from './batch-content';
+import { ScratchFile } from './scratch-file';
 
 /** A poll version that answers in a batch name. */
 export interface PollRef {
   pollId: string;
   pollVersion: number;
 }
-
-/** Large enough that a batch of 100,000 answers takes about a hundred writes. */
-const chunkBytes = 256 * 1024;
 
 /**
  * A batch's answers as they stream past: each masked and rendered once, counted, and its line
@@ -25,18 +23,19 @@ export class AnswerSpill {
   seqTo = 0;
   readonly counts = { comments: 0, masked: 0, burst: 0 };
   private readonly used = new Map<string, PollRef>();
-  private pending: string[] = [];
-  private pendingSize = 0;
-  private bytes = 0;
 
   private constructor(
-    private readonly fileSystem: FileSystem,
-    readonly path: string,
-    private readonly handle: FileHandle,
+    private readonly scratch: ScratchFile,
+    /** Sees each answer as it is masked, before its line is parked. */
+    private readonly onAnswer?: (answer: ExportAnswer) => Promise<void> | void,
   ) {}
 
-  static async create(fileSystem: FileSystem, path: string): Promise<AnswerSpill> {
-    return new AnswerSpill(fileSystem, path, await fileSystem.open(path, 'wx+'));
+  static async create(fileSystem: FileSystem, path: string, onAnswer?: (answer: ExportAnswer) => Promise<void> | void): Promise<AnswerSpill> {
+    return new AnswerSpill(await ScratchFile.create(fileSystem, path), onAnswer);
+  }
+
+  get path(): string {
+    return this.scratch.path;
   }
 
   /** The poll versions the answers name, each once. */
@@ -54,44 +53,20 @@ export class AnswerSpill {
     this.used.set(pollKey(answer.pollId, answer.pollVersion), { pollId: answer.pollId, pollVersion: answer.pollVersion });
     this.count += 1;
     this.seqTo = answer.seq;
-    const line = batchAnswerLine(answer, false);
-    this.pending.push(line);
-    this.pendingSize += line.length;
-    if (this.pendingSize >= chunkBytes) await this.flush();
+    await this.onAnswer?.(answer);
+    await this.scratch.append(batchAnswerLine(answer, false));
   }
 
   /** The lines as a batch holds them, in chunks that are not reused: the last line without its comma. */
   async *body(): AsyncGenerator<Buffer> {
-    await this.flush();
-    const end = this.bytes - 2;
-    let position = 0;
-    while (position < end) {
-      const chunk = Buffer.alloc(Math.min(chunkBytes, end - position));
-      const { bytesRead } = await this.handle.read(chunk, 0, chunk.length, position);
-      if (bytesRead === 0) throw new Error(`The answers parked for sealing ended at byte ${position} of ${end}`);
-      position += bytesRead;
-      yield chunk.subarray(0, bytesRead);
-    }
-    if (this.bytes > 0) yield Buffer.from('\n');
+    await this.scratch.flush();
+    if (this.scratch.bytes === 0) return;
+    yield* this.scratch.read(this.scratch.bytes - 2);
+    yield Buffer.from('\n');
   }
 
   /** Closes and deletes the file, whatever became of the sealing. */
-  async remove(): Promise<void> {
-    await this.handle.close().catch(() => undefined);
-    await this.fileSystem.unlink(this.path).catch(() => undefined);
-  }
-
-  private async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const data = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
-    this.pendingSize = 0;
-    let offset = 0;
-    while (offset < data.length) {
-      const { bytesWritten } = await this.handle.write(data, offset, data.length - offset, this.bytes + offset);
-      if (bytesWritten === 0) throw Object.assign(new Error('ENOSPC: the device accepted no bytes'), { code: 'ENOSPC' });
-      offset += bytesWritten;
-    }
-    this.bytes += data.length;
+  remove(): Promise<void> {
+    return this.scratch.remove();
   }
 }

@@ -6,6 +6,7 @@ import {
   sha256Schema,
   type BatchHeader,
   type CsvDialect,
+  type ExportAnswer,
   type PollSnapshot,
 } from '../../../src-shared/contract/batch-format';
 import { isoDateTimeSchema, languageSchema } from '../../../src-shared/contract/polls';
@@ -62,6 +63,10 @@ export interface SealInput {
   polls: (used: readonly PollRef[]) => readonly PollSnapshot[];
   /** The stored answers to seal, in sequence order; each is masked as it is written. */
   answers: Iterable<StoredResponse> | AsyncIterable<StoredResponse>;
+  /** Sees each answer as the batch will hold it (masked), in order, as it streams past. */
+  onAnswer?: (answer: ExportAnswer) => Promise<void> | void;
+  /** Told what was sealed once the batch file is written, before the index names it. */
+  onSealed?: (header: BatchHeader, polls: readonly PollSnapshot[], hash: string) => Promise<void> | void;
 }
 
 
@@ -142,6 +147,11 @@ export class BatchBook {
     return this.purgedTail;
   }
 
+  /** The number the next sealed batch gets. */
+  get nextNumber(): number {
+    return (this.link?.number ?? 0) + 1;
+  }
+
   find(number: number): BatchRecord | undefined {
     return this.document.data.batches.find((batch) => batch.number === number);
   }
@@ -166,10 +176,10 @@ export class BatchBook {
    */
   async seal(input: SealInput): Promise<BatchRecord | null> {
     const previous = this.link;
-    const number = (previous?.number ?? 0) + 1;
+    const number = this.nextNumber;
     // Gapless between batches even when the journal lost answers: the range shows the hole.
     const seqFrom = (previous?.seqTo ?? 0) + 1;
-    const spill = await AnswerSpill.create(this.context.fileSystem, `${this.pathOf(number)}.answers.${randomUUID().slice(0, 8)}.tmp`);
+    const spill = await AnswerSpill.create(this.context.fileSystem, `${this.pathOf(number)}.answers.${randomUUID().slice(0, 8)}.tmp`, input.onAnswer);
     try {
       for await (const response of input.answers) {
         if (response.seq < seqFrom) throw new Error(`Answer ${response.seq} is already in batch ${previous?.number ?? 0}`);
@@ -187,7 +197,9 @@ export class BatchBook {
         count: spill.count,
         sealedBy: input.sealedBy,
       };
-      const written = await writeBatchBody(this.context.fileSystem, this.pathOf(number), header, input.polls(spill.polls), spill.body());
+      const polls = input.polls(spill.polls);
+      const written = await writeBatchBody(this.context.fileSystem, this.pathOf(number), header, polls, spill.body());
+      await input.onSealed?.(header, polls, written.sha256);
       const record: BatchRecord = {
         ...header,
         ...spill.counts,

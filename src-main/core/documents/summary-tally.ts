@@ -42,8 +42,26 @@ export class SummaryTally {
   /** Children's answers, counted apart from adults'. */
   children = 0;
 
-  constructor(private readonly polls: readonly PollSnapshot[]) {
+  constructor(private polls: readonly PollSnapshot[]) {
     for (const poll of polls) this.tallyOf(poll.id, poll.version);
+  }
+
+  /**
+   * The batch's polls, named after its answers were counted (a batch sealed as it streams knows
+   * them only at its end): the tallies then stand as if the polls had been given first.
+   */
+  describe(polls: readonly PollSnapshot[]): void {
+    const counted = new Map(this.tallies);
+    this.tallies.clear();
+    this.polls = polls;
+    for (const poll of polls) {
+      const key = pollKey(poll.id, poll.version);
+      const tally = counted.get(key) ?? this.tallyOf(poll.id, poll.version);
+      tally.snapshot = poll;
+      this.tallies.set(key, tally);
+      counted.delete(key);
+    }
+    for (const [key, tally] of counted) this.tallies.set(key, tally);
   }
 
   add(answer: ExportAnswer): void {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { CsvDialect, PollSnapshot } from '../../../src-shared/contract/batch-format';
 import type { BatchSummary, ExportTarget } from '../../../src-shared/contract/exports';
@@ -15,6 +16,7 @@ import { exportFolderName } from './folder-name';
 import { writeExportFolder, type ExportProgress, type WrittenFolder } from './folder-writer';
 import type { PdfPrinter } from '../documents/pdf-printer';
 import { isMounted, type TargetSource } from './targets';
+import { FolderDraft } from './folder-draft';
 
 export interface ExportSettings {
   kioskId: string;
@@ -76,6 +78,8 @@ export class ExportService {
   private isRunning = false;
   /** Seals run one after another, whoever asks (a USB export, the QR transfer): two at once could put one answer in two batches. */
   private sealing: Promise<unknown> = Promise.resolve();
+  /** The folder of the batch sealed last, made in the seal's pass; the next write of that batch uses it once. */
+  private draft: FolderDraft | null = null;
 
   private constructor(
     private readonly options: ExportServiceOptions,
@@ -146,7 +150,7 @@ export class ExportService {
    */
   exportTo(destination: ExportDestination, csvDialect: CsvDialect = defaultCsvDialect, onProgress?: ProgressListener): Promise<ExportRun> {
     return this.exclusive(async () => {
-      await this.seal(csvDialect);
+      await this.seal(csvDialect, { isFolderDrafted: true });
       const pending = this.book.batches.filter((batch) => batch.exports.length === 0);
       if (pending.length === 0) throw new TransferFailure('nothingNew');
       return this.write(destination, pending, onProgress);
@@ -165,14 +169,22 @@ export class ExportService {
     });
   }
 
-  /** Seals the answers not yet in a batch; returns null when there are none. */
-  seal(csvDialect: CsvDialect = defaultCsvDialect): Promise<BatchRecord | null> {
-    const sealed = this.sealing.then(() => this.sealNow(csvDialect));
+  /**
+   * Seals the answers not yet in a batch; returns null when there are none. `isFolderDrafted`
+   * makes the batch's export folder content in the same pass, for the write that follows.
+   */
+  seal(csvDialect: CsvDialect = defaultCsvDialect, options: { isFolderDrafted?: boolean } = {}): Promise<BatchRecord | null> {
+    const sealed = this.sealing.then(() => this.sealNow(csvDialect, options.isFolderDrafted === true));
     this.sealing = sealed.catch(() => undefined);
     return sealed;
   }
 
-  private async sealNow(csvDialect: CsvDialect): Promise<BatchRecord | null> {
+  /** Removes the folder draft a seal left unused. */
+  async close(): Promise<void> {
+    await this.dropDraft();
+  }
+
+  private async sealNow(csvDialect: CsvDialect, isFolderDrafted: boolean): Promise<BatchRecord | null> {
     const { responses, clock } = this.options;
     const previousFrozen = responses.frozenThrough;
     const sealedThrough = this.book.sealedThrough;
@@ -180,9 +192,22 @@ export class ExportService {
     if (responses.count === 0 || newest <= sealedThrough) return null;
     // Frozen first, then drained: a follow-up already queued lands before the snapshot, a later one is refused.
     responses.freezeThrough(newest);
+    await this.dropDraft();
+    let draft: FolderDraft | null = null;
     try {
       await responses.whenIdle();
       const settings = this.options.settings();
+      const number = this.book.nextNumber;
+      draft = isFolderDrafted
+        ? await FolderDraft.create(this.options.context.fileSystem, `${this.book.pathOf(number)}.csv.${randomUUID().slice(0, 8)}.tmp`, {
+            batchNumber: number,
+            kioskId: settings.kioskId,
+            language: settings.defaultLanguage,
+            csvDialect,
+            findPoll: (id, version) => this.snapshotsFor([{ pollId: id, pollVersion: version }])[0],
+          })
+        : null;
+      const folder = draft;
       const record = await this.book.seal({
         kioskId: settings.kioskId,
         site: settings.siteName,
@@ -192,19 +217,35 @@ export class ExportService {
         csvDialect,
         polls: (used) => this.snapshotsFor(used),
         answers: responses.streamRange(sealedThrough, newest),
+        onAnswer: folder === null ? undefined : (answer) => folder.add(answer),
+        onSealed: folder === null ? undefined : (header, polls, hash) => folder.seal(header, polls, hash),
       });
       if (record === null) responses.freezeThrough(previousFrozen);
+      if (record !== null && draft?.isWhole === true) {
+        this.draft = draft;
+        draft = null;
+      }
       return record;
     } catch (error) {
       responses.freezeThrough(previousFrozen);
       throw error;
+    } finally {
+      await draft?.remove();
     }
+  }
+
+  private async dropDraft(): Promise<void> {
+    const draft = this.draft;
+    this.draft = null;
+    await draft?.remove();
   }
 
   private async write(destination: ExportDestination, batches: readonly BatchRecord[], onProgress?: ProgressListener): Promise<ExportRun> {
     const written: ExportRun['written'] = [];
     for (const batch of batches) {
       await this.expectMounted(destination);
+      const draft = this.draft?.batchNumber === batch.number ? this.draft : undefined;
+      if (draft !== undefined) this.draft = null;
       const folder = await writeExportFolder({
         targetFileSystem: this.options.targetFileSystem,
         dataFileSystem: this.options.context.fileSystem,
@@ -218,11 +259,12 @@ export class ExportService {
         appVersion: this.options.appVersion,
         receiverDir: this.options.receiverDir,
         pdfPrinter: this.options.pdfPrinter,
+        draft,
         onProgress: (progress) => {
           this.current = progress;
           onProgress?.(progress);
         },
-      });
+      }).finally(() => draft?.remove());
       if (folder.printFailure !== null) {
         this.options.context.logger.warn('export.printFailed', { batch: batch.number, reason: folder.printFailure.reason, detail: folder.printFailure.detail });
       }

@@ -3,25 +3,19 @@ import {
   exportManifestFormat,
   manifestFileName,
   receiverFileNames,
-  type ExportAnswer,
   type ExportManifest,
 } from '../../../src-shared/contract/batch-format';
-import { drawingFileName, drawingSvg } from '../../../src-shared/contract/drawing';
 import { fsyncDirectory } from '../store/durable-file';
 import { isNotFound, type FileSystem } from '../store/file-system';
-import { pollKey } from '../batches/batch-content';
-import { BatchFormatError, scanBatchFile, type ScannedBatch } from '../batches/batch-file';
 import type { BatchRecord } from '../batches/batch-book';
-import { CsvFormatter } from '../../../src-shared/export/csv';
 import { failureFromError, TransferFailure } from './export-failure';
 import { exportFolderName, incompleteSuffix } from './folder-name';
-import { HashingWriter, hashFile, type WrittenFile } from '../store/hashing-writer';
+import { hashFile } from '../store/hashing-writer';
+import { writeDataFromBatch, writeDataFromDraft, writeWhole } from './folder-data';
+import type { FolderDraft } from './folder-draft';
 import { makeFolderDocuments, pinnedReport, readPreviousBatch } from '../documents/folder-documents';
 import type { PdfPrinter } from '../documents/pdf-printer';
 import type { PrintFailureView } from '../../../src-shared/contract/exports';
-import { batchReportTally } from '../documents/batch-report';
-import type { ReportTally } from '../documents/report-tally';
-import { SummaryTally } from '../documents/summary-tally';
 import type { Logger } from '../logger';
 
 export interface ExportProgress {
@@ -53,6 +47,8 @@ export interface FolderWriteOptions {
   /** Where the shell can print, summary.pdf and report.pdf are made too. */
   pdfPrinter?: PdfPrinter;
   onProgress?: (progress: ExportProgress) => void;
+  /** The folder's content made as the batch was sealed, when it was sealed just before; used only if it is that very batch. */
+  draft?: FolderDraft;
 }
 
 export interface WrittenFolder {
@@ -62,8 +58,6 @@ export interface WrittenFolder {
   /** Why the PDFs could not be made; the folder is whole and checked without them. */
   printFailure: PrintFailureView | null;
 }
-
-const progressEvery = 2000;
 
 /**
  * Writes one batch as a folder on the stick. Everything goes into `<name>.incomplete` first,
@@ -100,73 +94,21 @@ export async function writeExportFolder(options: FolderWriteOptions): Promise<Wr
 
 async function writeFiles(options: FolderWriteOptions, workPath: string): Promise<ExportManifest & { manifestSha256: string; printFailure: PrintFailureView | null }> {
   const { targetFileSystem: fileSystem, batch } = options;
-  const total = batch.count * 2;
-  const json = await HashingWriter.create(fileSystem, join(workPath, 'responses.json'));
-  const csv = await HashingWriter.create(fileSystem, join(workPath, 'responses.csv')).catch(async (error: unknown) => {
-    await json.abandon();
-    throw error;
-  });
-  // Filled in by the opening line; an object, because the callbacks' assignments are invisible to narrowing.
-  const state: { csv: CsvFormatter | null; tally: SummaryTally | null; report: ReportTally<ExportAnswer> | null } = { csv: null, tally: null, report: null };
-  let done = 0;
-  // Each drawing as its own SVG file, written as its answer streams past.
-  const drawings: ExportManifest['files'] = [];
-  let scanned: ScannedBatch;
-  try {
-    scanned = await scanBatchFile(options.dataFileSystem, options.batchFile, {
-      onChunk: (bytes) => json.append(Buffer.from(bytes)),
-      onOpening: async (header, polls) => {
-        const byKey = new Map(polls.map((poll) => [pollKey(poll.id, poll.version), poll]));
-        state.csv = new CsvFormatter(batch.csvDialect, batch.language, byKey);
-        state.tally = new SummaryTally(polls);
-        state.report = batchReportTally(batch.language);
-        await csv.write(state.csv.header());
-      },
-      onAnswer: async (answer) => {
-        if (state.csv === null || state.tally === null || state.report === null) throw new BatchFormatError('an answer before the opening', 0);
-        await csv.write(state.csv.row(answer, batch.number, batch.kioskId));
-        await json.flushIfFull();
-        if ('drawing' in answer.answer) {
-          const name = drawingFileName(answer.seq);
-          drawings.push({ name, ...(await writeWhole(fileSystem, join(workPath, name), drawingSvg(answer.answer.drawing))) });
-        }
-        state.tally.add(answer);
-        state.report.add(answer);
-        done += 1;
-        if (done % progressEvery === 0) options.onProgress?.({ batchNumber: batch.number, step: 'writing', done, total });
-      },
-    }, { isHashKnown: true });
-  } catch (error) {
-    await Promise.all([json.abandon(), csv.abandon()]);
-    if (error instanceof BatchFormatError) throw new TransferFailure('batchDamaged', { number: batch.number });
-    throw error;
-  }
-  let files: ExportManifest['files'];
-  try {
-    files = [
-      { name: 'responses.json', ...(await json.finish()) },
-      { name: 'responses.csv', ...(await csv.finish()) },
-      ...drawings,
-    ];
-  } catch (error) {
-    // `finish` closes its own file even when it fails; the other may still be open.
-    await Promise.all([json.abandon(), csv.abandon()]);
-    throw error;
-  }
-  const { tally, report } = state;
-  if (scanned.sha256 !== batch.hash || tally === null || report === null) throw new TransferFailure('batchDamaged', { number: batch.number });
+  const sealed = options.draft?.sealedAs(batch.number, batch.hash) ?? null;
+  const data = options.draft !== undefined && sealed !== null ? await writeDataFromDraft(options, workPath, options.draft, sealed) : await writeDataFromBatch(options, workPath);
+  const { files, header, polls, summary, report } = data;
   const documents = await makeFolderDocuments({
-    header: scanned.header,
-    polls: scanned.polls,
+    header,
+    polls,
     hash: batch.hash,
     language: batch.language,
-    summary: tally,
+    summary,
     report: await pinnedReport(
       options.dataFileSystem,
       options.reportFile,
       {
-        header: scanned.header,
-        polls: scanned.polls,
+        header,
+        polls,
         language: batch.language,
         tally: report,
         readPrevious: () => readPreviousBatch(options.dataFileSystem, options.previousBatchFile, batch.previousHash, batch.language),
@@ -239,17 +181,6 @@ async function receiverFiles(options: FolderWriteOptions): Promise<{ name: (type
     }
   }
   return files;
-}
-
-async function writeWhole(fileSystem: FileSystem, path: string, text: string | Uint8Array): Promise<WrittenFile> {
-  const writer = await HashingWriter.create(fileSystem, path);
-  try {
-    await writer.write(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength));
-  } catch (error) {
-    await writer.abandon();
-    throw error;
-  }
-  return writer.finish();
 }
 
 async function checkTarget(fileSystem: FileSystem, targetDir: string, targetName: string): Promise<void> {
