@@ -2,10 +2,10 @@
 // three-option quick poll made by touch only, finding each button by its visible Finnish text,
 // from the hidden corner to the poll running on the kiosk. The browser's own time is measured;
 // a person's is the touches, keys and the corner hold counted at a stated pace (scripts/fixtures/finger.ts).
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { Finger, statedPace } from './fixtures/finger';
 import { describeLoad } from './bench/machine.mjs';
 import { median, runCount, spread } from './bench/repeated.mjs';
@@ -28,13 +28,18 @@ interface WalkFigures {
   humanSeconds: number;
 }
 
-async function walk(projectRoot: string, viewport: { width: number; height: number }): Promise<WalkFigures> {
+/**
+ * One walk on a kiosk of its own: a fresh copy of a data folder `kerro setup` made (and nothing
+ * opened), its own server, a fresh browser context. The browser itself is shared: starting it is
+ * not part of the walk.
+ */
+async function walk(projectRoot: string, setUp: string, browser: Browser, viewport: { width: number; height: number }): Promise<WalkFigures> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kerro-bench-staff-'));
-  await provisionKiosk(projectRoot, dataDir, pin);
+  await cp(setUp, dataDir, { recursive: true });
   const server = await startServerProcess(projectRoot, dataDir);
-  const browser = await chromium.launch({ executablePath: requireChromium(), args: headless });
+  const context = await browser.newContext({ viewport, hasTouch: true });
   try {
-    const page = await (await browser.newContext({ viewport, hasTouch: true })).newPage();
+    const page = await context.newPage();
     await page.goto(server.url);
     await page.locator('[data-screen="start"]').waitFor();
     const finger = new Finger(page);
@@ -61,7 +66,7 @@ async function walk(projectRoot: string, viewport: { width: number; height: numb
     const machineSeconds = (performance.now() - startedAt) / 1000;
     return { taps: finger.taps, keys: finger.keys, screens: finger.screenCount, machineSeconds, humanSeconds: finger.humanSeconds() };
   } finally {
-    await browser.close();
+    await context.close();
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -75,12 +80,25 @@ export async function run(context: BenchContext): Promise<BenchSection> {
   ];
   const rows: string[][] = [];
   const checks = [];
-  for (const orientation of orientations) {
-    const figures: WalkFigures[] = [];
-    for (let index = 0; index < runs; index += 1) {
-      context.progress(`staff walk, ${orientation.name}, run ${index + 1} of ${runs}`);
-      figures.push(await walk(context.projectRoot, orientation.viewport));
+  const setUp = await mkdtemp(join(tmpdir(), 'kerro-bench-staff-set-up-'));
+  await provisionKiosk(context.projectRoot, setUp, pin);
+  const browser = await chromium.launch({ executablePath: requireChromium(), args: headless });
+  const walks = new Map<string, WalkFigures[]>();
+  try {
+    for (const orientation of orientations) {
+      const figures: WalkFigures[] = [];
+      for (let index = 0; index < runs; index += 1) {
+        context.progress(`staff walk, ${orientation.name}, run ${index + 1} of ${runs}`);
+        figures.push(await walk(context.projectRoot, setUp, browser, orientation.viewport));
+      }
+      walks.set(orientation.name, figures);
     }
+  } finally {
+    await browser.close();
+    await rm(setUp, { recursive: true, force: true });
+  }
+  for (const orientation of orientations) {
+    const figures = walks.get(orientation.name) ?? [];
     const human = figures.map((figure) => figure.humanSeconds);
     const machine = figures.map((figure) => figure.machineSeconds);
     const first = figures[0];

@@ -9,47 +9,55 @@ import { installProbe } from './ui-probe.mjs';
 /** The soak page's waits run this much sooner: the 1.2 s cool-down takes 1.2 ms, the 5 s thank-you 5 ms. */
 export const soakTimeLapse = 1000;
 const warmUpAnswers = 20;
-const chunk = 1000;
+
+/** The page after a number of answers: its JS heap after garbage collection and its DOM node count. */
+export interface SoakCheckpoint {
+  answers: number;
+  heapMb: number;
+  nodes: number;
+}
 
 export interface SoakFigures {
-  start: { heapMb: number; nodes: number };
-  end: { heapMb: number; nodes: number };
+  /** After the warm-up (0 answers), then after every `every` answers, the last after all of them. */
+  checkpoints: SoakCheckpoint[];
   answered: number;
   stored: number;
+  /** Answering alone: the checkpoints' garbage collections are not counted. */
   seconds: number;
 }
 
-export async function soak(browser: Browser, url: string, answers: number, context: BenchContext): Promise<SoakFigures> {
+export async function soak(browser: Browser, url: string, answers: number, every: number, context: BenchContext): Promise<SoakFigures> {
   const browserContext = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
   const page = await browserContext.newPage();
   await page.addInitScript(installProbe, soakTimeLapse);
   await page.goto(url);
   await page.locator('[data-screen="start"]').waitFor();
   const session = await browserContext.newCDPSession(page);
-  const measure = async () => {
+  const measure = async (answered: number): Promise<SoakCheckpoint> => {
     // React lets go of a screen it took away only after the commit's effects have run: measured
     // a moment too soon, the last thank-you's nodes would still be counted.
     await page.evaluate(settle);
     await session.send('HeapProfiler.collectGarbage');
     const { usedSize } = await session.send('Runtime.getHeapUsage');
     const { nodes } = await session.send('Memory.getDOMCounters');
-    return { heapMb: usedSize / 2 ** 20, nodes };
+    return { answers: answered, heapMb: usedSize / 2 ** 20, nodes };
   };
   // A few answers first, so what every visit builds once (lazy screens, caches) is not counted as growth.
   await page.evaluate(answerMany, warmUpAnswers);
   const storedBefore = await storedAnswers(url);
-  const start = await measure();
-  const started = performance.now();
+  const checkpoints = [await measure(0)];
+  let seconds = 0;
   let answered = 0;
   while (answered < answers) {
-    answered += await page.evaluate(answerMany, Math.min(chunk, answers - answered));
+    const started = performance.now();
+    answered += await page.evaluate(answerMany, Math.min(every, answers - answered));
+    seconds += (performance.now() - started) / 1000;
+    checkpoints.push(await measure(answered));
     context.progress(`ui: soak ${answered}/${answers}`);
   }
-  const seconds = (performance.now() - started) / 1000;
-  const end = await measure();
   const stored = (await storedAnswers(url)) - storedBefore;
   await browserContext.close();
-  return { start, end, answered, stored, seconds };
+  return { checkpoints, answered, stored, seconds };
 }
 
 async function storedAnswers(url: string): Promise<number> {

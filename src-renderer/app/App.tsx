@@ -10,6 +10,7 @@ import { FollowUpScreen } from '../parents/FollowUpScreen';
 import { SaveFailedScreen } from '../parents/SaveFailedScreen';
 import { StartScreen } from '../parents/StartScreen';
 import { ThanksScreen } from '../parents/ThanksScreen';
+import { useCurrentOutcomes } from '../parents/useCurrentOutcomes';
 import { usePreparedSpeech } from '../parents/usePreparedSpeech';
 import { useVisit } from '../parents/useVisit';
 import { WaitingScreen } from '../parents/WaitingScreen';
@@ -30,6 +31,7 @@ export function App() {
   const texts = parentMessages[language];
   const kiosk = loading.state === 'ready' ? loading.kiosk : null;
   const defaultLanguage = kiosk?.defaultLanguage ?? 'fi';
+  const outcomes = useCurrentOutcomes(kiosk);
 
   const refreshPolls = useCallback(async () => {
     const result = await client.call('polls.active', {});
@@ -108,6 +110,7 @@ export function App() {
         <StartScreen
           kiosk={loading.kiosk}
           polls={polls}
+          outcomes={outcomes}
           language={language}
           texts={texts}
           isBusy={isBusy || isCoolingDown}

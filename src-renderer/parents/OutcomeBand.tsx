@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { isTranslationMissing, localize } from '../../src-shared/contract/localize';
 import { staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
 import { reportText } from '../../src-shared/i18n/report-messages';
-import { useCurrentOutcomes } from './useCurrentOutcomes';
+import type { CurrentOutcome } from './useCurrentOutcomes';
 import './outcome-band.css';
 import { UserText } from '../user-text/UserText';
 
@@ -10,6 +10,8 @@ import { UserText } from '../user-text/UserText';
 export const outcomeTurnMs = 8000;
 
 interface OutcomeBandProps {
+  /** Today's outcomes, kept by the app for the whole session. */
+  outcomes: readonly CurrentOutcome[];
   language: LanguageCode;
   /** Visits to the start screen; with reduced motion the outcome changes per visit, not on a timer. */
   visit: number;
@@ -19,8 +21,7 @@ interface OutcomeBandProps {
  * "You said, we did" under the question: the council's outcomes in turn, in the parent's
  * language. Nothing here can be tapped, so it never stands between a parent and an answer.
  */
-export function OutcomeBand({ language, visit }: OutcomeBandProps) {
-  const outcomes = useCurrentOutcomes();
+export function OutcomeBand({ outcomes, language, visit }: OutcomeBandProps) {
   const isStill = usePrefersReducedMotion();
   const [turn, setTurn] = useState(0);
   useEffect(() => {

@@ -11,11 +11,14 @@ import { HiddenStaffCorner } from './HiddenStaffCorner';
 import { LanguageBar } from './LanguageBar';
 import { PollView } from './PollView';
 import { OutcomeBand } from './OutcomeBand';
+import type { CurrentOutcome } from './useCurrentOutcomes';
 import { UserText } from '../user-text/UserText';
 
 interface StartScreenProps {
   kiosk: KioskInfo;
   polls: readonly Poll[];
+  /** Today's "you said, we did" outcomes. */
+  outcomes: readonly CurrentOutcome[];
   language: LanguageCode;
   texts: ParentMessages;
   isBusy: boolean;
@@ -32,7 +35,7 @@ interface StartScreenProps {
 }
 
 /** The standing question answers with one tap; active quick polls stand beside it. */
-export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage, display, onDisplay, onAnswer, onWrite, onStaff, onChildren, visit }: StartScreenProps) {
+export function StartScreen({ kiosk, polls, outcomes, language, texts, isBusy, onLanguage, display, onDisplay, onAnswer, onWrite, onStaff, onChildren, visit }: StartScreenProps) {
   // Children's polls have their own way in and are never shown to parents here.
   const [standing, ...quickPolls] = polls.filter((poll) => !isChildKind(poll.kind));
   const hasChildrenPolls = polls.some((poll) => isChildKind(poll.kind));
@@ -67,7 +70,7 @@ export function StartScreen({ kiosk, polls, language, texts, isBusy, onLanguage,
         )}
       </div>
       {hasChildrenPolls ? <ChildrenEntry label={texts['children.open']} isDisabled={isBusy} onOpen={onChildren} /> : null}
-      <OutcomeBand language={language} visit={visit} />
+      <OutcomeBand outcomes={outcomes} language={language} visit={visit} />
       <footer className="start-footer">
         <LanguageBar languages={kiosk.languages} current={language} label={texts['language.label']} onChoose={onLanguage} />
         <DisplayToggles display={display} texts={texts} onChange={onDisplay} />

@@ -8,7 +8,7 @@ import { screenshotDir, startKerro, useBrowser, type RunningKerro } from '../sup
 import { councilPeriod, councilPolls, councilResponses } from '../../scripts/fixtures/council-data';
 import { callApi, unlockOverHttp } from '../support/kerro-api';
 import { expectAccessible, expectBigTargets } from '../support/page-checks';
-import { openStaffArea, typeOnScreen } from '../support/staff-screens';
+import { openStaffArea, typeOnScreen, unlockStaffArea } from '../support/staff-screens';
 import { readPdf } from '../support/pdf-reader';
 import { makeTempDir } from '../support/temp-dir';
 const browser = useBrowser();
@@ -153,6 +153,13 @@ describe('the council report', () => {
     await page.getByText('Tulos tallennettu – näkyy nyt aloitusnäytöllä.').waitFor();
     await page.screenshot({ path: join(await screenshotDir(), 'staff-outcome-saved.png') });
     expect(await page.locator('.outcome-card').textContent()).toContain('Näkyy nyt');
+    // The start screen keeps today's outcomes for the session, and asks again once the staff area is left.
+    await page.locator('[data-action="back"]').click();
+    await page.locator('[data-action="lock"]').click();
+    await page.locator('.outcome-band-text').getByText('Lisää tuoleja').waitFor();
+    await unlockStaffArea(page);
+    await page.locator('[data-action="outcomes"]').click();
+    await page.locator('[data-screen="staff-outcomes"]').waitFor();
 
     // Leaving with a change asks first; staying keeps the change, throwing it away leaves the outcome as it was.
     await page.locator('[data-action="edit-outcome"]').click();
