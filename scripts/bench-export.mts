@@ -178,7 +178,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
         ...machine,
         `${load}; ${loadAfter.charAt(0).toLowerCase()}${loadAfter.slice(1)}`,
         'A third of the answers are on a quick poll with a topic and a comment; the rest are smiley answers.',
-        'Export = seal (mask personal data, write the canonical batch, index it) + write the folder (responses.json, responses.csv, summary.html, manifest.json; each flushed; renamed; every file read back and hashed).',
+        'Export = seal (mask personal data, write the canonical batch, index it, and in the same pass make the folder’s CSV rows and tallies, as `exportTo` does) + write the folder (responses.json copied from the sealed batch with its hash checked, responses.csv, summary.html, report.html, manifest.json; each flushed; renamed; every file read back and hashed).',
         `${runs} runs (KERRO_BENCH_EXPORT_RUNS), each a fresh copy of the same kiosk exported to an empty folder in a new process; cells are the median run (lowest–highest run).`,
         'Floor: the same files, byte for byte, written to a new folder the way the kiosk writes them (each flushed, the folder flushed and renamed, its parent flushed) and read back and hashed, with nothing built or checked; timed in the same process right after the export. Ratios to it are computed run by run.',
         'The stick is a folder on the same disk as the data. A real USB stick writes far slower: the figures show the kiosk’s own cost.',
