@@ -54,7 +54,8 @@ export class ScratchFile {
   async *read(end = this.written): AsyncGenerator<Buffer> {
     let position = 0;
     while (position < end) {
-      const chunk = Buffer.alloc(Math.min(chunkBytes, end - position));
+      // Not zeroed: only the bytes read are handed on.
+      const chunk = Buffer.allocUnsafe(Math.min(chunkBytes, end - position));
       const { bytesRead } = await this.handle.read(chunk, 0, chunk.length, position);
       if (bytesRead === 0) throw new Error(`The scratch file ${this.path} ended at byte ${position} of ${end}`);
       position += bytesRead;

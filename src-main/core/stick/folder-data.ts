@@ -108,11 +108,12 @@ export async function writeDataFromDraft(
   try {
     const handle = await options.dataFileSystem.open(options.batchFile, 'r');
     try {
-      const buffer = Buffer.alloc(256 * 1024);
       for (;;) {
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+        // A new chunk each time, handed on without a copy: the writer may keep it until its next flush.
+        const chunk = Buffer.allocUnsafe(256 * 1024);
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
         if (bytesRead === 0) break;
-        await json.write(Buffer.from(buffer.subarray(0, bytesRead)));
+        await json.write(chunk.subarray(0, bytesRead));
       }
     } finally {
       await handle.close();

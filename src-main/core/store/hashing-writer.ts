@@ -62,9 +62,14 @@ export class HashingWriter {
   /** Strings are joined and encoded once per chunk: encoding each CSV row on its own costs more than the rest. */
   private async flush(): Promise<void> {
     if (this.pending.length === 0) return;
-    const bytes = this.pending.every((part) => typeof part === 'string')
-      ? Buffer.from(this.pending.join(''), 'utf8')
-      : Buffer.concat(this.pending.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
+    const [only] = this.pending;
+    // A file copied chunk by chunk comes as one buffer per write: written as it is, not copied again.
+    const bytes =
+      this.pending.length === 1 && Buffer.isBuffer(only)
+        ? only
+        : this.pending.every((part) => typeof part === 'string')
+          ? Buffer.from(this.pending.join(''), 'utf8')
+          : Buffer.concat(this.pending.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
     this.pending = [];
     this.pendingSize = 0;
     this.hash.update(bytes);
