@@ -64,6 +64,8 @@ export interface Kiosk extends KioskApi {
   /** The retention purge; it runs by itself at open and then periodically. */
   readonly retention: RetentionPurge;
   health(): Health;
+  /** Resolves once the answers written so far are on disk and the work after them (sealing a full segment) is done. */
+  whenAnswersSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -150,6 +152,7 @@ export async function openKiosk(options: KioskOptions): Promise<Kiosk> {
     outcomeShelf: outcomes,
     retention,
     health,
+    whenAnswersSettled: () => responses.whenIdle(),
     close: async () => {
       await retention.stop();
       await exportService.close();

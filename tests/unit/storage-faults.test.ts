@@ -87,8 +87,9 @@ describe('disk faults while recording answers', () => {
     valueOf(await call(kiosk, 'responses.submit', standingAnswer()));
     valueOf(await call(kiosk, 'responses.submit', standingAnswer()));
     // The checkpoint is state derived from the answers, written in the background when a segment
-    // is sealed; what must not be touched is what is stored.
+    // is sealed (after the answers that filled it are acknowledged); what must not be touched is what is stored.
     const stored = () => snapshotFolder(dataDir, ['checkpoint']);
+    await kiosk.whenAnswersSettled();
     const before = await stored();
     fault.code = 'EROFS';
     expect(await call(kiosk, 'responses.submit', standingAnswer())).toMatchObject({ ok: false, error: { code: 'storage_failed' } });

@@ -298,11 +298,13 @@ export class ResponseBook {
         const group = this.queue;
         this.queue = [];
         await this.flushGroup(group);
+        // After the answers are acknowledged: a segment they filled is sealed, and the state checkpointed after it.
+        if (await this.journal.sealIfFull()) this.isCheckpointWanted = true;
       }
     } finally {
       this.isFlushing = false;
       if (this.isCheckpointWanted) this.scheduleCheckpoint();
-      if (this.queue.length === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+      if (this.queue.length === 0 && this.idleWaiters.length > 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
   }
 
@@ -314,17 +316,17 @@ export class ResponseBook {
       return line;
     });
     const texts = lines.map((line) => JSON.stringify(line));
-    const { segment } = this.journal.position;
     try {
-      await this.journal.append(texts);
+      // Opening a segment (or cutting back a failed write) is the only work here that waits on the thread pool.
+      if (!this.journal.isReady) await this.journal.prepare();
+      this.journal.write(texts);
     } catch (error) {
+      await this.journal.cutBack();
       const failure = new DiskFault('The answer', error);
       for (const pending of group) pending.reject(failure);
       return;
     }
-    this.state.applySegment(segment, lines, texts);
+    this.state.applySegment(this.journal.position.segment, lines, texts);
     lines.forEach((line, index) => group[index]?.resolve(line));
-    // A sealed segment is the moment to checkpoint: the next opening replays only the new one.
-    if (this.journal.position.segment !== segment) this.isCheckpointWanted = true;
   }
 }

@@ -121,17 +121,52 @@ export class Journal {
     return this.sealedCount + (this.handle === null ? 0 : 1);
   }
 
-  /** Appends whole lines; returns once they are on disk. On failure nothing of them remains. */
-  async append(lines: readonly string[]): Promise<void> {
-    const bytes = Buffer.from(lines.map((line) => `${line}\n`).join(''), 'utf8');
+  /**
+   * Whether `write` can take lines now: a segment is open and no failed append is waiting to be
+   * cut back. Otherwise `prepare` makes it so first.
+   */
+  get isReady(): boolean {
+    return this.handle !== null && !this.needsTrim;
+  }
+
+  /** Makes the journal ready for `write`: a segment opened (its name made durable), a failed append cut back. */
+  async prepare(): Promise<void> {
     const handle = this.handle ?? (await this.openSegment());
+    if (!this.needsTrim) return;
+    try {
+      await handle.truncate(this.size);
+    } catch (error) {
+      this.context.noteWriteError(error);
+      throw error;
+    }
+    this.reservedEnd = this.size;
+    this.needsTrim = false;
+  }
+
+  /**
+   * Seals the open segment once it holds its count of lines; true when it did. The caller runs it
+   * after the answers that filled the segment are acknowledged, so none of them waits for it; a
+   * seal that fails leaves the segment open for more lines, and the next call tries again.
+   */
+  async sealIfFull(): Promise<boolean> {
+    if (this.handle === null || this.lineCount < this.options.segmentCapacity) return false;
+    return this.seal();
+  }
+
+  /**
+   * Appends whole lines with one blocking write and one fdatasync, once `isReady`; returns when
+   * they are on disk. On failure the caller runs `cutBack` before it reports the failure.
+   *
+   * Blocking on purpose: going through libuv's thread pool costs two round trips between threads
+   * per answer, about as much as the flush itself on a good disk, and the event loop has nothing
+   * better to do meanwhile than wait for the same answer.
+   */
+  write(lines: readonly string[]): void {
+    const handle = this.handle;
+    if (handle === null || !this.isReady) throw new Error('The journal is not ready for lines');
+    const bytes = Buffer.from(lines.length === 1 ? `${lines[0] ?? ''}\n` : lines.map((line) => `${line}\n`).join(''), 'utf8');
     const { fileSystem } = this.context;
     try {
-      if (this.needsTrim) {
-        await handle.truncate(this.size);
-        this.reservedEnd = this.size;
-        this.needsTrim = false;
-      }
       const end = this.size + bytes.length;
       if (end > this.reservedEnd) this.growReserve(handle.fd, end);
       writeAll(fileSystem, handle.fd, bytes, this.size);
@@ -139,19 +174,27 @@ export class Journal {
       this.reservedEnd = Math.max(this.reservedEnd, end);
     } catch (error) {
       this.context.noteWriteError(error);
-      // Cut back to the last whole line: the failed lines and the reserve go, nothing earlier.
-      try {
-        await handle.truncate(this.size);
-        this.reservedEnd = this.size;
-      } catch {
-        this.needsTrim = true;
-      }
+      this.needsTrim = true;
       throw error;
     }
     this.context.noteWriteSuccess();
     this.size += bytes.length;
     this.lineCount += lines.length;
-    if (this.lineCount >= this.options.segmentCapacity) await this.seal();
+  }
+
+  /**
+   * After a failed write: the file cut back to the last whole line (the failed lines and the
+   * reserve go, nothing earlier). If even that fails, the next `prepare` tries again.
+   */
+  async cutBack(): Promise<void> {
+    if (!this.needsTrim || this.handle === null) return;
+    try {
+      await this.handle.truncate(this.size);
+      this.reservedEnd = this.size;
+      this.needsTrim = false;
+    } catch {
+      // Left to the next prepare.
+    }
   }
 
   /**
@@ -217,9 +260,10 @@ export class Journal {
     this.lineCount = lineCount;
   }
 
-  private async seal(): Promise<void> {
+  /** True when the segment was sealed; a failed seal is only logged, and tried again at the next `prepare`. */
+  private async seal(): Promise<boolean> {
     const handle = this.handle;
-    if (handle === null) return;
+    if (handle === null) return false;
     try {
       // A sealed segment holds its lines and nothing else.
       await handle.truncate(this.size);
@@ -236,9 +280,11 @@ export class Journal {
       this.segmentNumber += 1;
       this.size = 0;
       this.lineCount = 0;
+      return true;
     } catch (error) {
       // The lines are already durable in the open segment; it simply stays open a while longer.
       this.context.logger.warn('journal.sealFailed', { message: String(error) });
+      return false;
     }
   }
 }

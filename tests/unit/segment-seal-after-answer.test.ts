@@ -1,0 +1,101 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ResponseBook } from '../../src-main/core/domain/response-book';
+import { silentLogger } from '../../src-main/core/logger';
+import { nodeFileSystem, type FileSystem } from '../../src-main/core/store/file-system';
+import { StoreContext } from '../../src-main/core/store/store-context';
+import { standingDraft } from '../../scripts/fixtures/answer-draft';
+import { makeTempDir } from '../support/temp-dir';
+
+/**
+ * The file system, with each rename that seals a journal segment held: `reached()` resolves when
+ * one is waiting, `release()` lets it through, `fail()` fails it.
+ */
+function heldSeal(): { fileSystem: FileSystem; reached(): Promise<void>; release(): void; fail(): void } {
+  let waiting: { resolve: () => void; reject: (error: Error) => void } | null = null;
+  let onReached = () => {};
+  let isReached = false;
+  const fileSystem: FileSystem = {
+    ...nodeFileSystem,
+    rename: async (from, to) => {
+      if (String(from).endsWith('.open.jsonl')) {
+        const held = new Promise<void>((resolve, reject) => (waiting = { resolve, reject }));
+        isReached = true;
+        onReached();
+        await held;
+      }
+      return nodeFileSystem.rename(from, to);
+    },
+  };
+  const settle = (action: (held: NonNullable<typeof waiting>) => void) => {
+    if (waiting === null) throw new Error('No seal is waiting');
+    action(waiting);
+    waiting = null;
+    isReached = false;
+  };
+  return {
+    fileSystem,
+    reached: () => (isReached ? Promise.resolve() : new Promise((resolve) => (onReached = resolve))),
+    release: () => settle((held) => held.resolve()),
+    fail: () => settle((held) => held.reject(Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' }))),
+  };
+}
+
+const answeredAt = (minute: number) => `2026-01-05T10:${String(minute).padStart(2, '0')}:00.000+02:00`;
+
+async function openBook(fileSystem: FileSystem, dataDir: string): Promise<ResponseBook> {
+  const context = new StoreContext(dataDir, fileSystem, () => new Date(), silentLogger);
+  await context.prepare();
+  return ResponseBook.open(context, 2);
+}
+
+describe('sealing a full journal segment', () => {
+  it('acknowledges the answer that fills a segment before the seal, holds the next answer until the seal is done, and keeps all of them', async () => {
+    const dataDir = join(await makeTempDir(), 'data');
+    const seal = heldSeal();
+    const book = await openBook(seal.fileSystem, dataDir);
+    await book.submit(standingDraft(answeredAt(0)));
+    // The second answer fills the segment: it is on disk and acknowledged while the seal still waits.
+    const second = await book.submit(standingDraft(answeredAt(1)));
+    expect(second.seq).toBe(2);
+    await seal.reached();
+    let isThirdStored = false;
+    const third = book.submit(standingDraft(answeredAt(2))).then((stored) => {
+      isThirdStored = true;
+      return stored;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(isThirdStored).toBe(false);
+    seal.release();
+    expect((await third).seq).toBe(3);
+    await book.close();
+    expect((await readdir(join(dataDir, 'answers'))).sort()).toEqual(['000001.jsonl', '000002.open.jsonl']);
+    const reopened = await openBook(nodeFileSystem, dataDir);
+    expect((await reopened.readRange()).map((response) => response.seq)).toEqual([1, 2, 3]);
+    await reopened.close();
+  });
+
+  it('keeps a segment whose seal failed open for the next answers and seals it after them', async () => {
+    const dataDir = join(await makeTempDir(), 'data');
+    const seal = heldSeal();
+    const book = await openBook(seal.fileSystem, dataDir);
+    await book.submit(standingDraft(answeredAt(0)));
+    await book.submit(standingDraft(answeredAt(1)));
+    await seal.reached();
+    seal.fail();
+    await book.whenIdle();
+    expect((await readdir(join(dataDir, 'answers'))).sort()).toEqual(['000001.open.jsonl']);
+    // Still open: the next two answers go into the same segment, and the second of them fills it again.
+    expect((await book.submit(standingDraft(answeredAt(2)))).seq).toBe(3);
+    expect((await book.submit(standingDraft(answeredAt(3)))).seq).toBe(4);
+    await seal.reached();
+    seal.release();
+    await book.close();
+    expect((await readdir(join(dataDir, 'answers'))).sort()).toEqual(['000001.jsonl']);
+    const reopened = await openBook(nodeFileSystem, dataDir);
+    expect((await reopened.readRange()).map((response) => response.seq)).toEqual([1, 2, 3, 4]);
+    expect(reopened.count).toBe(4);
+    await reopened.close();
+  });
+});
