@@ -23,6 +23,7 @@ export class AnswerSpill {
   seqTo = 0;
   readonly counts = { comments: 0, masked: 0, burst: 0 };
   private readonly used = new Map<string, PollRef>();
+  private lastPoll: PollRef | null = null;
 
   private constructor(
     private readonly scratch: ScratchFile,
@@ -50,7 +51,12 @@ export class AnswerSpill {
     if (answer.comment !== null) this.counts.comments += 1;
     if (answer.masked.length > 0) this.counts.masked += 1;
     if (answer.flags.includes('burst')) this.counts.burst += 1;
-    this.used.set(pollKey(answer.pollId, answer.pollVersion), { pollId: answer.pollId, pollVersion: answer.pollVersion });
+    // Answers run in long stretches of one poll: the key is worked out only when the poll changes.
+    if (answer.pollId !== this.lastPoll?.pollId || answer.pollVersion !== this.lastPoll.pollVersion) {
+      const key = pollKey(answer.pollId, answer.pollVersion);
+      this.lastPoll = this.used.get(key) ?? { pollId: answer.pollId, pollVersion: answer.pollVersion };
+      this.used.set(key, this.lastPoll);
+    }
     this.count += 1;
     this.seqTo = answer.seq;
     await this.onAnswer?.(answer);

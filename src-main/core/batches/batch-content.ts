@@ -12,13 +12,15 @@ export const batchMaskLabels: Record<PersonalDataKind, string> = { phone: 'phone
 
 /** What leaves the kiosk for one answer: free text with phone numbers, e-mails and identity codes masked. */
 export function toExportAnswer(response: StoredResponse): ExportAnswer {
-  const masked = new Set<PersonalDataKind>();
+  const given = response.answer;
+  const hasText = 'text' in given || response.comment !== null;
+  // Most answers carry no free text: nothing to mask, so no set of kinds is made for them.
+  const masked = hasText ? new Set<PersonalDataKind>() : null;
   const mask = (text: string): string => {
     const result = maskPersonalData(text, batchMaskLabels);
-    for (const kind of result.kinds) masked.add(kind);
+    for (const kind of result.kinds) masked?.add(kind);
     return result.text;
   };
-  const given = response.answer;
   const answer =
     'text' in given
       ? { text: mask(given.text) }
@@ -37,7 +39,7 @@ export function toExportAnswer(response: StoredResponse): ExportAnswer {
     flags: [...response.flags],
     topics: [...response.topics],
     comment,
-    masked: [...masked].sort(),
+    masked: masked === null || masked.size === 0 ? [] : [...masked].sort(),
     audience: audienceOf(response),
   };
 }

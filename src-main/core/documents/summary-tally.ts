@@ -34,6 +34,7 @@ export const drawingsShownPerPoll = 24;
 /** Counts a batch answer by answer as it streams past, keeping only what the summary prints. */
 export class SummaryTally {
   private readonly tallies = new Map<string, PollTally>();
+  private lastTally: PollTally | null = null;
   firstAnsweredAt: string | null = null;
   lastAnsweredAt: string | null = null;
   count = 0;
@@ -53,6 +54,7 @@ export class SummaryTally {
   describe(polls: readonly PollSnapshot[]): void {
     const counted = new Map(this.tallies);
     this.tallies.clear();
+    this.lastTally = null;
     this.polls = polls;
     for (const poll of polls) {
       const key = pollKey(poll.id, poll.version);
@@ -103,6 +105,9 @@ export class SummaryTally {
   }
 
   private tallyOf(pollId: string, pollVersion: number): PollTally {
+    // Answers run in long stretches of one poll: the last one's tally is kept at hand.
+    const last = this.lastTally;
+    if (last !== null && last.pollId === pollId && last.pollVersion === pollVersion) return last;
     const key = pollKey(pollId, pollVersion);
     let tally = this.tallies.get(key);
     if (tally === undefined) {
@@ -110,6 +115,7 @@ export class SummaryTally {
       tally = { pollId, pollVersion, snapshot, count: 0, burst: 0, options: new Map(), topics: new Map(), comments: [], texts: [], notShown: 0, drawings: [], drawingsNotShown: 0 };
       this.tallies.set(key, tally);
     }
+    this.lastTally = tally;
     return tally;
   }
 }

@@ -42,6 +42,7 @@ export class FolderDraft {
   private readonly polls = new Map<string, PollSnapshot | undefined>();
   /** The CSV formatter's view of the same: it looks a poll up when its first row is written. */
   private readonly known = new Map<string, PollSnapshot>();
+  private lastPoll: { id: string; version: number } = { id: '', version: 0 };
   private sealed: { header: BatchHeader; polls: readonly PollSnapshot[]; hash: string } | null = null;
 
   private constructor(
@@ -68,12 +69,7 @@ export class FolderDraft {
 
   async add(answer: ExportAnswer): Promise<void> {
     if (!this.isWhole) return;
-    const key = pollKey(answer.pollId, answer.pollVersion);
-    if (!this.polls.has(key)) {
-      const snapshot = this.options.findPoll(answer.pollId, answer.pollVersion);
-      this.polls.set(key, snapshot);
-      if (snapshot !== undefined) this.known.set(key, snapshot);
-    }
+    if (answer.pollId !== this.lastPoll.id || answer.pollVersion !== this.lastPoll.version) this.notePoll(answer.pollId, answer.pollVersion);
     await this.scratch.append(this.csv.row(answer, this.options.batchNumber, this.options.kioskId));
     if ('drawing' in answer.answer) {
       if (this.drawings.length >= drawingsKept) this.isWhole = false;
@@ -81,6 +77,16 @@ export class FolderDraft {
     }
     this.summary.add(answer);
     this.report.add(answer);
+  }
+
+  /** Answers run in long stretches of one poll: it is looked up only when the poll changes. */
+  private notePoll(id: string, version: number): void {
+    this.lastPoll = { id, version };
+    const key = pollKey(id, version);
+    if (this.polls.has(key)) return;
+    const snapshot = this.options.findPoll(id, version);
+    this.polls.set(key, snapshot);
+    if (snapshot !== undefined) this.known.set(key, snapshot);
   }
 
   /** The batch as sealed: its header, polls and hash. The draft stays whole only if it used the very polls the batch names. */
