@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { textLimits } from '../../src-shared/contract/polls';
+import { textLimits } from '../../src-shared/contract/text-limits';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import { KeyboardArea } from '../typing/KeyboardArea';

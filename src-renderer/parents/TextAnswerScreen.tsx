@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { isTranslationMissing, localize } from '../../src-shared/contract/localize';
-import { textLimits, type Poll } from '../../src-shared/contract/polls';
+import type { Poll } from '../../src-shared/contract/polls';
+import { textLimits } from '../../src-shared/contract/text-limits';
 import type { ParentMessages } from '../../src-shared/i18n/parents/parent-keys';
 import type { LanguageCode } from '../../src-shared/i18n/languages';
 import { KeyboardArea } from '../typing/KeyboardArea';

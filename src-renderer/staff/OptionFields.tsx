@@ -1,4 +1,5 @@
-import { optionLimits, textLimits } from '../../src-shared/contract/polls';
+import { optionLimits } from '../../src-shared/contract/polls';
+import { textLimits } from '../../src-shared/contract/text-limits';
 import { fill } from '../../src-shared/i18n/format';
 import type { Messages } from '../../src-shared/i18n/fi';
 import type { LanguageCode } from '../../src-shared/i18n/languages';

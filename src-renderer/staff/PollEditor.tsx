@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ownOptionKinds } from '../../src-shared/contract/poll-draft';
-import { pollKinds, textLimits } from '../../src-shared/contract/polls';
+import { pollKinds } from '../../src-shared/contract/polls';
+import { textLimits } from '../../src-shared/contract/text-limits';
 import { languageCodes, languageNames, staffLanguageOf, type LanguageCode } from '../../src-shared/i18n/languages';
 import { KeyboardArea } from '../typing/KeyboardArea';
 import { TextField } from '../typing/TextField';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { PersonalDataKind } from '../privacy/personal-data';
 import { audiences } from './children';
-import { drawingFilePattern, drawingSchema } from './drawing';
+import { drawingFilePattern } from './drawing';
+import { drawingSchema } from './drawing-schema';
 import { identifierSchema, isoDateTimeSchema, languageSchema, pollKinds } from './polls';
 
 /**

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * A child's drawing, kept as the strokes the finger made rather than as pixels: small, exact, and
  * drawn again the same at any size. Points are whole numbers on a fixed canvas of
@@ -25,28 +23,16 @@ export const drawingLimits = { strokes: 200, pointsPerStroke: 1000, points: 5000
 /** Drawn thick, as a finger draws: a child's line is never hairline. */
 export const drawingStrokeWidth = 14;
 
-const coordinateSchema = z.number().int().min(0).max(drawingCanvas.width);
+/** One stroke: its colour and its points, x, y, x, y, … (one point, a dot, or more). */
+export interface Stroke {
+  color: DrawingColor;
+  points: number[];
+}
 
-export const strokeSchema = z
-  .object({
-    color: z.enum(drawingColorNames),
-    /** x, y, x, y, …: one point (a dot) or more. */
-    points: z
-      .array(coordinateSchema)
-      .min(2)
-      .max(drawingLimits.pointsPerStroke * 2)
-      .refine((points) => points.length % 2 === 0, 'A stroke needs an x and a y for every point')
-      .refine((points) => points.every((value, index) => index % 2 === 0 || value <= drawingCanvas.height), 'A point lies below the canvas'),
-  })
-  .strict();
-
-export const drawingSchema = z
-  .object({ strokes: z.array(strokeSchema).min(1, 'A drawing needs at least one stroke').max(drawingLimits.strokes) })
-  .strict()
-  .refine((drawing) => pointCount(drawing) <= drawingLimits.points, `A drawing holds at most ${drawingLimits.points} points`);
-
-export type Drawing = z.output<typeof drawingSchema>;
-export type Stroke = Drawing['strokes'][number];
+/** The strokes of one drawing, in the order drawn; `drawing-schema.ts` holds the rules they keep. */
+export interface Drawing {
+  strokes: Stroke[];
+}
 
 export function pointCount(drawing: { strokes: readonly { points: readonly number[] }[] }): number {
   return drawing.strokes.reduce((sum, stroke) => sum + stroke.points.length / 2, 0);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { languageCodes } from '../i18n/languages';
-import { identifierSchema, isoDateTimeSchema, languageSchema, optionLimits, pollKinds, textLimits, type PollKind } from './polls';
+import { identifierSchema, isoDateTimeSchema, languageSchema, optionLimits, pollKinds, type PollKind } from './polls';
+import { textLimits } from './text-limits';
 import { childPictureOf } from './child-pictures';
 import { problems } from './problems';
 import { freeTextSchema } from '../text/free-text-schema';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { languageCodes } from '../i18n/languages';
 import { freeTextSchema } from '../text/free-text-schema';
 import { childPollKinds } from './children';
+import { textLimits } from './text-limits';
 
 export const pollKinds = ['smiley', 'single', 'multi', 'scale', 'yesno', 'text', ...childPollKinds] as const;
 export type PollKind = (typeof pollKinds)[number];
@@ -9,7 +10,6 @@ export type PollKind = (typeof pollKinds)[number];
 export const pollStates = ['draft', 'active', 'paused', 'closed'] as const;
 export type PollState = (typeof pollStates)[number];
 
-export const textLimits = { question: 200, option: 80, comment: 500 } as const;
 export const optionLimits = { min: 2, max: 12 } as const;
 
 export const languageSchema = z.enum(languageCodes);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { freeTextSchema } from '../text/free-text-schema';
 import { audiences } from './children';
-import { drawingSchema } from './drawing';
-import { identifierSchema, languageSchema, textLimits } from './polls';
+import { drawingSchema } from './drawing-schema';
+import { identifierSchema, languageSchema } from './polls';
+import { textLimits } from './text-limits';
 import { problems } from './problems';
 
 export const choiceAnswerSchema = z.object({

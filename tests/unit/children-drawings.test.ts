@@ -6,37 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { childTemplates } from '../../src-shared/contract/child-templates';
 import { childPictures } from '../../src-shared/contract/child-pictures';
 import { exportManifestSchema } from '../../src-shared/contract/batch-format';
-import { drawingLimits, drawingSvg, type Drawing } from '../../src-shared/contract/drawing';
+import { drawingLimits, drawingSvg } from '../../src-shared/contract/drawing';
 import type { Poll } from '../../src-shared/contract/polls';
 import { csvColumns } from '../../src-shared/export/csv';
 import { decodeCompactBatch, encodeCompactBatch } from '../../src-shared/qr/compact-batch';
 import { verifyExportFolders } from '../../src-main/core/stick/verify';
 import { toLocalIsoString } from '../../src-main/core/time';
 import { openExportKit } from '../../scripts/fixtures/export-kit';
+import { drawingPoll, sampleDrawing as drawing } from '../support/drawing-poll';
 import { call, valueOf } from '../../scripts/fixtures/kiosk';
 import { openSetUpKiosk, unlock } from '../support/staff';
 import { makeTempDir } from '../support/temp-dir';
-
-const drawing: Drawing = {
-  strokes: [
-    { color: 'blue', points: [100, 100, 200, 150, 300, 120] },
-    { color: 'red', points: [500, 400] },
-  ],
-};
-
-const drawingPoll = (now: Date): Poll => ({
-  id: 'child-wish',
-  version: 1,
-  kind: 'child-drawing',
-  standing: false,
-  state: 'active',
-  question: { fi: 'Piirrä toive' },
-  options: [],
-  followUp: null,
-  startsAt: null,
-  endsAt: null,
-  createdAt: now.toISOString(),
-});
 
 async function savedPoll(kiosk: Awaited<ReturnType<typeof openSetUpKiosk>>, token: string, draft: unknown): Promise<Poll> {
   const { poll } = valueOf(await call(kiosk, 'polls.save', { pollId: null, draft }, token)) as { poll: Poll };

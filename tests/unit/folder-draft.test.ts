@@ -1,10 +1,9 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Drawing } from '../../src-shared/contract/drawing';
-import type { Poll } from '../../src-shared/contract/polls';
 import { toLocalIsoString } from '../../src-main/core/time';
 import { completeFolders, openExportKit, type ExportKit } from '../../scripts/fixtures/export-kit';
+import { drawingPoll, sampleDrawing as drawing } from '../support/drawing-poll';
 import { makeTempDir } from '../support/temp-dir';
 
 /**
@@ -12,22 +11,6 @@ import { makeTempDir } from '../support/temp-dir';
  * instead of reading the sealed batch back; a re-export still makes them from the sealed file.
  * The two must give the same bytes, and the draft must never carry a damaged batch to a stick.
  */
-const drawing: Drawing = { strokes: [{ color: 'blue', points: [100, 100, 200, 150, 300, 120] }, { color: 'red', points: [500, 400] }] };
-
-const drawingPoll = (now: Date): Poll => ({
-  id: 'child-wish',
-  version: 1,
-  kind: 'child-drawing',
-  standing: false,
-  state: 'active',
-  question: { fi: 'Piirrä toive' },
-  options: [],
-  followUp: null,
-  startsAt: null,
-  endsAt: null,
-  createdAt: now.toISOString(),
-});
-
 /** Answers of every kind a folder shows: smileys, a quick poll with topics and comments (some with personal data), a burst, drawings. */
 async function kitWithMixedAnswers(): Promise<ExportKit> {
   const kit = await openExportKit(await makeTempDir(), join(await makeTempDir(), 'STICK'));

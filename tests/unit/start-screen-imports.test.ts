@@ -11,10 +11,10 @@ const entry = join(projectRoot, 'src-renderer', 'main.tsx');
  * entry by static imports. Imports of types only, and `import()` (the screens loaded later), are
  * not followed. Each module is given with the chain that reached it.
  */
-function staticImports(from: string): { modules: Map<string, string[]>; packages: Map<string, string[]> } {
-  const modules = new Map<string, string[]>([[from, [relative(projectRoot, from)]]]);
+function staticImports(...entries: string[]): { modules: Map<string, string[]>; packages: Map<string, string[]> } {
+  const modules = new Map<string, string[]>(entries.map((from) => [from, [relative(projectRoot, from)]]));
   const packages = new Map<string, string[]>();
-  const queue = [from];
+  const queue = [...entries];
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
     const chain = modules.get(file) ?? [];
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
@@ -57,6 +57,16 @@ function resolveModule(base: string): string | null {
   return null;
 }
 
+/**
+ * The screens the start screen fetches while it sits idle (`prefetchableScreen` in
+ * `app/lazy-screens.ts`): what they bring is parsed and run just when a visitor may touch.
+ */
+function prefetchedScreens(): string[] {
+  const lazyScreens = join(projectRoot, 'src-renderer', 'app', 'lazy-screens.ts');
+  const found = readFileSync(lazyScreens, 'utf8').matchAll(/prefetchableScreen\(\(\) => import\('([^']+)'\)/g);
+  return [...found].flatMap(([, specifier]) => (specifier === undefined ? [] : [resolveModule(join(dirname(lazyScreens), specifier))].filter((file) => file !== null)));
+}
+
 describe('what the start screen loads', () => {
   const { modules, packages } = staticImports(entry);
 
@@ -69,6 +79,22 @@ describe('what the start screen loads', () => {
 
   // zod is a quarter of the start chunk's weight when it comes along (89 KB of 366 KB minified),
   // and nothing on the parents' first screen checks a schema: the kiosk's core checks every answer.
+  it('does not bring zod along', () => {
+    expect(packages.get('zod') ?? 'not reached').toBe('not reached');
+  });
+});
+
+describe('what the start screen fetches while it sits idle', () => {
+  const screens = prefetchedScreens();
+  const { packages } = staticImports(...screens);
+
+  it('finds the children\'s and the parents\' text screens', () => {
+    const names = screens.map((file) => relative(projectRoot, file));
+    expect(names).toEqual(expect.arrayContaining(['src-renderer/children/ChildrenScreen.tsx', 'src-renderer/children/DrawingScreen.tsx', 'src-renderer/parents/CommentScreen.tsx']));
+  });
+
+  // Fetched and run on the page's one thread in the first idle moment, often the moment of a
+  // first touch asking for the voice; the kiosk's core checks what these screens send.
   it('does not bring zod along', () => {
     expect(packages.get('zod') ?? 'not reached').toBe('not reached');
   });

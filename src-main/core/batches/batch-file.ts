@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { audiences } from '../../../src-shared/contract/children';
-import { drawingSchema, type Drawing } from '../../../src-shared/contract/drawing';
+import type { Drawing } from '../../../src-shared/contract/drawing';
+import { drawingSchema } from '../../../src-shared/contract/drawing-schema';
 import {
   batchAnswerLine,
   batchClosingLine,

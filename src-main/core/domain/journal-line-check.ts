@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { audiences } from '../../../src-shared/contract/children';
-import { identifierPattern, textLimits } from '../../../src-shared/contract/polls';
+import { identifierPattern } from '../../../src-shared/contract/polls';
+import { textLimits } from '../../../src-shared/contract/text-limits';
 import { responseFlags, type StoredResponse } from '../../../src-shared/contract/responses';
 import { languageCodes } from '../../../src-shared/i18n/languages';
 
