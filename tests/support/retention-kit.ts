@@ -165,6 +165,7 @@ export async function openRetentionParts(
     },
     close: async () => {
       await purge.stop();
+      await exports.close();
       await responses.close();
     },
   };

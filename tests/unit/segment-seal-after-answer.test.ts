@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ResponseBook } from '../../src-main/core/domain/response-book';
@@ -40,6 +40,51 @@ function heldSeal(): { fileSystem: FileSystem; reached(): Promise<void>; release
     release: () => settle((held) => held.resolve()),
     fail: () => settle((held) => held.reject(Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' }))),
   };
+}
+
+/**
+ * The file system, with the open segment's handle watched: once `holdReads()` is called, a read
+ * through it waits for `releaseReads()`, and the seal's datasync waits until such a read has
+ * begun; `synced()` resolves when that datasync is done, the moment the seal goes on to close
+ * the handle.
+ */
+function heldRead(): { fileSystem: FileSystem; holdReads(): void; synced(): Promise<void>; releaseReads(): void } {
+  let isHolding = false;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let readBegun = () => {};
+  const begun = new Promise<void>((resolve) => (readBegun = resolve));
+  let onSynced = () => {};
+  const synced = new Promise<void>((resolve) => (onSynced = resolve));
+  const watched = (handle: FileHandle): FileHandle =>
+    new Proxy(handle, {
+      get(target, key) {
+        if (key === 'read' && isHolding) {
+          return async (...args: Parameters<FileHandle['read']>) => {
+            readBegun();
+            await released;
+            return target.read(...args);
+          };
+        }
+        if (key === 'datasync' && isHolding) {
+          return async () => {
+            await begun;
+            await target.datasync();
+            onSynced();
+          };
+        }
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  const fileSystem: FileSystem = {
+    ...nodeFileSystem,
+    open: async (path, flags, mode) => {
+      const handle = await nodeFileSystem.open(path, flags, mode);
+      return String(path).endsWith('.open.jsonl') ? watched(handle) : handle;
+    },
+  };
+  return { fileSystem, holdReads: () => (isHolding = true), synced: () => synced, releaseReads: () => release() };
 }
 
 const answeredAt = (minute: number) => `2026-01-05T10:${String(minute).padStart(2, '0')}:00.000+02:00`;
@@ -97,5 +142,23 @@ describe('sealing a full journal segment', () => {
     expect((await reopened.readRange()).map((response) => response.seq)).toEqual([1, 2, 3, 4]);
     expect(reopened.count).toBe(4);
     await reopened.close();
+  });
+
+  it('lets a read of the segment that is being sealed finish before the seal closes it', async () => {
+    const dataDir = join(await makeTempDir(), 'data');
+    const watch = heldRead();
+    const book = await openBook(watch.fileSystem, dataDir);
+    await book.submit(standingDraft(answeredAt(0)));
+    watch.holdReads();
+    // The second answer fills the segment; reading it back begins while the seal is under way.
+    await book.submit(standingDraft(answeredAt(1)));
+    const reading = book.readRange();
+    await watch.synced();
+    await new Promise((resolve) => setImmediate(resolve));
+    watch.releaseReads();
+    expect((await reading).map((response) => response.seq)).toEqual([1, 2]);
+    await book.whenIdle();
+    expect((await readdir(join(dataDir, 'answers'))).sort()).toEqual(['000001.jsonl']);
+    await book.close();
   });
 });

@@ -45,6 +45,14 @@ export class Journal {
   private lineCount = 0;
   /** Set when a failed append could not be cut back; the next append must cut it first. */
   private needsTrim = false;
+  /**
+   * Reads of the open segment through its handle. Sealing runs after the answers that filled the
+   * segment are acknowledged, so a reader may be partway through a read when it closes the handle:
+   * the seal (and `close`) wait for these first.
+   */
+  private readonly handleReads = new Set<Promise<unknown>>();
+  /** Set from the moment the handle is being closed: readers then read the segment by its name. */
+  private isHandleClosing = false;
 
   private constructor(
     private readonly context: StoreContext,
@@ -100,21 +108,48 @@ export class Journal {
   async readSegment(number: number): Promise<string[]> {
     const handle = this.handle;
     let bytes: Buffer;
-    if (number === this.segmentNumber && handle !== null) {
+    if (number === this.segmentNumber && handle !== null && !this.isHandleClosing) {
       bytes = Buffer.alloc(this.size);
-      const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
-      bytes = bytes.subarray(0, bytesRead);
+      const reading = handle.read(bytes, 0, bytes.length, 0);
+      this.handleReads.add(reading);
+      try {
+        const { bytesRead } = await reading;
+        bytes = bytes.subarray(0, bytesRead);
+      } finally {
+        this.handleReads.delete(reading);
+      }
     } else {
-      bytes = await this.context.fileSystem
-        .readFile(join(this.directory, sealedName(number)))
-        .catch(async (error: unknown) => {
-          // A segment whose seal failed keeps its open name until the next seal.
-          if (!isNotFound(error)) throw error;
-          return this.context.fileSystem.readFile(join(this.directory, openName(number)));
-        });
+      bytes = await this.readByName(number);
     }
     const end = bytes.lastIndexOf(0x0a) + 1;
     return end === 0 ? [] : bytes.toString('utf8', 0, end - 1).split('\n');
+  }
+
+  /**
+   * A segment read by its name: sealed, or still open when its seal failed or is under way (the
+   * rename may fall between the two tries, hence the third).
+   */
+  private async readByName(number: number): Promise<Buffer> {
+    const read = (name: string) => this.context.fileSystem.readFile(join(this.directory, name));
+    const orNothing = (error: unknown) => {
+      if (isNotFound(error)) return null;
+      throw error;
+    };
+    return (await read(sealedName(number)).catch(orNothing)) ?? (await read(openName(number)).catch(orNothing)) ?? read(sealedName(number));
+  }
+
+  /**
+   * Closes the open segment's handle once the reads that took it are done; reads that begin
+   * meanwhile go by the segment's name, which the file keeps until the seal renames it.
+   */
+  private async closeHandle(handle: FileHandle): Promise<void> {
+    this.isHandleClosing = true;
+    try {
+      while (this.handleReads.size > 0) await Promise.allSettled([...this.handleReads]);
+      await handle.close();
+    } finally {
+      this.isHandleClosing = false;
+    }
   }
 
   get segments(): number {
@@ -213,7 +248,8 @@ export class Journal {
   }
 
   async close(): Promise<void> {
-    await this.handle?.close();
+    const handle = this.handle;
+    if (handle !== null) await this.closeHandle(handle);
     this.handle = null;
   }
 
@@ -269,7 +305,7 @@ export class Journal {
       await handle.truncate(this.size);
       this.reservedEnd = this.size;
       await handle.datasync();
-      await handle.close();
+      await this.closeHandle(handle);
       this.handle = null;
       await this.context.fileSystem.rename(
         join(this.directory, openName(this.segmentNumber)),
