@@ -1,4 +1,5 @@
 import type { AnswerTallyData, DayCounts, DayTally } from './answer-tally';
+import { checkedList, checkedRecord, isRecord } from './hand-check';
 import type { SegmentEntry } from './segment-index';
 
 /**
@@ -9,19 +10,12 @@ import type { SegmentEntry } from './segment-index';
  * refuse, and a copy holding only the fields the schema keeps.
  */
 export function checkedSegments(value: unknown): SegmentEntry[] | null {
-  if (!Array.isArray(value)) return null;
-  const entries: SegmentEntry[] = [];
-  for (const item of value) {
-    const entry = checkedSegment(item);
-    if (entry === null) return null;
-    entries.push(entry);
-  }
-  return entries;
+  return checkedList(value, checkedSegment);
 }
 
 export function checkedTally(value: unknown): AnswerTallyData | null {
   if (!isRecord(value)) return null;
-  const versions = checkedRecord(value.versions, (count) => (isCount(count) ? count : null));
+  const versions = checkedRecord(value.versions, countOrNull);
   const days = checkedRecord(value.days, (byDay) => checkedRecord(byDay, checkedDayTally));
   return versions === null || days === null ? null : { versions, days };
 }
@@ -32,13 +26,8 @@ function checkedSegment(value: unknown): SegmentEntry | null {
   if (!isCount(number) || number < 1 || !isCount(bytes) || !isCount(count)) return null;
   if (!isCount(low) || !isCount(high) || !isCount(firstSeq) || !isCount(lastSeq)) return null;
   if (typeof firstDay !== 'string' || typeof lastDay !== 'string') return null;
-  if (!Array.isArray(commentPolls)) return null;
-  const pollIds: string[] = [];
-  // for…of, not every(): a hole in the list is refused, as the schema refuses it.
-  for (const pollId of commentPolls) {
-    if (typeof pollId !== 'string') return null;
-    pollIds.push(pollId);
-  }
+  const pollIds = checkedList(commentPolls, (pollId) => (typeof pollId === 'string' ? pollId : null));
+  if (pollIds === null) return null;
   return { number, bytes, count, low, high, firstSeq, lastSeq, firstDay, lastDay, commentPolls: pollIds };
 }
 
@@ -54,32 +43,16 @@ function checkedDayTally(value: unknown): DayTally | null {
 function checkedDayCounts(value: unknown): DayCounts | null {
   if (!isRecord(value)) return null;
   const { count, hours } = value;
-  if (!isCount(count) || !Array.isArray(hours) || hours.length !== 24) return null;
-  const hourCounts: number[] = [];
-  for (const hour of hours) {
-    if (!isCount(hour)) return null;
-    hourCounts.push(hour);
-  }
-  const options = checkedRecord(value.options, (optionCount) => (isCount(optionCount) ? optionCount : null));
+  const hourCounts = checkedList(hours, countOrNull);
+  if (!isCount(count) || hourCounts === null || hourCounts.length !== 24) return null;
+  const options = checkedRecord(value.options, countOrNull);
   return options === null ? null : { count, hours: hourCounts, options };
-}
-
-/** Built with fromEntries, so a key such as `__proto__` stays a key and never becomes a prototype. */
-function checkedRecord<T>(value: unknown, check: (item: unknown) => T | null): Record<string, T> | null {
-  if (!isRecord(value)) return null;
-  const entries: [string, T][] = [];
-  for (const [key, item] of Object.entries(value)) {
-    const checked = check(item);
-    if (checked === null) return null;
-    entries.push([key, checked]);
-  }
-  return Object.fromEntries(entries);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function countOrNull(value: unknown): number | null {
+  return isCount(value) ? value : null;
 }

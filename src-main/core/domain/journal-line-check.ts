@@ -4,6 +4,7 @@ import { identifierPattern } from '../../../src-shared/contract/polls';
 import { textLimits } from '../../../src-shared/contract/text-limits';
 import { responseFlags, type StoredResponse } from '../../../src-shared/contract/responses';
 import { languageCodes } from '../../../src-shared/i18n/languages';
+import { checkedList, isRecord } from './hand-check';
 
 const uuidPattern = z.regexes.uuid();
 
@@ -21,9 +22,9 @@ export function quickResponseLine(value: unknown): { v: 1; type: 'response'; res
   if (!isIdentifier(pollId) || typeof answeredAt !== 'string' || (comment !== null && typeof comment !== 'string')) return undefined;
   const languageCode = languageCodes.find((code) => code === language);
   const given = answerOf(answer);
-  const flagList = listOf(flags, (flag) => responseFlags.find((known) => known === flag));
-  const topicList = listOf(topics, (topic) => (isIdentifier(topic) ? topic : undefined));
-  if (languageCode === undefined || given === undefined || flagList === undefined || topicList === undefined) return undefined;
+  const flagList = checkedList(flags, (flag) => responseFlags.find((known) => known === flag) ?? null);
+  const topicList = checkedList(topics, (topic) => (isIdentifier(topic) ? topic : null));
+  if (languageCode === undefined || given === undefined || flagList === null || topicList === null) return undefined;
   const response: StoredResponse = { id, kioskId, seq, pollId, pollVersion, answer: given, language: languageCode, answeredAt, flags: flagList, topics: topicList, comment };
   if (!('audience' in value.response)) return { v: 1, type: 'response', response };
   const known = audiences.find((kind) => kind === audience);
@@ -35,28 +36,12 @@ function answerOf(value: unknown): StoredResponse['answer'] | undefined {
   const keys = Object.keys(value);
   if (keys.length !== 1) return undefined;
   if (keys[0] === 'optionIds') {
-    const optionIds = listOf(value.optionIds, (optionId) => (isIdentifier(optionId) ? optionId : undefined));
-    return optionIds === undefined || optionIds.length < 1 || optionIds.length > 12 ? undefined : { optionIds };
+    const optionIds = checkedList(value.optionIds, (optionId) => (isIdentifier(optionId) ? optionId : null));
+    return optionIds === null || optionIds.length < 1 || optionIds.length > 12 ? undefined : { optionIds };
   }
   if (keys[0] !== 'text' || typeof value.text !== 'string') return undefined;
   const text = value.text.trim();
   return text.length < 1 || text.length > textLimits.comment ? undefined : { text };
-}
-
-/** Each item through `check`; undefined when the value is not a list or any item fails. */
-function listOf<T>(value: unknown, check: (item: unknown) => T | undefined): T[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const items: T[] = [];
-  for (const item of value) {
-    const checked = check(item);
-    if (checked === undefined) return undefined;
-    items.push(checked);
-  }
-  return items;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A whole number of at least 1, as the schema's `int().min(1)`. */

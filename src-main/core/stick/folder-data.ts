@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { BatchHeader, ExportAnswer, ExportManifest, PollSnapshot } from '../../../src-shared/contract/batch-format';
 import { drawingFileName, drawingSvg } from '../../../src-shared/contract/drawing';
 import { CsvFormatter } from '../../../src-shared/export/csv';
-import { pollKey } from '../batches/batch-content';
+import { pollKey } from '../../../src-shared/contract/batch-format';
 import type { BatchRecord } from '../batches/batch-book';
 import { BatchFormatError, scanBatchFile, type ScannedBatch } from '../batches/batch-file';
 import { batchReportTally } from '../documents/batch-report';
