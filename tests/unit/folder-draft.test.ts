@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toLocalIsoString } from '../../src-main/core/time';
@@ -59,6 +59,20 @@ describe('the export folder made in the seal’s pass', () => {
     expect([...drafted.keys()]).toEqual([...fromFile.keys()]);
     expect([...drafted.keys()].filter((name) => name.startsWith('drawing-'))).toHaveLength(3);
     for (const [name, bytes] of drafted) expect(bytes.equals(fromFile.get(name) ?? Buffer.alloc(0)), name).toBe(true);
+    await kit.close();
+  });
+
+  it('is what the export after the seal writes: the CSV comes from the draft, not from the sealed file', async () => {
+    const kit = await kitWithMixedAnswers();
+    await kit.service.seal('comma', { isFolderDrafted: true });
+    const [scratch] = await scratchFiles(kit);
+    // One byte of the parked CSV marked in place: only a folder written from the draft carries it.
+    const handle = await open(join(kit.dataDir, 'batches', scratch ?? ''), 'r+');
+    await handle.write('#', 0);
+    await handle.close();
+    const written = (await kit.service.exportTo({ path: kit.stick, name: 'STICK' }, 'comma')).written[0];
+    const csv = await readFile(join(kit.stick, written?.folder ?? '', 'responses.csv'), 'utf8');
+    expect(csv.startsWith('#')).toBe(true);
     await kit.close();
   });
 
