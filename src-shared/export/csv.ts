@@ -3,6 +3,8 @@ import { audienceOf } from '../contract/children';
 import { drawingFileName } from '../contract/drawing';
 import { localize } from '../contract/localize';
 import type { LanguageCode } from '../i18n/languages';
+import { hasOuterSpace, needsGuard, quotePatterns } from './csv-cells';
+import { isLocalTime } from './local-time';
 
 interface DialectRules {
   delimiter: string;
@@ -62,19 +64,6 @@ const scaleKinds = new Set<string>(['smiley', 'scale', 'child-faces', 'child-thu
 
 const byteOrderMark = '\uFEFF';
 const lineEnd = '\r\n';
-const localTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-/**
- * A spreadsheet runs a cell starting with these as a formula; free text from a kiosk must never do
- * that. Spreadsheets skip leading spaces and invisible characters and some read the full-width and
- * small forms as the ASCII ones, so the first visible character is the one that counts.
- */
-const formulaStart = /^(?:[\t\r]|[\s\p{Cc}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE62\uFE63\uFE66\uFE6B\u2212])/u;
-
-/** The cell as a spreadsheet shows it but never runs: a leading apostrophe makes it text. */
-export function guardFormula(value: string): string {
-  return formulaStart.test(value) ? `'${value}` : value;
-}
-
 /** An option or a topic as a row writes it: its cells worked out once. */
 interface Choice {
   idCell: string;
@@ -99,9 +88,6 @@ interface PreparedPollId {
   idCell: string;
   versions: Map<number, PreparedPoll | null>;
 }
-
-/** A line break, the delimiter or a quote inside a cell asks for quotes; one pattern per dialect. */
-const quotePatterns: Record<CsvDialect, RegExp> = { 'finnish-excel': /[;"\n\r]/, comma: /[,"\n\r]/ };
 
 /** Languages and audiences: a few words, each written once. */
 const wordsKept = 64;
@@ -290,79 +276,3 @@ export class CsvFormatter {
 }
 
 const noIds: readonly string[] = [];
-
-/** A printable ASCII character other than a space: not trimmed, never a formula's start nor hiding one. */
-function isPlainVisible(code: number): boolean {
-  return code > 0x20 && code < 0x7f;
-}
-
-/** `guardFormula`'s question, answered at once for a cell starting with a plain visible character. */
-function needsGuard(value: string): boolean {
-  const first = value.charCodeAt(0);
-  // = + - @
-  if (isPlainVisible(first)) return first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40;
-  return formulaStart.test(value);
-}
-
-/** Whether trimming would change the cell: a spreadsheet would drop those spaces unless quoted. */
-function hasOuterSpace(value: string): boolean {
-  if (isPlainVisible(value.charCodeAt(0)) && isPlainVisible(value.charCodeAt(value.length - 1))) return false;
-  return value !== value.trim();
-}
-
-/**
- * The shape `localTimePattern` accepts, checked character by character: rows are written by the
- * hundred thousand, and this answers without building the match.
- */
-function isLocalTime(value: string): boolean {
-  const length = value.length;
-  if (length < 20) return false;
-  for (let index = 0; index < 19; index += 1) {
-    const code = value.charCodeAt(index);
-    const wanted = dateTimeShape.charCodeAt(index);
-    if (wanted === digitMark ? code < 0x30 || code > 0x39 : code !== wanted) return false;
-  }
-  let index = 19;
-  if (value.charCodeAt(index) === 0x2e) {
-    index += 1;
-    const digitsFrom = index;
-    while (index < length && isDigit(value.charCodeAt(index))) index += 1;
-    if (index === digitsFrom) return false;
-  }
-  const rest = length - index;
-  if (rest === 1) return value.charCodeAt(index) === 0x5a;
-  if (rest !== 6) return false;
-  const sign = value.charCodeAt(index);
-  return (
-    (sign === 0x2b || sign === 0x2d) &&
-    isDigit(value.charCodeAt(index + 1)) &&
-    isDigit(value.charCodeAt(index + 2)) &&
-    value.charCodeAt(index + 3) === 0x3a &&
-    isDigit(value.charCodeAt(index + 4)) &&
-    isDigit(value.charCodeAt(index + 5))
-  );
-}
-
-/** `#` stands for a digit. */
-const dateTimeShape = '####-##-##T##:##:##';
-const digitMark = 0x23;
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
-interface LocalTime {
-  year: string;
-  month: string;
-  day: string;
-  time: string;
-  offset: string;
-}
-
-/** The wall-clock date and time the parent saw, as stored; never converted to the exporting machine's zone. */
-export function splitLocalTime(value: string): LocalTime | null {
-  const match = localTimePattern.exec(value);
-  if (match === null) return null;
-  const [, year = '', month = '', day = '', hours = '', minutes = '', seconds = '', offset = ''] = match;
-  return { year, month, day, time: `${hours}:${minutes}:${seconds}`, offset };
-}

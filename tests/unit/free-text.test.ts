@@ -5,7 +5,7 @@ import { siteNameSchema } from '../../src-shared/contract/settings';
 import { outcomeDraftSchema } from '../../src-shared/contract/outcomes';
 import { checkFreeText } from '../../src-shared/text/free-text';
 import { freeTextSchema } from '../../src-shared/text/free-text-schema';
-import { guardFormula } from '../../src-shared/export/csv';
+import { guardFormula } from '../../src-shared/export/csv-cells';
 import { fi } from '../../src-shared/i18n/fi';
 import { en } from '../../src-shared/i18n/en';
 import { sv } from '../../src-shared/i18n/sv';

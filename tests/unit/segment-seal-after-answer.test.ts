@@ -87,6 +87,35 @@ function heldRead(): { fileSystem: FileSystem; holdReads(): void; synced(): Prom
   return { fileSystem, holdReads: () => (isHolding = true), synced: () => synced, releaseReads: () => release() };
 }
 
+/**
+ * The file system, with the open segment's first close reported as failed after the descriptor
+ * was let go, as Linux's close does on EIO: the number is free again, whatever the caller thinks.
+ */
+function failingClose(): FileSystem {
+  let hasFailed = false;
+  const failing = (handle: FileHandle): FileHandle =>
+    new Proxy(handle, {
+      get(target, key) {
+        if (key === 'close' && !hasFailed) {
+          return async () => {
+            hasFailed = true;
+            await target.close();
+            throw Object.assign(new Error('EIO: i/o error, close'), { code: 'EIO' });
+          };
+        }
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  return {
+    ...nodeFileSystem,
+    open: async (path, flags, mode) => {
+      const handle = await nodeFileSystem.open(path, flags, mode);
+      return String(path).endsWith('.open.jsonl') ? failing(handle) : handle;
+    },
+  };
+}
+
 const answeredAt = (minute: number) => `2026-01-05T10:${String(minute).padStart(2, '0')}:00.000+02:00`;
 
 async function openBook(fileSystem: FileSystem, dataDir: string): Promise<ResponseBook> {
@@ -138,6 +167,23 @@ describe('sealing a full journal segment', () => {
     seal.release();
     await book.close();
     expect((await readdir(join(dataDir, 'answers'))).sort()).toEqual(['000001.jsonl']);
+    const reopened = await openBook(nodeFileSystem, dataDir);
+    expect((await reopened.readRange()).map((response) => response.seq)).toEqual([1, 2, 3, 4]);
+    expect(reopened.count).toBe(4);
+    await reopened.close();
+  });
+
+  it('stores the next answers through a handle opened anew when the seal could not close the old one', async () => {
+    const dataDir = join(await makeTempDir(), 'data');
+    const book = await openBook(failingClose(), dataDir);
+    await book.submit(standingDraft(answeredAt(0)));
+    await book.submit(standingDraft(answeredAt(1)));
+    await book.whenIdle();
+    // The seal stopped at the close: the segment keeps its open name and its two lines.
+    expect((await readdir(join(dataDir, 'answers'))).sort()).toEqual(['000001.open.jsonl']);
+    expect((await book.submit(standingDraft(answeredAt(2)))).seq).toBe(3);
+    expect((await book.submit(standingDraft(answeredAt(3)))).seq).toBe(4);
+    await book.close();
     const reopened = await openBook(nodeFileSystem, dataDir);
     expect((await reopened.readRange()).map((response) => response.seq)).toEqual([1, 2, 3, 4]);
     expect(reopened.count).toBe(4);

@@ -7,7 +7,7 @@ import type { MessageKey } from '../../../src-shared/i18n/fi';
 import { fill } from '../../../src-shared/i18n/format';
 import { translate } from '../../../src-shared/i18n/messages';
 import type { LanguageCode } from '../../../src-shared/i18n/languages';
-import { splitLocalTime } from '../../../src-shared/export/csv';
+import { splitLocalTime } from '../../../src-shared/export/local-time';
 import { escapeHtml, standalonePageOpening, userSvgText, userTextHtml, userTextStyles } from './standalone-page';
 import type { PollTally, QuotedText, SummaryTally } from './summary-tally';
 

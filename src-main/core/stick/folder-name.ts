@@ -1,4 +1,4 @@
-import { splitLocalTime } from '../../../src-shared/export/csv';
+import { splitLocalTime } from '../../../src-shared/export/local-time';
 
 export const incompleteSuffix = '.incomplete';
 

@@ -305,8 +305,14 @@ export class Journal {
       await handle.truncate(this.size);
       this.reservedEnd = this.size;
       await handle.datasync();
-      await this.closeHandle(handle);
-      this.handle = null;
+      try {
+        await this.closeHandle(handle);
+      } finally {
+        // Even a close that reports an error has let go of the descriptor (Linux frees it whatever
+        // close returns), and its number may already name another file: the next line goes
+        // through a handle opened anew, never through this one.
+        this.handle = null;
+      }
       await this.context.fileSystem.rename(
         join(this.directory, openName(this.segmentNumber)),
         join(this.directory, sealedName(this.segmentNumber)),
