@@ -108,18 +108,22 @@ export async function writeDataFromDraft(
   try {
     const handle = await options.dataFileSystem.open(options.batchFile, 'r');
     try {
+      const progress = byteProgress(options, (await handle.stat()).size + draft.csvByteCount);
       for (;;) {
         // A new chunk each time, handed on without a copy: the writer may keep it until its next flush.
         const chunk = Buffer.allocUnsafe(256 * 1024);
         const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
         if (bytesRead === 0) break;
         await json.write(chunk.subarray(0, bytesRead));
+        progress(bytesRead);
+      }
+      for await (const bytes of draft.csvBytes()) {
+        await csv.write(bytes);
+        progress(bytes.length);
       }
     } finally {
       await handle.close();
     }
-    options.onProgress?.({ batchNumber: batch.number, step: 'writing', done: Math.round(batch.count / 2), total: batch.count * 2 });
-    for await (const bytes of draft.csvBytes()) await csv.write(bytes);
     for (const { seq, drawing } of draft.drawings) {
       const name = drawingFileName(seq);
       drawings.push({ name, ...(await writeWhole(fileSystem, join(workPath, name), drawingSvg(drawing))) });
@@ -133,6 +137,26 @@ export async function writeDataFromDraft(
   if (files[0]?.sha256 !== batch.hash) throw new TransferFailure('batchDamaged', { number: batch.number });
   options.onProgress?.({ batchNumber: batch.number, step: 'writing', done: batch.count, total: batch.count * 2 });
   return { files, header: sealed.header, polls: sealed.polls, summary: draft.summary, report: draft.report };
+}
+
+/** Bytes between two progress reports: a slow stick takes about a second for this many. */
+const progressBytes = 4 * 2 ** 20;
+
+/**
+ * The writing step's progress, counted in bytes written of `totalBytes` and told as answers: a
+ * copy has no answers to count, and a slow stick takes seconds over the two big files.
+ */
+function byteProgress(options: DataFileOptions, totalBytes: number): (bytes: number) => void {
+  const { batch } = options;
+  let written = 0;
+  let told = 0;
+  return (bytes) => {
+    written += bytes;
+    if (written - told < progressBytes && written < totalBytes) return;
+    told = written;
+    const done = Math.min(batch.count, Math.round((batch.count * written) / Math.max(1, totalBytes)));
+    options.onProgress?.({ batchNumber: batch.number, step: 'writing', done, total: batch.count * 2 });
+  };
 }
 
 async function finishBoth(json: HashingWriter, csv: HashingWriter, drawings: ExportManifest['files']): Promise<ExportManifest['files']> {

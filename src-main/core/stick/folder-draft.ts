@@ -108,6 +108,11 @@ export class FolderDraft {
     return { header: sealed.header, polls: sealed.polls };
   }
 
+  /** The size of responses.csv, once `seal` has run. */
+  get csvByteCount(): number {
+    return this.scratch.bytes;
+  }
+
   /** The whole responses.csv, in chunks that are not reused. */
   csvBytes(): AsyncGenerator<Buffer> {
     return this.scratch.read();
