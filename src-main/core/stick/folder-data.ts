@@ -107,8 +107,9 @@ export async function writeDataFromDraft(
   const drawings: ExportManifest['files'] = [];
   try {
     const handle = await options.dataFileSystem.open(options.batchFile, 'r');
+    let progress: (bytes: number) => void;
     try {
-      const progress = byteProgress(options, (await handle.stat()).size + draft.csvByteCount);
+      progress = byteProgress(options, (await handle.stat()).size + draft.csvByteCount);
       for (;;) {
         // A new chunk each time, handed on without a copy: the writer may keep it until its next flush.
         const chunk = Buffer.allocUnsafe(256 * 1024);
@@ -117,12 +118,12 @@ export async function writeDataFromDraft(
         await json.write(chunk.subarray(0, bytesRead));
         progress(bytesRead);
       }
-      for await (const bytes of draft.csvBytes()) {
-        await csv.write(bytes);
-        progress(bytes.length);
-      }
     } finally {
       await handle.close();
+    }
+    for await (const bytes of draft.csvBytes()) {
+      await csv.write(bytes);
+      progress(bytes.length);
     }
     for (const { seq, drawing } of draft.drawings) {
       const name = drawingFileName(seq);
@@ -144,7 +145,8 @@ const progressBytes = 4 * 2 ** 20;
 
 /**
  * The writing step's progress, counted in bytes written of `totalBytes` and told as answers: a
- * copy has no answers to count, and a slow stick takes seconds over the two big files.
+ * copy has no answers to count, and a slow stick takes seconds over the two big files. The
+ * whole batch is told by the writer once the copy's hash is checked.
  */
 function byteProgress(options: DataFileOptions, totalBytes: number): (bytes: number) => void {
   const { batch } = options;
@@ -152,7 +154,7 @@ function byteProgress(options: DataFileOptions, totalBytes: number): (bytes: num
   let told = 0;
   return (bytes) => {
     written += bytes;
-    if (written - told < progressBytes && written < totalBytes) return;
+    if (written - told < progressBytes) return;
     told = written;
     const done = Math.min(batch.count, Math.round((batch.count * written) / Math.max(1, totalBytes)));
     options.onProgress?.({ batchNumber: batch.number, step: 'writing', done, total: batch.count * 2 });

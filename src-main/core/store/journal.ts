@@ -140,7 +140,10 @@ export class Journal {
 
   /**
    * Closes the open segment's handle once the reads that took it are done; reads that begin
-   * meanwhile go by the segment's name, which the file keeps until the seal renames it.
+   * meanwhile go by the segment's name, which the file keeps until the seal renames it. The
+   * handle is dropped even when its close reports an error: Linux lets go of the descriptor
+   * whatever close returns, and its number may already name another file, so the next line goes
+   * through a handle opened anew.
    */
   private async closeHandle(handle: FileHandle): Promise<void> {
     this.isHandleClosing = true;
@@ -148,6 +151,7 @@ export class Journal {
       while (this.handleReads.size > 0) await Promise.allSettled([...this.handleReads]);
       await handle.close();
     } finally {
+      this.handle = null;
       this.isHandleClosing = false;
     }
   }
@@ -250,7 +254,6 @@ export class Journal {
   async close(): Promise<void> {
     const handle = this.handle;
     if (handle !== null) await this.closeHandle(handle);
-    this.handle = null;
   }
 
   /**
@@ -305,14 +308,7 @@ export class Journal {
       await handle.truncate(this.size);
       this.reservedEnd = this.size;
       await handle.datasync();
-      try {
-        await this.closeHandle(handle);
-      } finally {
-        // Even a close that reports an error has let go of the descriptor (Linux frees it whatever
-        // close returns), and its number may already name another file: the next line goes
-        // through a handle opened anew, never through this one.
-        this.handle = null;
-      }
+      await this.closeHandle(handle);
       await this.context.fileSystem.rename(
         join(this.directory, openName(this.segmentNumber)),
         join(this.directory, sealedName(this.segmentNumber)),
